@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Compiler.Schema;
+using EvidenceCatalog.Compiler.Yaml;
+using Newtonsoft.Json.Linq;
+
+namespace EvidenceCatalog.Compiler;
+
+/// <summary>The per-file steps: safe YAML load, then schema validation, then reading the file's part of the model.</summary>
+public static class CatalogFileLoader
+{
+    public static LoadedCatalogFile Load(SourceFile file, SchemaSet schemas, YamlLimits limits)
+    {
+        var diagnostics = new List<Diagnostic>();
+        string? kind = null;
+        CatalogFragment? fragment = null;
+        var spans = SourceMap.Empty;
+
+        var root = YamlLoader.Load(file, limits, diagnostics);
+        if (root is not null)
+        {
+            kind = KindOf(file.Path, root, schemas, diagnostics);
+            var schema = kind is null ? null : schemas.ForKind(kind);
+            if (schema is not null)
+            {
+                var result = CatalogValidator.Validate(file.Path, root, schema, diagnostics);
+                spans = new SourceMap(result.Spans.Select(s => new SourceMapEntry(s.Key, s.Value)).ToEquatableArray());
+                if (result.Valid && !diagnostics.Any(d => d.IsError))
+                {
+                    fragment = Read(file.Path, kind!, result.Json, diagnostics);
+                }
+            }
+        }
+
+        return new LoadedCatalogFile(file.Path, kind, fragment, spans, diagnostics.ToEquatableArray());
+    }
+
+    private static CatalogFragment? Read(string path, string kind, JToken json, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return CatalogFragmentReader.Read(kind, json);
+        }
+        catch (Exception ex) when (ex is OverflowException or InvalidCastException or ArgumentException or FormatException)
+        {
+            // Only a schema that leaves a value unbounded (an integer without 'maximum') can get here.
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, SourceSpan.FileStart, "A value", "cannot be represented: " + ex.Message));
+            return null;
+        }
+    }
+
+    private static string? KindOf(string path, YamlNode root, SchemaSet schemas, List<Diagnostic> diagnostics)
+    {
+        string known = string.Join(", ", schemas.Kinds);
+        if (root is not YamlMapping mapping || mapping["kind"] is not YamlScalar kind)
+        {
+            var at = root is YamlMapping m && m["kind"] is { } node ? node.Span : root.Span;
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingKind, path, at, known));
+            return null;
+        }
+
+        if (schemas.ForKind(kind.Value) is null)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownKind, path, kind.Span, kind.Value, known));
+            return null;
+        }
+
+        return kind.Value;
+    }
+}

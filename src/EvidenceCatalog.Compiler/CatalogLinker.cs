@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EvidenceCatalog.Compiler.Checks;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Compiler.Model;
+
+namespace EvidenceCatalog.Compiler;
+
+/// <summary>Joins files loaded one by one into the model, after the checks that need them all.</summary>
+public static class CatalogLinker
+{
+    public static CompilationResult Link(IEnumerable<LoadedCatalogFile> loadedFiles, CompilerOptions options, IEnumerable<Diagnostic>? schemaDiagnostics = null)
+    {
+        var files = loadedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var context = new CheckContext(files, options);
+        UniqueIdCheck.Run(context);
+        ReferenceCheck.Run(context);
+        PolicyCheck.Run(context);
+
+        var model = CatalogModel.FromFragments(files.Where(f => f.Fragment is not null).Select(f => f.Fragment!));
+        var diagnostics = (schemaDiagnostics ?? Enumerable.Empty<Diagnostic>())
+            .Concat(files.SelectMany(f => f.Diagnostics))
+            .Concat(context.Diagnostics)
+            .Select(d => options.Strict && !d.IsError ? d with { Severity = DiagnosticSeverity.Error } : d)
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.StartLine)
+            .ThenBy(d => d.Span.StartColumn)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new CompilationResult(model, diagnostics);
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Compiler.Model;
+
+namespace EvidenceCatalog.Compiler.Checks;
+
+/// <summary>Every reference from one catalog into another resolves to something declared.</summary>
+internal static class ReferenceCheck
+{
+    public static void Run(CheckContext context)
+    {
+        var all = CatalogModel.FromFragments(context.Fragments.Select(f => f.Fragment));
+        var criteria = Names(all.Criteria.Select(c => c.Id));
+        var frameworks = Names(all.Frameworks.Select(f => f.Id));
+        var eventTypes = all.EventTypes.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var roles = Names(all.Roles.Select(r => r.Id));
+        var severities = Names(all.Severities.Select(s => s.Id));
+        var permissions = Names(all.Permissions.Select(p => p.Id));
+        var dataCategories = Names(all.Policies?.DataCategories.Select(d => d.Id) ?? Enumerable.Empty<string>());
+
+        var criterionCheck = new Target(context, "framework", criteria, DiagnosticDescriptors.UnknownCriterion, "no framework catalog is loaded");
+        var roleCheck = new Target(context, "access", roles, DiagnosticDescriptors.UnknownRole, "no access catalog is loaded");
+        var severityCheck = new Target(context, "runbooks", severities, DiagnosticDescriptors.UnknownSeverity, "no severities are declared");
+        var permissionCheck = new Target(context, "access", permissions, DiagnosticDescriptors.UnknownPermission, "no permission categories are declared");
+        var dataCategoryCheck = new Target(context, "policies", dataCategories, DiagnosticDescriptors.UnknownDataCategory, "no policies catalog is loaded");
+        var frameworkCheck = new Target(context, "framework", frameworks, DiagnosticDescriptors.UnknownFramework, "no framework catalog is loaded");
+        var eventTypeCheck = new Target(context, "events", Names(eventTypes.Keys), DiagnosticDescriptors.UnknownEventType, "no events catalog is loaded");
+
+        foreach (var (file, f) in context.Fragments)
+        {
+            for (int i = 0; i < f.Controls.Count; i++)
+            {
+                var control = f.Controls[i];
+                criterionCheck.Each(file, control.Criteria, j => CheckContext.Pointer("controls", i, "criteria", j));
+                for (int k = 0; k < control.Evidence.Count; k++)
+                {
+                    var rule = control.Evidence[k];
+                    CheckEvent(eventTypeCheck, eventTypes, file, rule.EventType, rule.Outcomes, CheckContext.Pointer("controls", i, "evidence", k));
+                }
+            }
+
+            for (int i = 0; i < f.Metrics.Count; i++)
+            {
+                CheckEvent(eventTypeCheck, eventTypes, file, f.Metrics[i].EventType, f.Metrics[i].Outcomes, CheckContext.Pointer("metrics", i));
+            }
+
+            for (int i = 0; i < f.Encryption.Count; i++)
+            {
+                criterionCheck.Each(file, f.Encryption[i].Criteria, j => CheckContext.Pointer("encryption", i, "criteria", j));
+            }
+
+            for (int i = 0; i < f.Vendors.Count; i++)
+            {
+                dataCategoryCheck.Each(file, f.Vendors[i].DataAccess, j => CheckContext.Pointer("vendors", i, "dataAccess", j));
+            }
+
+            for (int i = 0; i < f.Procedures.Count; i++)
+            {
+                var procedure = f.Procedures[i];
+                if (procedure.Severity is { } severity)
+                {
+                    severityCheck.One(file, severity, CheckContext.Pointer("procedures", i, "severity"));
+                }
+
+                for (int s = 0; s < procedure.Steps.Count; s++)
+                {
+                    roleCheck.One(file, procedure.Steps[s].Role, CheckContext.Pointer("procedures", i, "steps", s, "role"));
+                }
+            }
+
+            for (int i = 0; i < f.Roles.Count; i++)
+            {
+                permissionCheck.Each(file, f.Roles[i].Permissions, j => CheckContext.Pointer("roles", i, "permissions", j));
+            }
+
+            if (f.Policies is { } policies)
+            {
+                frameworkCheck.Each(file, policies.ActiveFrameworks, j => CheckContext.Pointer("activeFrameworks", j));
+            }
+        }
+    }
+
+    private static void CheckEvent(Target eventTypeCheck, Dictionary<string, EventType> eventTypes, LoadedCatalogFile file, string type, EquatableArray<string> outcomes, string pointer)
+    {
+        if (!eventTypeCheck.One(file, type, pointer + "/eventType") || !eventTypes.TryGetValue(type, out var declared))
+        {
+            return;
+        }
+
+        for (int j = 0; j < outcomes.Count; j++)
+        {
+            if (!declared.Outcomes.Contains(outcomes[j]))
+            {
+                eventTypeCheck.Context.Report(DiagnosticDescriptors.UnknownOutcome, file, pointer + "/outcomes/" + j, type, outcomes[j], string.Join(", ", declared.Outcomes));
+            }
+        }
+    }
+
+    private static HashSet<string> Names(IEnumerable<string> names) => new(names, StringComparer.Ordinal);
+
+    /// <summary>One kind of thing references resolve to, and how to report a reference that does not.</summary>
+    private sealed class Target
+    {
+        private readonly string kind;
+        private readonly HashSet<string> names;
+        private readonly DiagnosticDescriptor descriptor;
+        private readonly string whenEmpty;
+
+        public Target(CheckContext context, string kind, HashSet<string> names, DiagnosticDescriptor descriptor, string whenEmpty)
+        {
+            Context = context;
+            this.kind = kind;
+            this.names = names;
+            this.descriptor = descriptor;
+            this.whenEmpty = whenEmpty;
+        }
+
+        public CheckContext Context { get; }
+
+        /// <summary>Reports <paramref name="name"/> if it is not declared; true when it resolves (or cannot be judged).</summary>
+        public bool One(LoadedCatalogFile file, string name, string pointer)
+        {
+            if (!Context.IsComplete(kind) || names.Contains(name))
+            {
+                return true;
+            }
+
+            string hint = names.Count == 0 ? " (" + whenEmpty + ")" : CheckContext.Suggest(name, names);
+            Context.Report(descriptor, file, pointer, name, hint);
+            return false;
+        }
+
+        public void Each(LoadedCatalogFile file, EquatableArray<string> values, Func<int, string> pointer)
+        {
+            for (int j = 0; j < values.Count; j++)
+            {
+                One(file, values[j], pointer(j));
+            }
+        }
+    }
+}

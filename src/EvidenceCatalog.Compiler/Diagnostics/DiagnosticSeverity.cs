@@ -1,0 +1,8 @@
+namespace EvidenceCatalog.Compiler.Diagnostics;
+
+/// <summary>How bad a diagnostic is. Errors fail the build; warnings fail it only under strict mode.</summary>
+public enum DiagnosticSeverity
+{
+    Warning = 1,
+    Error = 2,
+}

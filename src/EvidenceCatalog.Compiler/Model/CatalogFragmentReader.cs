@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace EvidenceCatalog.Compiler.Model;
+
+/// <summary>
+/// Reads the JSON of one schema-valid catalog file into model records. The schema has already guaranteed the
+/// shape, so this only maps names to fields; it never sees a file that failed validation.
+/// </summary>
+internal static class CatalogFragmentReader
+{
+    public static CatalogFragment Read(string kind, JToken json)
+    {
+        var root = (JObject)json;
+        return kind switch
+        {
+            "framework" => new CatalogFragment { Frameworks = One(ReadFramework((JObject)root["framework"]!)) },
+            "controls" => new CatalogFragment { Controls = List(root, "controls", ReadControl) },
+            "events" => new CatalogFragment { EventTypes = List(root, "eventTypes", ReadEventType), Metrics = List(root, "metrics", ReadMetric) },
+            "encryption" => new CatalogFragment { Encryption = List(root, "encryption", ReadEncryption) },
+            "vendors" => new CatalogFragment { Vendors = List(root, "vendors", ReadVendor) },
+            "runbooks" => new CatalogFragment { Severities = List(root, "severities", ReadSeverity), Procedures = List(root, "procedures", ReadProcedure) },
+            "access" => new CatalogFragment { Roles = List(root, "roles", ReadRole), PermissionCategories = List(root, "permissionCategories", ReadPermissionCategory) },
+            "policies" => new CatalogFragment { Policies = ReadPolicies(root) },
+            _ => new CatalogFragment(),
+        };
+    }
+
+    private static Framework ReadFramework(JObject o) => new(
+        Str(o, "id"), Str(o, "name"), Str(o, "version"), Str(o, "publisher"), OptStr(o, "description") ?? string.Empty,
+        List(o, "criteria", c => new Criterion(Str(c, "id"), KebabCase.ToEnum<CriterionCategory>(Str(c, "category")), Str(c, "title"))));
+
+    private static Control ReadControl(JObject o) => new(
+        Str(o, "id"), Str(o, "name"), Str(o, "description"), Str(o, "owner"), Strings(o, "criteria"),
+        KebabCase.ToEnum<Cadence>(Str(o, "cadence")),
+        List(o, "evidence", r => new EvidenceRule(Str(r, "eventType"), Strings(r, "outcomes"), OptStr(r, "description"))));
+
+    private static EventType ReadEventType(JObject o) => new(Str(o, "id"), Str(o, "description"), OptStr(o, "category"), Strings(o, "outcomes"));
+
+    private static SecurityMetric ReadMetric(JObject o) => new(Str(o, "id"), Str(o, "name"), Str(o, "description"), Str(o, "eventType"), Strings(o, "outcomes"));
+
+    private static EncryptionControl ReadEncryption(JObject o) => new(
+        Str(o, "id"), Str(o, "name"), Str(o, "algorithm"), OptInt(o, "keySizeBits"), Str(o, "scope"), Str(o, "managedBy"),
+        Str(o, "sourceModule"), KebabCase.ToEnum<EncryptionCoverage>(Str(o, "coverage")), Strings(o, "criteria"), OptStr(o, "notes"));
+
+    private static Vendor ReadVendor(JObject o)
+    {
+        var soc2 = (JObject)o["soc2TypeII"]!;
+        return new Vendor(
+            Str(o, "id"), Str(o, "name"), Str(o, "service"), KebabCase.ToEnum<RiskLevel>(Str(o, "risk")),
+            KebabCase.ToEnum<Soc2Status>(Str(soc2, "status")), OptStr(soc2, "periodEnd") is { } end ? CalendarDate.Parse(end) : null,
+            Strings(o, "certifications"), Strings(o, "dataAccess"), Strings(o, "mitigations"),
+            CalendarDate.Parse(Str(o, "lastReview")), CalendarDate.Parse(Str(o, "nextReview")));
+    }
+
+    private static Severity ReadSeverity(JObject o) => new(Str(o, "id"), Str(o, "name"), Int(o, "responseMinutes"), OptStr(o, "description"));
+
+    private static Procedure ReadProcedure(JObject o) => new(
+        Str(o, "id"), Str(o, "name"), KebabCase.ToEnum<IncidentPhase>(Str(o, "phase")), OptStr(o, "severity"), OptStr(o, "description"),
+        List(o, "steps", s => new ProcedureStep(Str(s, "action"), Str(s, "role"), Int(s, "slaMinutes"), Strings(s, "tools"), OptStr(s, "escalation"))));
+
+    private static Role ReadRole(JObject o) => new(Str(o, "id"), Str(o, "name"), Int(o, "level"), OptStr(o, "description"), Strings(o, "permissions"));
+
+    private static PermissionCategory ReadPermissionCategory(JObject o) => new(
+        Str(o, "id"), Str(o, "name"), OptStr(o, "description"), List(o, "permissions", p => new Permission(Str(p, "id"), Str(p, "description"))));
+
+    private static CompliancePolicies ReadPolicies(JObject o)
+    {
+        var organization = (JObject)o["organization"]!;
+        var pii = (JObject)o["piiDetection"]!;
+        var retention = (JObject)o["retention"]!;
+        return new CompliancePolicies(
+            new Organization(Str(organization, "id"), Str(organization, "name")),
+            Strings(o, "activeFrameworks"),
+            List(o, "dataCategories", d => new DataCategory(Str(d, "id"), Str(d, "name"), KebabCase.ToEnum<DataResidency>(Str(d, "residency")), OptStr(d, "description"))),
+            new PiiDetection((bool)pii["enabled"]!, KebabCase.ToEnum<PiiDetectionMode>(Str(pii, "mode")), Strings(pii, "entities"), Int(pii, "minConfidencePercent")),
+            new RetentionPolicy(Int(retention, "auditLogDays"), Int(retention, "evidenceDays"), Int(retention, "incidentRecordDays")));
+    }
+
+    private static EquatableArray<T> One<T>(T item)
+        where T : IEquatable<T> => new[] { item }.ToEquatableArray();
+
+    private static EquatableArray<T> List<T>(JObject o, string name, Func<JObject, T> read)
+        where T : IEquatable<T> =>
+        o[name] is JArray array ? array.Cast<JObject>().Select(read).ToEquatableArray() : EquatableArray<T>.Empty;
+
+    private static EquatableArray<string> Strings(JObject o, string name) =>
+        o[name] is JArray array ? array.Select(t => (string)t!).ToEquatableArray() : EquatableArray<string>.Empty;
+
+    private static string Str(JObject o, string name) => (string)o[name]!;
+
+    private static string? OptStr(JObject o, string name) => o[name] is JValue { Value: not null } v ? (string)v! : null;
+
+    private static int Int(JObject o, string name) => checked((int)(long)o[name]!);
+
+    private static int? OptInt(JObject o, string name) => o[name] is JValue { Value: not null } v ? checked((int)(long)v) : null;
+}

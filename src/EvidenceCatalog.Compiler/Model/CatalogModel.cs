@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace EvidenceCatalog.Compiler.Model;
+
+/// <summary>
+/// Everything the catalogs declare, as immutable values in declaration order (files ordered by path).
+/// Holds no YAML or JSON objects; two equal catalogs give equal models and the same <see cref="Fingerprint"/>.
+/// </summary>
+public sealed record CatalogModel(
+    EquatableArray<Framework> Frameworks,
+    EquatableArray<Control> Controls,
+    EquatableArray<EventType> EventTypes,
+    EquatableArray<SecurityMetric> Metrics,
+    EquatableArray<EncryptionControl> Encryption,
+    EquatableArray<Vendor> Vendors,
+    EquatableArray<Severity> Severities,
+    EquatableArray<Procedure> Procedures,
+    EquatableArray<Role> Roles,
+    EquatableArray<PermissionCategory> PermissionCategories,
+    CompliancePolicies? Policies)
+{
+    public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
+
+    /// <summary>SHA-256 (lower-case hex) of the model's canonical JSON form; see <see cref="CatalogFingerprint"/>.</summary>
+    public string Fingerprint { get; } = CatalogFingerprint.Compute(
+        Frameworks, Controls, EventTypes, Metrics, Encryption, Vendors, Severities, Procedures, Roles, PermissionCategories, Policies);
+
+    /// <summary>Every criterion of every framework.</summary>
+    public IEnumerable<Criterion> Criteria => Frameworks.SelectMany(f => f.Criteria);
+
+    /// <summary>Every permission of every category.</summary>
+    public IEnumerable<Permission> Permissions => PermissionCategories.SelectMany(c => c.Permissions);
+
+    /// <summary>Joins the fragments of several files, in the order given.</summary>
+    public static CatalogModel FromFragments(IEnumerable<CatalogFragment> fragments)
+    {
+        var list = fragments.ToList();
+        return new CatalogModel(
+            list.SelectMany(f => f.Frameworks).ToEquatableArray(),
+            list.SelectMany(f => f.Controls).ToEquatableArray(),
+            list.SelectMany(f => f.EventTypes).ToEquatableArray(),
+            list.SelectMany(f => f.Metrics).ToEquatableArray(),
+            list.SelectMany(f => f.Encryption).ToEquatableArray(),
+            list.SelectMany(f => f.Vendors).ToEquatableArray(),
+            list.SelectMany(f => f.Severities).ToEquatableArray(),
+            list.SelectMany(f => f.Procedures).ToEquatableArray(),
+            list.SelectMany(f => f.Roles).ToEquatableArray(),
+            list.SelectMany(f => f.PermissionCategories).ToEquatableArray(),
+            list.Select(f => f.Policies).FirstOrDefault(p => p is not null));
+    }
+}
+
+/// <summary>What one catalog file declares: the lists of its kind filled, the others empty.</summary>
+public sealed record CatalogFragment
+{
+    public EquatableArray<Framework> Frameworks { get; init; } = EquatableArray<Framework>.Empty;
+
+    public EquatableArray<Control> Controls { get; init; } = EquatableArray<Control>.Empty;
+
+    public EquatableArray<EventType> EventTypes { get; init; } = EquatableArray<EventType>.Empty;
+
+    public EquatableArray<SecurityMetric> Metrics { get; init; } = EquatableArray<SecurityMetric>.Empty;
+
+    public EquatableArray<EncryptionControl> Encryption { get; init; } = EquatableArray<EncryptionControl>.Empty;
+
+    public EquatableArray<Vendor> Vendors { get; init; } = EquatableArray<Vendor>.Empty;
+
+    public EquatableArray<Severity> Severities { get; init; } = EquatableArray<Severity>.Empty;
+
+    public EquatableArray<Procedure> Procedures { get; init; } = EquatableArray<Procedure>.Empty;
+
+    public EquatableArray<Role> Roles { get; init; } = EquatableArray<Role>.Empty;
+
+    public EquatableArray<PermissionCategory> PermissionCategories { get; init; } = EquatableArray<PermissionCategory>.Empty;
+
+    public CompliancePolicies? Policies { get; init; }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Text;
+
+namespace EvidenceCatalog.Compiler.Model;
+
+/// <summary>Maps the kebab-case words of the YAML vocabularies (<c>at-rest</c>) to enum names (<c>AtRest</c>) and back.</summary>
+public static class KebabCase
+{
+    public static TEnum ToEnum<TEnum>(string value)
+        where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(ToPascal(value), ignoreCase: false, out var result)
+            ? result
+            : throw new ArgumentException("'" + value + "' is not a " + typeof(TEnum).Name + ".", nameof(value));
+
+    public static string FromEnum<TEnum>(TEnum value)
+        where TEnum : struct, Enum => FromPascal(value.ToString());
+
+    public static string ToPascal(string kebab)
+    {
+        var builder = new StringBuilder(kebab.Length);
+        bool upper = true;
+        foreach (char c in kebab)
+        {
+            if (c == '-' || c == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return builder.ToString();
+    }
+
+    public static string FromPascal(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (int i = 0; i < pascal.Length; i++)
+        {
+            char c = pascal[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}

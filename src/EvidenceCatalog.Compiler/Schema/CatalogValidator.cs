@@ -1,0 +1,176 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Compiler.Yaml;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace EvidenceCatalog.Compiler.Schema;
+
+/// <summary>Validates a loaded YAML document against its kind's schema and reports each error at the YAML span it concerns.</summary>
+internal static class CatalogValidator
+{
+    private static readonly JsonSchemaValidatorSettings Settings = new() { FormatValidators = StrictFormatValidators.All };
+
+    public sealed record Result(JToken Json, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans, bool Valid);
+
+    public static Result Validate(string path, YamlNode root, JsonSchema schema, List<Diagnostic> diagnostics)
+    {
+        var (json, origins, spans) = TypedJsonBuilder.Build(root, schema);
+        var errors = new JsonSchemaValidator(Settings).Validate(json, schema, SchemaType.JsonSchema);
+        var reported = new HashSet<(string, int, int)>();
+        int before = diagnostics.Count;
+        foreach (var error in Flatten(errors))
+        {
+            var diagnostic = Map(path, error, origins);
+            if (reported.Add((diagnostic.Id, diagnostic.Span.StartLine, diagnostic.Span.StartColumn)))
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        return new Result(json, spans, diagnostics.Count == before);
+    }
+
+    /// <summary>Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        var pending = new Stack<ValidationError>(errors.Reverse());
+        while (pending.Count > 0)
+        {
+            var error = pending.Pop();
+            if (error is ChildSchemaValidationError child &&
+                error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.NotAllOf or ValidationErrorKind.AdditionalItemNotValid)
+            {
+                foreach (var inner in child.Errors.Values.SelectMany(e => e).Reverse())
+                {
+                    pending.Push(inner);
+                }
+
+                continue;
+            }
+
+            yield return error;
+        }
+    }
+
+    private static Diagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
+    {
+        var token = error.Token;
+        var origin = token is not null && origins.TryGetValue(token, out var found) ? found : null;
+        var span = origin?.Node.Span ?? SourceSpan.FileStart;
+        string label = origin is null ? "the value" : Describe(origin, token!);
+        var schema = error.Schema?.ActualSchema;
+
+        switch (error.Kind)
+        {
+            case ValidationErrorKind.NoAdditionalPropertiesAllowed:
+                // The token is the offending property; the key is what the user must change.
+                var parent = token?.Parent is JObject obj && origins.TryGetValue(obj, out var parentOrigin) ? Describe(parentOrigin, obj) : "this mapping";
+                var keySpan = origin?.Key?.Span ?? span;
+                string allowed = schema is null ? "(none)" : string.Join(", ", schema.ActualProperties.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+                return Diagnostic.Create(DiagnosticDescriptors.UnknownProperty, path, keySpan, error.Property, parent, allowed);
+            case ValidationErrorKind.PropertyRequired:
+                return Diagnostic.Create(DiagnosticDescriptors.MissingProperty, path, StartOf(span), error.Property, Capitalize(label));
+            case ValidationErrorKind.StringExpected:
+            case ValidationErrorKind.IntegerExpected:
+            case ValidationErrorKind.NumberExpected:
+            case ValidationErrorKind.BooleanExpected:
+            case ValidationErrorKind.ObjectExpected:
+            case ValidationErrorKind.ArrayExpected:
+            case ValidationErrorKind.NullExpected:
+                return Diagnostic.Create(DiagnosticDescriptors.WrongType, path, span, Capitalize(label), Expected(error.Kind), Value(token), Actual(token));
+            case ValidationErrorKind.NotInEnumeration:
+                string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
+                return Diagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
+            case ValidationErrorKind.PatternMismatch:
+                return Diagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
+            case ValidationErrorKind.DateExpected:
+                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a date in the form YYYY-MM-DD");
+            case ValidationErrorKind.DateTimeExpected:
+                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "an RFC 3339 date-time with an offset, such as 2026-11-23T09:30:00Z");
+            default:
+                return Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, span, Capitalize(label), Constraint(error, schema, token));
+        }
+    }
+
+    private static string Constraint(ValidationError error, JsonSchema? schema, JToken? token)
+    {
+        string count = token is JArray array ? array.Count.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        return error.Kind switch
+        {
+            ValidationErrorKind.StringTooShort when schema?.MinLength == 1 => "must not be empty",
+            ValidationErrorKind.StringTooShort => "is shorter than " + schema?.MinLength + " characters",
+            ValidationErrorKind.StringTooLong => "is longer than " + schema?.MaxLength + " characters",
+            ValidationErrorKind.TooFewItems => "has " + count + " items but needs at least " + schema?.MinItems,
+            ValidationErrorKind.TooManyItems => "has " + count + " items but may have at most " + schema?.MaxItems,
+            ValidationErrorKind.ItemsNotUnique => "lists the same value more than once; remove the repeat",
+            ValidationErrorKind.NumberTooSmall or ValidationErrorKind.IntegerTooBig when schema?.Minimum is not null && Below(token, schema.Minimum.Value) =>
+                "is " + Value(token) + " but must be at least " + schema.Minimum.Value.ToString(CultureInfo.InvariantCulture),
+            ValidationErrorKind.NumberTooSmall => "is " + Value(token) + ", below the minimum the schema allows",
+            ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
+                "is " + Value(token) + " but must be at most " + (schema?.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "the maximum the schema allows"),
+            ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf => "matches none of the forms the schema allows here",
+            ValidationErrorKind.ExcludedSchemaValidates => "has a form the schema forbids here",
+            ValidationErrorKind.TooFewProperties => "has too few properties",
+            ValidationErrorKind.TooManyProperties => "has too many properties",
+            ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => "is not a multiple of " + schema?.MultipleOf,
+            _ => "breaks the schema rule '" + error.Kind + "'",
+        };
+    }
+
+    private static bool Below(JToken? token, decimal minimum) =>
+        token is JValue { Value: long l } ? l < minimum : token is JValue { Value: double d } && (decimal)d < minimum;
+
+    private static SourceSpan StartOf(SourceSpan span) =>
+        new(span.StartLine, span.StartColumn, span.StartLine, span.StartColumn + 1, span.StartOffset, span.StartOffset + 1);
+
+    /// <summary>The token's name in words, with the id of the mapping when it has one ("item 3 of 'vendors' (id 'aws')").</summary>
+    private static string Describe(TypedJsonBuilder.TokenOrigin origin, JToken token)
+    {
+        if (token is JObject obj && obj["id"] is JValue { Type: JTokenType.String } id)
+        {
+            return origin.Label + " (id '" + (string)id! + "')";
+        }
+
+        return origin.Label;
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private static string Value(JToken? token) => token switch
+    {
+        null => "(missing)",
+        JValue { Value: null } => "empty",
+        JValue value when value.Type == JTokenType.String => "'" + (string)value! + "'",
+        JValue value => value.ToString(Formatting.None),
+        JObject => "a mapping",
+        _ => "a list",
+    };
+
+    private static string Actual(JToken? token) => token?.Type switch
+    {
+        JTokenType.String => "text",
+        JTokenType.Integer => "an integer",
+        JTokenType.Float => "a number",
+        JTokenType.Boolean => "a boolean",
+        JTokenType.Null => "null",
+        JTokenType.Object => "a mapping",
+        JTokenType.Array => "a list",
+        _ => "of another type",
+    };
+
+    private static string Expected(ValidationErrorKind kind) => kind switch
+    {
+        ValidationErrorKind.StringExpected => "text",
+        ValidationErrorKind.IntegerExpected => "an integer",
+        ValidationErrorKind.NumberExpected => "a number",
+        ValidationErrorKind.BooleanExpected => "true or false",
+        ValidationErrorKind.ObjectExpected => "a mapping",
+        ValidationErrorKind.ArrayExpected => "a list",
+        _ => "empty",
+    };
+}

@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace EvidenceCatalog.Compiler.Schema;
+
+/// <summary>
+/// Refuses anything in a schema that NJsonSchema would silently not enforce, and anything that would make
+/// validation reach outside the schema set. What passes the lint is exactly what gets enforced.
+/// </summary>
+internal static class SchemaLint
+{
+    /// <summary>The draft-07 keywords NJsonSchema enforces (or that are pure annotations).</summary>
+    public static readonly IReadOnlyCollection<string> SupportedKeywords = new SortedSet<string>(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "$comment", "$ref", "title", "description", "type", "properties", "required",
+        "additionalProperties", "items", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
+        "minProperties", "maxProperties", "format", "definitions", "allOf", "anyOf", "oneOf", "not",
+        "default", "examples", "patternProperties",
+    };
+
+    /// <summary>The formats the compiler checks strictly (see <see cref="StrictFormatValidators"/>).</summary>
+    public static readonly IReadOnlyCollection<string> SupportedFormats = new[] { "date", "date-time" };
+
+    private const string Draft07 = "http://json-schema.org/draft-07/schema";
+
+    public static void Lint(string fileName, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+    {
+        var context = new LintContext(fileName, root, set, path, diagnostics);
+        if (root.Property("$schema") is { } declared && declared.Value.Type == JTokenType.String &&
+            !((string)declared.Value!).TrimEnd('#').Equals(Draft07, StringComparison.Ordinal))
+        {
+            context.Report(DiagnosticDescriptors.SchemaInvalid, declared, "it declares $schema '" + (string)declared.Value! + "'; only draft-07 (" + Draft07 + "#) is supported");
+        }
+
+        context.Walk(root);
+    }
+
+    private sealed class LintContext
+    {
+        private readonly string fileName;
+        private readonly JObject root;
+        private readonly IReadOnlyDictionary<string, JObject> set;
+        private readonly string path;
+        private readonly List<Diagnostic> diagnostics;
+
+        public LintContext(string fileName, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+        {
+            this.fileName = fileName;
+            this.root = root;
+            this.set = set;
+            this.path = path;
+            this.diagnostics = diagnostics;
+        }
+
+        public void Walk(JToken token)
+        {
+            if (token is not JObject schema)
+            {
+                // 'true'/'false' schemas are legal; anything else is not a schema.
+                if (token.Type != JTokenType.Boolean)
+                {
+                    Report(DiagnosticDescriptors.SchemaInvalid, token, "a schema must be an object or a boolean, not " + token.Type.ToString().ToLowerInvariant());
+                }
+
+                return;
+            }
+
+            foreach (var property in schema.Properties())
+            {
+                if (!SupportedKeywords.Contains(property.Name))
+                {
+                    Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, property.Name, string.Join(", ", SupportedKeywords));
+                    continue;
+                }
+
+                switch (property.Name)
+                {
+                    case "properties":
+                        foreach (var child in Children(property))
+                        {
+                            if (child.Value is JObject childSchema && childSchema.Property("description") is null)
+                            {
+                                Report(DiagnosticDescriptors.SchemaPropertyUndocumented, child, child.Name);
+                            }
+
+                            Walk(child.Value);
+                        }
+
+                        break;
+                    case "patternProperties":
+                    case "definitions":
+                        foreach (var child in Children(property))
+                        {
+                            Walk(child.Value);
+                        }
+
+                        break;
+                    case "items" when property.Value is JArray:
+                        Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, "items (tuple form, an array of schemas)", "items with a single schema");
+                        break;
+                    case "items":
+                    case "additionalProperties":
+                    case "not":
+                        Walk(property.Value);
+                        break;
+                    case "allOf":
+                    case "anyOf":
+                    case "oneOf":
+                        foreach (var branch in property.Value.Children())
+                        {
+                            Walk(branch);
+                        }
+
+                        break;
+                    case "$ref":
+                        CheckReference(property);
+                        break;
+                    case "format":
+                        string format = property.Value.Type == JTokenType.String ? (string)property.Value! : property.Value.ToString(Formatting.None);
+                        if (!SupportedFormats.Contains(format))
+                        {
+                            Report(DiagnosticDescriptors.SchemaUnknownFormat, property, format, string.Join(", ", SupportedFormats));
+                        }
+
+                        break;
+                }
+            }
+
+            if (DeclaresObject(schema) && !(schema.Property("additionalProperties")?.Value is JValue { Type: JTokenType.Boolean } closed && !(bool)closed!))
+            {
+                Report(DiagnosticDescriptors.SchemaObjectOpen, (JToken?)schema.Property("type") ?? schema);
+            }
+        }
+
+        private static bool DeclaresObject(JObject schema) =>
+            schema.Property("type")?.Value is JToken type &&
+            (type.Type == JTokenType.String ? (string)type! == "object" : type.Children().Any(t => t.Type == JTokenType.String && (string)t! == "object")) &&
+            schema.Property("additionalProperties")?.Value is not JObject;
+
+        private IEnumerable<JProperty> Children(JProperty property)
+        {
+            if (property.Value is JObject children)
+            {
+                return children.Properties();
+            }
+
+            Report(DiagnosticDescriptors.SchemaInvalid, property, "'" + property.Name + "' must be an object");
+            return Array.Empty<JProperty>();
+        }
+
+        private void CheckReference(JProperty property)
+        {
+            if (property.Value.Type != JTokenType.String)
+            {
+                Report(DiagnosticDescriptors.SchemaInvalid, property, "$ref must be a string");
+                return;
+            }
+
+            string reference = (string)property.Value!;
+            int hash = reference.IndexOf('#');
+            string file = hash < 0 ? reference : reference.Substring(0, hash);
+            string pointer = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+
+            if (file.Length > 0 && (reference.Contains(':') || file.Contains('/') || file.Contains('\\') || file.StartsWith(".", StringComparison.Ordinal)))
+            {
+                // Remote (http:, file:, urn:...) or a path that leaves the schema folder: never followed.
+                Report(DiagnosticDescriptors.SchemaRemoteRef, property, reference);
+                return;
+            }
+
+            JObject target = root;
+            if (file.Length > 0 && !string.Equals(file, fileName, StringComparison.Ordinal))
+            {
+                if (!set.TryGetValue(file, out var other))
+                {
+                    Report(DiagnosticDescriptors.SchemaUnresolvedRef, property, reference, "no schema file named '" + file + "' is in the schema set");
+                    return;
+                }
+
+                target = other;
+            }
+
+            if (pointer.Length > 0 && ResolvePointer(target, pointer) is null)
+            {
+                Report(DiagnosticDescriptors.SchemaUnresolvedRef, property, reference, "'" + pointer + "' names nothing in " + (file.Length > 0 ? file : "this file"));
+            }
+        }
+
+        private static JToken? ResolvePointer(JToken document, string pointer)
+        {
+            if (!pointer.StartsWith("/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            JToken? current = document;
+            foreach (string raw in pointer.Substring(1).Split('/'))
+            {
+                string segment = Uri.UnescapeDataString(raw).Replace("~1", "/").Replace("~0", "~");
+                current = current switch
+                {
+                    JObject obj => obj[segment],
+                    JArray array when int.TryParse(segment, out int index) && index >= 0 && index < array.Count => array[index],
+                    _ => null,
+                };
+                if (current is null)
+                {
+                    return null;
+                }
+            }
+
+            return current;
+        }
+
+        public void Report(DiagnosticDescriptor descriptor, JToken at, params object?[] args) =>
+            diagnostics.Add(Diagnostic.Create(descriptor, path, SchemaSpan(at), args));
+    }
+
+    /// <summary>The position Newtonsoft recorded for a token (for a property: the start of its name).</summary>
+    internal static SourceSpan SchemaSpan(JToken token)
+    {
+        IJsonLineInfo info = token;
+        if (!info.HasLineInfo())
+        {
+            return SourceSpan.FileStart;
+        }
+
+        int column = info.LinePosition;
+        if (token is JProperty property)
+        {
+            // Newtonsoft points just past the colon after the name.
+            column = Math.Max(1, info.LinePosition - property.Name.Length - 2);
+        }
+
+        return SourceSpan.At(info.LineNumber, Math.Max(1, column));
+    }
+}
