@@ -47,46 +47,4 @@ internal sealed class CheckContext
 
     public static string Pointer(params object[] segments) =>
         string.Concat(segments.Select(s => "/" + Convert.ToString(s, CultureInfo.InvariantCulture)));
-
-    /// <summary>"; did you mean 'x'?" for the closest known name, or an empty string when none is close.</summary>
-    public static string Suggest(string value, IEnumerable<string> known)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in known)
-        {
-            int distance = EditDistance(value, candidate);
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, value.Length / 3) ? "; did you mean '" + best + "'?" : string.Empty;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

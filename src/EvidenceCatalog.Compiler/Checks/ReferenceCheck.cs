@@ -127,7 +127,7 @@ internal static class ReferenceCheck
                 return true;
             }
 
-            string hint = names.Count == 0 ? " (" + whenEmpty + ")" : CheckContext.Suggest(name, names);
+            string hint = names.Count == 0 ? " (" + whenEmpty + ")" : NameSuggestion.For(name, names);
             Context.Report(descriptor, file, pointer, name, hint);
             return false;
         }

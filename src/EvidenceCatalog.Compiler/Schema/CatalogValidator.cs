@@ -71,8 +71,9 @@ internal static class CatalogValidator
                 // The token is the offending property; the key is what the user must change.
                 var parent = token?.Parent is JObject obj && origins.TryGetValue(obj, out var parentOrigin) ? Describe(parentOrigin, obj) : "this mapping";
                 var keySpan = origin?.Key?.Span ?? span;
-                string allowed = schema is null ? "(none)" : string.Join(", ", schema.ActualProperties.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
-                return Diagnostic.Create(DiagnosticDescriptors.UnknownProperty, path, keySpan, error.Property, parent, allowed);
+                var names = schema?.ActualProperties.Keys.OrderBy(k => k, System.StringComparer.Ordinal).ToList() ?? new List<string>();
+                string allowed = names.Count == 0 ? "(none)" : string.Join(", ", names);
+                return Diagnostic.Create(DiagnosticDescriptors.UnknownProperty, path, keySpan, error.Property, parent, allowed, NameSuggestion.For(error.Property ?? string.Empty, names));
             case ValidationErrorKind.PropertyRequired:
                 return Diagnostic.Create(DiagnosticDescriptors.MissingProperty, path, StartOf(span), error.Property, Capitalize(label));
             case ValidationErrorKind.StringExpected:

@@ -1,0 +1,11 @@
+using System;
+using System.IO;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>What a command may touch of the outside world, passed in so that tests run it in process.</summary>
+/// <param name="WorkingDirectory">Absolute directory that relative paths are resolved against and display paths are relative to.</param>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error: one line per problem, never a stack trace.</param>
+/// <param name="Clock">Source of today's date when none is given.</param>
+internal sealed record CommandContext(string WorkingDirectory, TextWriter Output, TextWriter Error, TimeProvider Clock);

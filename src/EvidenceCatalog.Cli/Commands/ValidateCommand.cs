@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvidenceCatalog.Cli.Input;
+using EvidenceCatalog.Cli.Output;
+using EvidenceCatalog.Compiler;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Compiler.Schema;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary><c>evidence validate [paths...]</c>: compiles the catalogs and reports every diagnostic; exit 1 on any error.</summary>
+internal sealed class ValidateCommand : Command
+{
+    private const string DefaultPath = "catalogs";
+
+    private readonly CommandContext context;
+
+    private readonly Argument<string[]> paths = new("paths")
+    {
+        Description = "Catalog files, or directories searched recursively for *.yaml and *.yml.",
+        Arity = ArgumentArity.ZeroOrMore,
+        DefaultValueFactory = _ => [DefaultPath],
+    };
+
+    private readonly Option<string?> schemas = new("--schemas")
+    {
+        Description = "Directory of JSON Schemas (*.json) to validate against, instead of the schemas shipped with the tool.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<CalendarDate?> asOf = new("--as-of")
+    {
+        Description = "Date that review deadlines are judged against, as YYYY-MM-DD. Default: today (UTC).",
+        HelpName = "date",
+        CustomParser = ParseDate,
+    };
+
+    private readonly Option<bool> strict = new("--strict")
+    {
+        Description = "Treat warnings as errors.",
+    };
+
+    private readonly Option<string> format = new Option<string>("--format")
+    {
+        Description = "How to report diagnostics: text (MSBuild lines), github (workflow annotations), sarif (SARIF 2.1.0) or json.",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "github", "sarif", "json");
+
+    private readonly Option<string?> output = new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of standard output (the summary line still goes to standard output).",
+        HelpName = "file",
+    };
+
+    public ValidateCommand(CommandContext context)
+        : base("validate", "Validate catalogs against their schemas and check every reference across files.")
+    {
+        this.context = context;
+        Arguments.Add(paths);
+        Options.Add(schemas);
+        Options.Add(asOf);
+        Options.Add(strict);
+        Options.Add(format);
+        Options.Add(output);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        try
+        {
+            var report = Validate(parseResult);
+            WriteReport(report, ParseFormat(parseResult.GetValue(format)), parseResult.GetValue(output));
+            return report.HasErrors ? ExitCodes.CatalogErrors : ExitCodes.Success;
+        }
+        catch (CommandInputException exception)
+        {
+            context.Error.WriteLine("evidence: " + exception.Message);
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+
+    private ValidationReport Validate(ParseResult parseResult)
+    {
+        var options = new CompilerOptions
+        {
+            AsOf = parseResult.GetValue(asOf) ?? Today(),
+            Strict = parseResult.GetValue(strict),
+        };
+
+        string[] requested = parseResult.GetValue(paths) is { Length: > 0 } given ? given : [DefaultPath];
+        var catalogFiles = CatalogFileDiscovery.FindCatalogs(requested, context.WorkingDirectory);
+        var (schemaSet, schemaReadDiagnostics) = LoadSchemas(parseResult.GetValue(schemas), options);
+
+        var catalogs = SourceFileReader.Read(catalogFiles, options.Limits);
+        var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options);
+        return new ValidationReport(catalogFiles.Length, catalogs.Diagnostics.Concat(schemaReadDiagnostics).Concat(result.Diagnostics));
+    }
+
+    private (SchemaSet Schemas, ImmutableArray<Diagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)
+    {
+        if (directory is null)
+        {
+            return (SchemaSet.Embedded, []);
+        }
+
+        var schemaFiles = CatalogFileDiscovery.FindSchemas(directory, context.WorkingDirectory);
+        var decoded = SourceFileReader.Read(schemaFiles, options.Limits);
+        return (SchemaSet.Load(decoded.Files), decoded.Diagnostics);
+    }
+
+    private CalendarDate Today()
+    {
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        return new CalendarDate(now.Year, now.Month, now.Day);
+    }
+
+    private void WriteReport(ValidationReport report, OutputFormat outputFormat, string? outputPath)
+    {
+        IReportFormatter formatter = outputFormat switch
+        {
+            OutputFormat.GitHub => new GitHubAnnotationFormatter(),
+            OutputFormat.Sarif => new SarifLogWriter(),
+            OutputFormat.Json => new JsonDiagnosticWriter(),
+            _ => new TextDiagnosticFormatter(),
+        };
+
+        if (outputPath is null)
+        {
+            formatter.Write(report, context.Output);
+            return;
+        }
+
+        string fullPath = Path.GetFullPath(outputPath, context.WorkingDirectory);
+        try
+        {
+            if (Path.GetDirectoryName(fullPath) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+            formatter.Write(report, file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandInputException("cannot write '" + outputPath + "': " + EvidenceCli.OneLine(exception.Message), exception);
+        }
+
+        context.Output.WriteLine(SummaryLine.For(report));
+    }
+
+    private static OutputFormat ParseFormat(string? name) => name switch
+    {
+        "github" => OutputFormat.GitHub,
+        "sarif" => OutputFormat.Sarif,
+        "json" => OutputFormat.Json,
+        _ => OutputFormat.Text,
+    };
+
+    private static CalendarDate? ParseDate(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (CalendarDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        result.AddError("--as-of must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not '" + text + "'.");
+        return null;
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.IO;
+using EvidenceCatalog.Cli.Commands;
+
+namespace EvidenceCatalog.Cli;
+
+/// <summary>The <c>evidence</c> command line, runnable in process: parse, run one command, map every failure to an exit code.</summary>
+public static class EvidenceCli
+{
+    /// <summary>Runs the command line against the process's current directory and clock.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, Environment.CurrentDirectory);
+
+    /// <summary>Runs the command line with relative paths resolved against <paramref name="workingDirectory"/>.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory) =>
+        Run(args, stdout, stderr, workingDirectory, TimeProvider.System);
+
+    /// <summary>Runs the command line; <paramref name="clock"/> gives the default as-of date (the compiler itself never reads a clock).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        ArgumentNullException.ThrowIfNull(clock);
+
+        try
+        {
+            var context = new CommandContext(Path.GetFullPath(workingDirectory), stdout, stderr, clock);
+            var root = new RootCommand("Compiles and checks EvidenceCatalog SOC 2 catalogs.")
+            {
+                new ValidateCommand(context),
+            };
+
+            ParseResult parseResult = root.Parse(args);
+            if (parseResult.Action is ParseErrorAction)
+            {
+                // System.CommandLine exits 1 on a parse error; 1 means "the catalogs have errors" here, so report usage errors ourselves.
+                foreach (var error in parseResult.Errors)
+                {
+                    stderr.WriteLine("evidence: " + OneLine(error.Message));
+                }
+
+                stderr.WriteLine("Try 'evidence " + HelpTarget(parseResult) + "--help' for usage.");
+                return ExitCodes.UsageOrInputError;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception exception)
+        {
+            stderr.WriteLine("evidence: internal error: " + OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+
+    /// <summary>Messages from exceptions and the parser may span lines; the CLI promises one line per problem.</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string HelpTarget(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        return command is RootCommand ? string.Empty : command.Name + " ";
+    }
+}

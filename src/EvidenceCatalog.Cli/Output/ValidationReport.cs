@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+
+namespace EvidenceCatalog.Cli.Output;
+
+/// <summary>What a validation found, in the order every format reports it.</summary>
+internal sealed record ValidationReport
+{
+    public ValidationReport(int fileCount, IEnumerable<Diagnostic> diagnostics)
+    {
+        FileCount = fileCount;
+        Diagnostics = [.. diagnostics
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.StartLine)
+            .ThenBy(d => d.Span.StartColumn)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+        ErrorCount = Diagnostics.Count(d => d.IsError);
+        WarningCount = Diagnostics.Length - ErrorCount;
+    }
+
+    /// <summary>How many catalog files were checked, including those that could not be decoded.</summary>
+    public int FileCount { get; }
+
+    /// <summary>Every diagnostic, by file, position and id.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public int ErrorCount { get; }
+
+    public int WarningCount { get; }
+
+    public bool HasErrors => ErrorCount > 0;
+}

@@ -1,0 +1,8 @@
+using System;
+
+namespace EvidenceCatalog.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => EvidenceCli.Run(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using Xunit;
+
+namespace EvidenceCatalog.Compiler.Tests;
+
+/// <summary>Each fixture folder gives exactly the diagnostics its expected.txt lists, at the listed file, line and column.</summary>
+public sealed class DiagnosticFixtureTests
+{
+    public static IEnumerable<object[]> Fixtures() => DiagnosticFixture.All().Select(f => new object[] { f.Name });
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Fixture_gives_exactly_the_expected_diagnostics(string name)
+    {
+        var fixture = DiagnosticFixture.Named(name);
+        var actual = fixture.Compile().Diagnostics.Select(DiagnosticFixture.Format).ToList();
+        Assert.Equal(fixture.Expected, actual);
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_is_triggered_by_at_least_one_fixture()
+    {
+        var covered = DiagnosticFixture.All().SelectMany(f => f.Expected).Select(l => l.Split(' ').Last()).ToHashSet();
+        var missing = DiagnosticDescriptors.All.Select(d => d.Id).Where(id => !covered.Contains(id)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_has_a_help_page()
+    {
+        var missing = DiagnosticDescriptors.All
+            .Where(d => !System.IO.File.Exists(System.IO.Path.Combine(RepositoryFiles.Root, d.HelpPath)))
+            .Select(d => d.Id)
+            .ToList();
+        Assert.Empty(missing);
+    }
+}
