@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using EvidenceCatalog.Compiler.Checks;
 using EvidenceCatalog.Compiler.Diagnostics;
@@ -20,15 +19,10 @@ public static class CatalogLinker
         PolicyCheck.Run(context);
 
         var model = CatalogModel.FromFragments(files.Where(f => f.Fragment is not null).Select(f => f.Fragment!));
-        var diagnostics = (schemaDiagnostics ?? Enumerable.Empty<Diagnostic>())
+        var diagnostics = Diagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<Diagnostic>())
             .Concat(files.SelectMany(f => f.Diagnostics))
             .Concat(context.Diagnostics)
-            .Select(d => options.Strict && !d.IsError ? d with { Severity = DiagnosticSeverity.Error } : d)
-            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
-            .ThenBy(d => d.Span.StartLine)
-            .ThenBy(d => d.Span.StartColumn)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ToImmutableArray();
+            .Select(d => options.Strict && !d.IsError ? d with { Severity = DiagnosticSeverity.Error } : d));
         return new CompilationResult(model, diagnostics);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class GitHubAnnotationFormatter : IReportFormatter
     internal static string Annotation(Diagnostic diagnostic)
     {
         var span = diagnostic.Span;
-        string title = DiagnosticRules.Find(diagnostic.Id) is { } descriptor ? diagnostic.Id + " " + descriptor.Title : diagnostic.Id;
+        string title = DiagnosticDescriptors.Find(diagnostic.Id) is { } descriptor ? diagnostic.Id + " " + descriptor.Title : diagnostic.Id;
         return string.Format(
             CultureInfo.InvariantCulture,
             "::{0} file={1},line={2},col={3},endLine={4},endColumn={5},title={6}::{7}",

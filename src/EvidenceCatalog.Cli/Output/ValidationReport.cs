@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -12,12 +11,7 @@ internal sealed record ValidationReport
     public ValidationReport(int fileCount, IEnumerable<Diagnostic> diagnostics)
     {
         FileCount = fileCount;
-        Diagnostics = [.. diagnostics
-            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
-            .ThenBy(d => d.Span.StartLine)
-            .ThenBy(d => d.Span.StartColumn)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+        Diagnostics = Diagnostic.Sort(diagnostics);
         ErrorCount = Diagnostics.Count(d => d.IsError);
         WarningCount = Diagnostics.Length - ErrorCount;
     }

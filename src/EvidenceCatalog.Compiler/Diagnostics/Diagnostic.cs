@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 
 namespace EvidenceCatalog.Compiler.Diagnostics;
 
@@ -9,6 +13,16 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string F
         new(descriptor.Id, descriptor.DefaultSeverity, filePath, span, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args));
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>The one order diagnostics are reported in: by file, line, column, id, then message.</summary>
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics
+            .OrderBy(d => d.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.StartLine)
+            .ThenBy(d => d.Span.StartColumn)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
 
     /// <summary>MSBuild canonical form: <c>file(line,col): error EC1234: message</c>.</summary>
     public override string ToString() =>

@@ -245,9 +245,10 @@ public static class DiagnosticDescriptors
 
     private static Dictionary<string, DiagnosticDescriptor>? byId;
 
-    public static DiagnosticDescriptor Get(string id)
+    /// <summary>The descriptor of <paramref name="id"/>, or null for an id this version does not know.</summary>
+    public static DiagnosticDescriptor? Find(string id)
     {
         byId ??= All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
-        return byId[id];
+        return byId.TryGetValue(id, out var descriptor) ? descriptor : null;
     }
 }
