@@ -93,7 +93,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownProperty = new(
         "EC2003", "Unknown property", Schema, DiagnosticSeverity.Error,
-        "'{0}' is not a property of {1}{3}; allowed properties: {2}",
+        "'{0}' is not a property of {1}; allowed properties: {2}{3}",
         "Catalog objects are closed: only the properties the schema lists are allowed. Check the spelling against the schema.");
 
     public static readonly DiagnosticDescriptor MissingProperty = new(

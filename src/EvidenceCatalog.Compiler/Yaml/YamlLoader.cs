@@ -40,6 +40,12 @@ public static class YamlLoader
             diagnostics.Add(SyntaxDiagnostic(file, ex));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some unterminated flow collections ("[a, b" then more lines).
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, state.InnermostOpenSpan, "the collection that starts here is never closed; add the missing ']' or '}'"));
+            return null;
+        }
         catch (LoadStopped)
         {
             return null;
@@ -49,7 +55,8 @@ public static class YamlLoader
     private static Diagnostic SyntaxDiagnostic(SourceFile file, YamlException ex)
     {
         var span = ToSpan(ex.Start, ex.End);
-        int tabOffset = TabInIndentation(file.Text, span.StartLine);
+        bool aboutTabs = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0;
+        int tabOffset = TabInIndentation(file.Text, aboutTabs ? Math.Max(1, span.StartLine - 1) : span.StartLine - 1, aboutTabs ? int.MaxValue : span.StartLine + 1);
         if (tabOffset >= 0)
         {
             return Diagnostic.Create(DiagnosticDescriptors.TabIndentation, file.Path, SourceSpan.AtOffset(file.Text, tabOffset));
@@ -59,33 +66,27 @@ public static class YamlLoader
         return Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, span, message);
     }
 
-    /// <summary>The offset of a tab in the leading whitespace of <paramref name="line"/> or of the line before it, or -1.</summary>
-    private static int TabInIndentation(string text, int line)
+    /// <summary>The offset of the first tab in the leading whitespace of a line from <paramref name="firstLine"/> to <paramref name="lastLine"/>, or -1.</summary>
+    private static int TabInIndentation(string text, int firstLine, int lastLine)
     {
-        int current = 1;
-        int lineStart = 0;
-        int previousStart = -1;
-        while (current < line)
+        int line = 1;
+        bool leading = true;
+        for (int i = 0; i < text.Length && line <= lastLine; i++)
         {
-            int next = text.IndexOf('\n', lineStart);
-            if (next < 0)
+            char c = text[i];
+            if (c == '\n')
             {
-                break;
+                line++;
+                leading = true;
             }
-
-            previousStart = lineStart;
-            lineStart = next + 1;
-            current++;
-        }
-
-        foreach (int start in new[] { lineStart, previousStart })
-        {
-            for (int i = start; start >= 0 && i < text.Length && (text[i] == ' ' || text[i] == '\t'); i++)
+            else if (leading && c == '\t' && line >= firstLine)
             {
-                if (text[i] == '\t')
-                {
-                    return i;
-                }
+                return i;
+            }
+            else if (c != ' ' && c != '-')
+            {
+                // A block sequence's '- ' is part of the indentation in YAML's sense.
+                leading = false;
             }
         }
 
@@ -131,6 +132,7 @@ public static class YamlLoader
         private int documents;
         private int aliases;
         private long expandedNodes;
+        private SourceSpan lastEventSpan = SourceSpan.FileStart;
 
         public LoadState(SourceFile file, YamlLimits limits, List<Diagnostic> diagnostics)
         {
@@ -139,11 +141,15 @@ public static class YamlLoader
             this.diagnostics = diagnostics;
         }
 
+        /// <summary>Where the innermost collection still open starts, or the last event seen.</summary>
+        public SourceSpan InnermostOpenSpan => stack.Count > 0 ? stack.Peek().Node.Span : lastEventSpan;
+
         public YamlNode? Run()
         {
             var parser = new Parser(new Scanner(new StringReader(file.Text), skipComments: true));
             while (parser.MoveNext())
             {
+                lastEventSpan = ToSpan(parser.Current!.Start, parser.Current.End);
                 switch (parser.Current)
                 {
                     case DocumentStart start:
