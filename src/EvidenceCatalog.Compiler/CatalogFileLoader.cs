@@ -54,10 +54,11 @@ public static class CatalogFileLoader
 
     private static string? KindOf(string path, YamlNode root, SchemaSet schemas, List<Diagnostic> diagnostics)
     {
-        string known = string.Join(", ", schemas.Kinds);
-        if (root is not YamlMapping mapping || mapping["kind"] is not YamlScalar kind)
+        string known = schemas.Kinds.IsEmpty ? "(none: no schema could be loaded, see the schema diagnostics)" : string.Join(", ", schemas.Kinds);
+        if (root is not YamlMapping mapping || mapping["kind"] is not YamlScalar { Value.Length: > 0 } kind)
         {
-            var at = root is YamlMapping m && m["kind"] is { } node ? node.Span : root.Span;
+            // An empty document ('---' alone) has a root of no extent: point at the file's start.
+            var at = root is YamlMapping m && m["kind"] is { } node ? node.Span : root is YamlScalar { Value.Length: 0 } ? SourceSpan.FileStart : root.Span;
             diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingKind, path, at, known));
             return null;
         }
@@ -70,4 +71,8 @@ public static class CatalogFileLoader
 
         return kind.Value;
     }
+
+    /// <summary>A file that could not even be read as text: it takes part in the compilation only through its diagnostic.</summary>
+    public static LoadedCatalogFile Unreadable(Diagnostic problem) =>
+        new(problem.FilePath, null, null, SourceMap.Empty, new[] { problem }.ToEquatableArray());
 }

@@ -92,7 +92,7 @@ public sealed class AdversarialInputTests
 
     [Theory]
     [InlineData("kind: vendors\nx: !System.Diagnostics.Process {}\n", "!System.Diagnostics.Process")]
-    [InlineData("kind: vendors\nx: !!str 5\n", "tag:yaml.org,2002:str")]
+    [InlineData("kind: vendors\nx: !!str 5\n", "!!str")]
     [InlineData("kind: vendors\nx: ! 5\n", "!")]
     [InlineData("!vendors\nkind: vendors\n", "!vendors")]
     public void Tags_are_refused_and_never_instantiated(string text, string tag)

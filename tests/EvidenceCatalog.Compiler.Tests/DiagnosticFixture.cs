@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Collections.Immutable;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Diagnostics;
 using EvidenceCatalog.Compiler.Model;
@@ -90,8 +89,7 @@ internal sealed class DiagnosticFixture
             }
         }
 
-        var result = CatalogCompiler.Compile(catalogs, schemas, options);
-        return result with { Diagnostics = decodeDiagnostics.Concat(result.Diagnostics).ToImmutableArray() };
+        return CatalogCompiler.Compile(catalogs, schemas, options, decodeDiagnostics);
     }
 
     /// <summary>A diagnostic in the form expected.txt uses.</summary>

@@ -104,8 +104,8 @@ internal sealed class ValidateCommand : Command
         var (schemaSet, schemaReadDiagnostics) = LoadSchemas(parseResult.GetValue(schemas), options);
 
         var catalogs = SourceFileReader.Read(catalogFiles, options.Limits);
-        var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options);
-        return new ValidationReport(catalogFiles.Length, catalogs.Diagnostics.Concat(schemaReadDiagnostics).Concat(result.Diagnostics));
+        var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options, catalogs.Diagnostics);
+        return new ValidationReport(catalogFiles.Length, schemaReadDiagnostics.Concat(result.Diagnostics));
     }
 
     private (SchemaSet Schemas, ImmutableArray<Diagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)

@@ -17,6 +17,12 @@ internal sealed class CheckContext
         Files = files;
         Options = options;
         incompleteKinds = new HashSet<string>(files.Where(f => f.Kind is not null && f.Fragment is null).Select(f => f.Kind!), StringComparer.Ordinal);
+        if (files.Count(f => f.Kind == "policies") > 1)
+        {
+            // Which of two policies catalogs is meant is unknown until one is removed (EC3010).
+            incompleteKinds.Add("policies");
+        }
+
         anyFileUnreadable = files.Any(f => f.Kind is null);
     }
 

@@ -71,7 +71,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UndefinedAlias = new(
         "EC1012", "Undefined or recursive alias", Yaml, DiagnosticSeverity.Error,
-        "the alias '*{0}' names no complete anchor defined before it; define '&{0}' earlier, outside the aliased node",
+        "the alias '*{0}' names no anchor defined before it; define '&{0}' earlier (an alias cannot stand inside the node it names)",
         "An alias must refer to an anchor defined earlier in the file, and a node cannot contain an alias to itself.");
 
     public static readonly DiagnosticDescriptor AliasExpansionTooLarge = new(
@@ -88,7 +88,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingKind = new(
         "EC2002", "Missing catalog kind", Schema, DiagnosticSeverity.Error,
-        "the file must be a mapping whose 'kind' key names its catalog kind ({0}); add 'kind: <kind>' as the first key",
+        "the file must be a mapping whose 'kind' key names its catalog kind, one of: {0}; set 'kind:' at the top of the file",
         "Every catalog file is a mapping with a 'kind' key naming its schema.");
 
     public static readonly DiagnosticDescriptor UnknownProperty = new(
@@ -103,7 +103,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WrongType = new(
         "EC2005", "Value of the wrong type", Schema, DiagnosticSeverity.Error,
-        "{0} must be {1}, but the value {2} is {3}",
+        "{0} must be {1}, but is {2}",
         "The value's type does not match the schema. Note that a quoted value is always text.");
 
     public static readonly DiagnosticDescriptor NotInEnum = new(
@@ -123,7 +123,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ConstraintViolated = new(
         "EC2009", "Constraint violated", Schema, DiagnosticSeverity.Error,
-        "{0}: {1}",
+        "{0} {1}",
         "The value breaks a constraint of the schema (length, count, range or uniqueness).");
 
     public static readonly DiagnosticDescriptor SchemaInvalid = new(
@@ -133,7 +133,7 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = new(
         "EC2102", "Schema keyword not enforced", Schema, DiagnosticSeverity.Error,
-        "the keyword '{0}' is not enforced by the validator and would be silently ignored; express the rule with supported keywords ({1})",
+        "the keyword '{0}' is not enforced by the validator and would be silently ignored; {1}",
         "NJsonSchema ignores some JSON Schema keywords without a word. The lint refuses them so that no rule is written that is not enforced.");
 
     public static readonly DiagnosticDescriptor SchemaRemoteRef = new(

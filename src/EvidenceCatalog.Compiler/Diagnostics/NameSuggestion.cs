@@ -21,7 +21,9 @@ internal static class NameSuggestion
             }
         }
 
-        return best is not null && bestDistance <= Math.Max(2, value.Length / 3) ? "; did you mean '" + best + "'?" : string.Empty;
+        // Short names are too close to everything for a guess to help ('P9' is not a typo of 'P1').
+        int allowed = value.Length <= 3 ? 0 : Math.Max(1, value.Length / 4);
+        return best is not null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : string.Empty;
     }
 
     private static int EditDistance(string a, string b)

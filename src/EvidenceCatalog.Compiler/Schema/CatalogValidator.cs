@@ -21,12 +21,11 @@ internal static class CatalogValidator
     {
         var (json, origins, spans) = TypedJsonBuilder.Build(root, schema);
         var errors = new JsonSchemaValidator(Settings).Validate(json, schema, SchemaType.JsonSchema);
-        var reported = new HashSet<(string, int, int)>();
+        var reported = new HashSet<Diagnostic>();
         int before = diagnostics.Count;
-        foreach (var error in Flatten(errors))
+        foreach (var diagnostic in Flatten(errors).Select(error => Map(path, error, origins)).Concat(OutOfRangeIntegers(path, json, origins)))
         {
-            var diagnostic = Map(path, error, origins);
-            if (reported.Add((diagnostic.Id, diagnostic.Span.StartLine, diagnostic.Span.StartColumn)))
+            if (reported.Add(diagnostic))
             {
                 diagnostics.Add(diagnostic);
             }
@@ -34,6 +33,16 @@ internal static class CatalogValidator
 
         return new Result(json, spans, diagnostics.Count == before);
     }
+
+    /// <summary>The model holds 32-bit integers; a larger one is an error at the value, whatever the schema's bounds.</summary>
+    private static IEnumerable<Diagnostic> OutOfRangeIntegers(string path, JToken json, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins) =>
+        (json is JContainer container ? container.DescendantsAndSelf() : new[] { json })
+            .OfType<JValue>()
+            .Where(v => v.Type == JTokenType.Integer && v.Value is long l && (l > int.MaxValue || l < int.MinValue))
+            .Where(origins.ContainsKey)
+            .Select(v => Diagnostic.Create(
+                DiagnosticDescriptors.ConstraintViolated, path, origins[v].Node.Span, Capitalize(origins[v].Label),
+                "is " + v.ToString(Formatting.None) + ", outside the range a catalog integer can hold (" + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ")"));
 
     /// <summary>Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap.</summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
@@ -83,16 +92,18 @@ internal static class CatalogValidator
             case ValidationErrorKind.ObjectExpected:
             case ValidationErrorKind.ArrayExpected:
             case ValidationErrorKind.NullExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.WrongType, path, span, Capitalize(label), Expected(error.Kind), Value(token), Actual(token));
+                return Diagnostic.Create(DiagnosticDescriptors.WrongType, path, span, Capitalize(label), Expected(error.Kind), Actual(token));
             case ValidationErrorKind.NotInEnumeration:
                 string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
                 return Diagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
             case ValidationErrorKind.PatternMismatch:
                 return Diagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
+            case ValidationErrorKind.ItemsNotUnique when token is JArray items && FirstRepeat(items) is { } repeat && origins.TryGetValue(repeat, out var repeatOrigin):
+                return Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, repeatOrigin.Node.Span, Capitalize(label), "lists " + Value(repeat) + " more than once; remove the repeat");
             case ValidationErrorKind.DateExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a date in the form YYYY-MM-DD");
+                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a real calendar date written YYYY-MM-DD");
             case ValidationErrorKind.DateTimeExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "an RFC 3339 date-time with an offset, such as 2026-11-23T09:30:00Z");
+                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a valid RFC 3339 date-time with an offset, such as 2026-11-23T09:30:00Z");
             default:
                 return Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, span, Capitalize(label), Constraint(error, schema, token));
         }
@@ -121,6 +132,22 @@ internal static class CatalogValidator
             ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => "is not a multiple of " + schema?.MultipleOf,
             _ => "breaks the schema rule '" + error.Kind + "'",
         };
+    }
+
+    private static JToken? FirstRepeat(JArray items)
+    {
+        for (int i = 1; i < items.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (JToken.DeepEquals(items[i], items[j]))
+                {
+                    return items[i];
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool Below(JToken? token, decimal minimum) =>
@@ -152,16 +179,16 @@ internal static class CatalogValidator
         _ => "a list",
     };
 
+    /// <summary>The value and its type in words: "empty", "the text '256 bits'", "the integer 5", "a mapping".</summary>
     private static string Actual(JToken? token) => token?.Type switch
     {
-        JTokenType.String => "text",
-        JTokenType.Integer => "an integer",
-        JTokenType.Float => "a number",
-        JTokenType.Boolean => "a boolean",
-        JTokenType.Null => "null",
+        JTokenType.String => "the text " + Value(token),
+        JTokenType.Integer => "the integer " + Value(token),
+        JTokenType.Float => "the number " + Value(token),
+        JTokenType.Boolean => "the boolean " + Value(token),
         JTokenType.Object => "a mapping",
         JTokenType.Array => "a list",
-        _ => "of another type",
+        _ => "empty",
     };
 
     private static string Expected(ValidationErrorKind kind) => kind switch

@@ -28,9 +28,22 @@ internal static class SchemaLint
 
     private const string Draft07 = "http://json-schema.org/draft-07/schema";
 
-    public static void Lint(string fileName, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+    /// <summary>How to say each refused keyword with what is enforced.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Rewrites = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        var context = new LintContext(fileName, root, set, path, diagnostics);
+        ["const"] = "write 'enum' with the one value instead",
+        ["$defs"] = "put the definitions under 'definitions' instead (draft-07)",
+        ["if"] = "express the condition with 'oneOf' or 'anyOf' of complete alternatives",
+        ["then"] = "express the condition with 'oneOf' or 'anyOf' of complete alternatives",
+        ["else"] = "express the condition with 'oneOf' or 'anyOf' of complete alternatives",
+        ["dependencies"] = "split the object into 'oneOf' alternatives with their own 'required' lists",
+        ["dependentRequired"] = "split the object into 'oneOf' alternatives with their own 'required' lists",
+        ["unevaluatedProperties"] = "close each object with \"additionalProperties\": false",
+    };
+
+    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+    {
+        var context = new LintContext(fileName, text, root, set, path, diagnostics);
         if (root.Property("$schema") is { } declared && declared.Value.Type == JTokenType.String &&
             !((string)declared.Value!).TrimEnd('#').Equals(Draft07, StringComparison.Ordinal))
         {
@@ -43,14 +56,16 @@ internal static class SchemaLint
     private sealed class LintContext
     {
         private readonly string fileName;
+        private readonly string[] lines;
         private readonly JObject root;
         private readonly IReadOnlyDictionary<string, JObject> set;
         private readonly string path;
         private readonly List<Diagnostic> diagnostics;
 
-        public LintContext(string fileName, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
         {
             this.fileName = fileName;
+            lines = text.Split('\n');
             this.root = root;
             this.set = set;
             this.path = path;
@@ -74,7 +89,8 @@ internal static class SchemaLint
             {
                 if (!SupportedKeywords.Contains(property.Name))
                 {
-                    Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, property.Name, string.Join(", ", SupportedKeywords));
+                    string rewrite = Rewrites.TryGetValue(property.Name, out var known) ? known : "use only the keywords listed in docs/diagnostics/EC2102.md";
+                    Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, property.Name, rewrite);
                     continue;
                 }
 
@@ -101,7 +117,7 @@ internal static class SchemaLint
 
                         break;
                     case "items" when property.Value is JArray:
-                        Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, "items (tuple form, an array of schemas)", "items with a single schema");
+                        Report(DiagnosticDescriptors.SchemaKeywordUnsupported, property, "items", "in its tuple form (an array of schemas) it is not enforced; give 'items' one schema for every item");
                         break;
                     case "items":
                     case "additionalProperties":
@@ -218,11 +234,11 @@ internal static class SchemaLint
         }
 
         public void Report(DiagnosticDescriptor descriptor, JToken at, params object?[] args) =>
-            diagnostics.Add(Diagnostic.Create(descriptor, path, SchemaSpan(at), args));
+            diagnostics.Add(Diagnostic.Create(descriptor, path, SchemaSpan(lines, at), args));
     }
 
-    /// <summary>The position Newtonsoft recorded for a token (for a property: the start of its name).</summary>
-    internal static SourceSpan SchemaSpan(JToken token)
+    /// <summary>The position of a token (for a property: the opening quote of its name).</summary>
+    private static SourceSpan SchemaSpan(string[] lines, JToken token)
     {
         IJsonLineInfo info = token;
         if (!info.HasLineInfo())
@@ -230,13 +246,20 @@ internal static class SchemaLint
             return SourceSpan.FileStart;
         }
 
-        int column = info.LinePosition;
-        if (token is JProperty property)
-        {
-            // Newtonsoft points just past the colon after the name.
-            column = Math.Max(1, info.LinePosition - property.Name.Length - 2);
-        }
+        return token is JProperty property
+            ? NameSpan(lines, info.LineNumber, info.LinePosition, property.Name)
+            : SourceSpan.At(info.LineNumber, Math.Max(1, info.LinePosition));
+    }
 
-        return SourceSpan.At(info.LineNumber, Math.Max(1, column));
+    /// <summary>
+    /// Newtonsoft records a property just past the colon that follows its name; the name itself is the last
+    /// quoted occurrence before that point on the line.
+    /// </summary>
+    internal static SourceSpan NameSpan(string[] lines, int line, int position, string name)
+    {
+        string text = line >= 1 && line <= lines.Length ? lines[line - 1] : string.Empty;
+        int start = Math.Min(Math.Max(position, 0), text.Length);
+        int index = start == 0 ? -1 : text.LastIndexOf("\"" + name + "\"", start - 1, StringComparison.Ordinal);
+        return SourceSpan.At(line, index >= 0 ? index + 1 : Math.Max(1, position));
     }
 }

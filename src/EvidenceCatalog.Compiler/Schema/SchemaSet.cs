@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Compiler.Diagnostics;
@@ -22,6 +23,9 @@ public sealed class SchemaSet
 {
     private const string SchemaSuffix = ".schema.json";
     private const string ResourcePrefix = "EvidenceCatalog.Schemas.";
+
+    private static readonly Regex NewtonsoftPosition = new(@"( Path '[^']*')?(, line \d+, position \d+)?\.?$", RegexOptions.CultureInvariant);
+    private static readonly Regex DuplicateName = new("^Property with the name '([^']*)' already exists", RegexOptions.CultureInvariant);
 
     private static readonly Lazy<SchemaSet> EmbeddedSet = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -87,7 +91,7 @@ public sealed class SchemaSet
         foreach (var entry in parsed)
         {
             int before = diagnostics.Count;
-            SchemaLint.Lint(entry.Key, entry.Value.Root, roots, entry.Value.File.Path, diagnostics);
+            SchemaLint.Lint(entry.Key, entry.Value.File.Text, entry.Value.Root, roots, entry.Value.File.Path, diagnostics);
             if (diagnostics.Count == before)
             {
                 clean.Add(entry.Key);
@@ -137,10 +141,35 @@ public sealed class SchemaSet
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, SourceSpan.At(Math.Max(1, ex.LineNumber), Math.Max(1, ex.LinePosition)), ex.Message));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, ReaderErrorSpan(file.Text, ex), NewtonsoftPosition.Replace(ex.Message, string.Empty)));
         }
 
         return null;
+    }
+
+    /// <summary>Where a JSON reading error is: Newtonsoft reports the last character it consumed, not the culprit.</summary>
+    private static SourceSpan ReaderErrorSpan(string text, JsonReaderException ex)
+    {
+        string[] lines = text.Split('\n');
+        int line = Math.Max(1, ex.LineNumber);
+        string current = line <= lines.Length ? lines[line - 1] : string.Empty;
+        if (DuplicateName.Match(ex.Message) is { Success: true } duplicate)
+        {
+            return SchemaLint.NameSpan(lines, line, ex.LinePosition, duplicate.Groups[1].Value);
+        }
+
+        if (ex.Message.StartsWith("Invalid character after parsing property name", StringComparison.Ordinal))
+        {
+            int next = ex.LinePosition;
+            while (next < current.Length && char.IsWhiteSpace(current[next]))
+            {
+                next++;
+            }
+
+            return SourceSpan.At(line, next + 1);
+        }
+
+        return SourceSpan.At(line, Math.Max(1, ex.LinePosition));
     }
 
     private static bool ReferencesAreClean(JObject root, HashSet<string> clean) =>

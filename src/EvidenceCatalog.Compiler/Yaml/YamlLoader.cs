@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using EvidenceCatalog.Compiler.Diagnostics;
 using YamlDotNet.Core;
@@ -14,6 +15,8 @@ namespace EvidenceCatalog.Compiler.Yaml;
 /// </summary>
 public static class YamlLoader
 {
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+
     private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
 
     /// <summary>Loads the single document of <paramref name="file"/>. On any error the root is null and the diagnostics say why.</summary>
@@ -35,6 +38,12 @@ public static class YamlLoader
         {
             return state.Run();
         }
+        catch (YamlException ex) when (ex.Start.Index >= file.Text.TrimEnd().Length && state.OpenFlowCollection is { } open)
+        {
+            // The file ended inside '[' or '{': the place to fix is where it was opened.
+            diagnostics.Add(Unclosed(file, open));
+            return null;
+        }
         catch (YamlException ex)
         {
             diagnostics.Add(SyntaxDiagnostic(file, ex));
@@ -42,8 +51,10 @@ public static class YamlLoader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's parser gives up this way on some unterminated flow collections ("[a, b" then more lines).
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, state.InnermostOpenSpan, "the collection that starts here is never closed; add the missing ']' or '}'"));
+            // YamlDotNet's parser gives up this way on some malformed input, an unterminated flow collection among it.
+            diagnostics.Add(state.OpenFlowCollection is { } open
+                ? Unclosed(file, open)
+                : Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, state.LastEventSpan, "the document cannot be parsed past this point"));
             return null;
         }
         catch (LoadStopped)
@@ -51,6 +62,9 @@ public static class YamlLoader
             return null;
         }
     }
+
+    private static Diagnostic Unclosed(SourceFile file, SourceSpan open) =>
+        Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, open, "the '" + file.Text[open.StartOffset] + "' opened here is never closed; add the missing '" + (file.Text[open.StartOffset] == '[' ? ']' : '}') + "'");
 
     private static Diagnostic SyntaxDiagnostic(SourceFile file, YamlException ex)
     {
@@ -115,6 +129,9 @@ public static class YamlLoader
 
         public YamlScalar? PendingKey { get; set; }
 
+        /// <summary>True when <see cref="PendingKey"/> repeats an earlier key, so its value is dropped.</summary>
+        public bool PendingKeyIsDuplicate { get; set; }
+
         public Dictionary<string, YamlScalar>? Keys { get; set; }
 
         /// <summary>Nodes in this subtree, aliases counted at their full size.</summary>
@@ -141,8 +158,13 @@ public static class YamlLoader
             this.diagnostics = diagnostics;
         }
 
-        /// <summary>Where the innermost collection still open starts, or the last event seen.</summary>
-        public SourceSpan InnermostOpenSpan => stack.Count > 0 ? stack.Peek().Node.Span : lastEventSpan;
+        /// <summary>Where the innermost flow collection ('[' or '{') still open starts, if there is one.</summary>
+        public SourceSpan? OpenFlowCollection =>
+            stack.Where(f => f.Node.Span.StartOffset < file.Text.Length && file.Text[f.Node.Span.StartOffset] is '[' or '{')
+                .Select(f => (SourceSpan?)f.Node.Span)
+                .FirstOrDefault();
+
+        public SourceSpan LastEventSpan => lastEventSpan;
 
         public YamlNode? Run()
         {
@@ -227,6 +249,19 @@ public static class YamlLoader
             }
 
             Count(target.Weight, alias);
+            if (stack.Count > 0 && stack.Peek().Node is YamlMapping && stack.Peek().PendingKey is null)
+            {
+                // An alias used as a key: judge it, and report about it, where the alias stands.
+                if (target.Node is not YamlScalar scalar)
+                {
+                    Stop(DiagnosticDescriptors.NonScalarKey, span, target.Node is YamlMapping ? "mapping" : "sequence");
+                    return;
+                }
+
+                Add(new YamlScalar(span, scalar.Value, scalar.IsPlain), 1);
+                return;
+            }
+
             Add(target.Node, target.Weight);
         }
 
@@ -251,7 +286,9 @@ public static class YamlLoader
         {
             if (!node.Tag.IsEmpty)
             {
-                string tag = node.Tag.IsNonSpecific ? "!" : node.Tag.Value;
+                string tag = node.Tag.IsNonSpecific ? "!"
+                    : node.Tag.Value.StartsWith(CoreTagPrefix, StringComparison.Ordinal) ? "!!" + node.Tag.Value.Substring(CoreTagPrefix.Length)
+                    : node.Tag.Value;
                 Stop(DiagnosticDescriptors.TagRefused, ToSpan(node.Start, node.End), tag);
             }
         }
@@ -282,10 +319,11 @@ public static class YamlLoader
                 }
 
                 parent.Keys ??= new Dictionary<string, YamlScalar>(StringComparer.Ordinal);
-                if (parent.Keys.TryGetValue(key.Value, out var first))
+                parent.PendingKeyIsDuplicate = parent.Keys.TryGetValue(key.Value, out var first);
+                if (parent.PendingKeyIsDuplicate)
                 {
                     // Report and keep going: the rest of the file may hold more to say.
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.DuplicateKey, file.Path, key.Span, key.Value, first.Span.StartLine));
+                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.DuplicateKey, file.Path, key.Span, key.Value, first!.Span.StartLine));
                 }
                 else
                 {
@@ -298,7 +336,7 @@ public static class YamlLoader
 
             var pending = parent.PendingKey;
             parent.PendingKey = null;
-            if (parent.Keys![pending.Value] == pending)
+            if (!parent.PendingKeyIsDuplicate)
             {
                 mapping.Entries.Add(new KeyValuePair<YamlScalar, YamlNode>(pending, node));
             }
