@@ -11,14 +11,15 @@ internal static class ReferenceCheck
 {
     public static void Run(CheckContext context)
     {
-        var all = CatalogModel.FromFragments(context.Fragments.Select(f => f.Fragment));
-        var criteria = Names(all.Criteria.Select(c => c.Id));
-        var frameworks = Names(all.Frameworks.Select(f => f.Id));
-        var eventTypes = all.EventTypes.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var roles = Names(all.Roles.Select(r => r.Id));
-        var severities = Names(all.Severities.Select(s => s.Id));
-        var permissions = Names(all.Permissions.Select(p => p.Id));
-        var dataCategories = Names(all.Policies?.DataCategories.Select(d => d.Id) ?? Enumerable.Empty<string>());
+        // Straight from the fragments: building a CatalogModel here would compute its fingerprint for nothing.
+        var all = context.Fragments.Select(f => f.Fragment).ToList();
+        var criteria = Names(all.SelectMany(f => f.Frameworks).SelectMany(f => f.Criteria).Select(c => c.Id));
+        var frameworks = Names(all.SelectMany(f => f.Frameworks).Select(f => f.Id));
+        var eventTypes = all.SelectMany(f => f.EventTypes).GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var roles = Names(all.SelectMany(f => f.Roles).Select(r => r.Id));
+        var severities = Names(all.SelectMany(f => f.Severities).Select(s => s.Id));
+        var permissions = Names(all.SelectMany(f => f.PermissionCategories).SelectMany(c => c.Permissions).Select(p => p.Id));
+        var dataCategories = Names(all.Select(f => f.Policies).Where(p => p is not null).SelectMany(p => p!.DataCategories).Select(d => d.Id));
 
         var criterionCheck = new Target(context, "framework", criteria, DiagnosticDescriptors.UnknownCriterion, "no framework catalog is loaded");
         var roleCheck = new Target(context, "access", roles, DiagnosticDescriptors.UnknownRole, "no access catalog is loaded");

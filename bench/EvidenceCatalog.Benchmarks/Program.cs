@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using EvidenceCatalog.Benchmarks;
+using EvidenceCatalog.Benchmarks.Generation;
+
+const string Usage = """
+    usage:
+      EvidenceCatalog.Benchmarks generate OUTDIR [--vendors N] [--controls N]
+          Copies the repository's catalogs/ to OUTDIR (empty or absent) and adds
+          vendors/generated-vendors.yaml and controls/generated-controls.yaml (default 1000 each).
+      EvidenceCatalog.Benchmarks bench [BenchmarkDotNet arguments]
+          Runs the compiler benchmarks (all of them when no --filter is given).
+    """;
+
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "generate" => Generate(args.Skip(1).ToArray()),
+        "bench" => Bench(args.Skip(1).ToArray()),
+        _ => Fail("expected a command"),
+    };
+}
+catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine("error: " + ex.Message);
+    return 1;
+}
+
+static int Generate(string[] args)
+{
+    string? output = null;
+    int vendors = CompilerBenchmarks.LargeVendors;
+    int controls = CompilerBenchmarks.LargeControls;
+    for (int i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--vendors" when i + 1 < args.Length:
+                vendors = Count(args[++i]);
+                break;
+            case "--controls" when i + 1 < args.Length:
+                controls = Count(args[++i]);
+                break;
+            case var path when output is null && !path.StartsWith("--", StringComparison.Ordinal):
+                output = path;
+                break;
+            default:
+                return Fail("unexpected argument '" + args[i] + "'");
+        }
+    }
+
+    if (output is null)
+    {
+        return Fail("generate needs OUTDIR");
+    }
+
+    var set = LargeCatalogGenerator.Write(output, RepositoryLayout.Catalogs, RepositoryLayout.Schemas, vendors, controls);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {set.Directory}: {set.Files} files, {set.Vendors} generated vendors, {set.Controls} generated controls"));
+    return 0;
+}
+
+static int Bench(string[] args)
+{
+    // With no filter BenchmarkDotNet would ask on the console which benchmarks to run.
+    string[] benchmarkArgs = args.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h") ? args : [.. args, "--filter", "*"];
+
+    // Results go under bench/ whatever the working directory (the folder is ignored by git).
+    if (!args.Any(a => a is "--artifacts" or "-a"))
+    {
+        benchmarkArgs = [.. benchmarkArgs, "--artifacts", Path.Combine(RepositoryLayout.Root, "bench", "BenchmarkDotNet.Artifacts")];
+    }
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompilerBenchmarks).Assembly).Run(benchmarkArgs).ToList();
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static int Count(string text) =>
+    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : throw new ArgumentException("'" + text + "' is not a count");
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine("error: " + message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
