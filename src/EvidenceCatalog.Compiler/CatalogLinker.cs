@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Compiler.Checks;
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler;
 

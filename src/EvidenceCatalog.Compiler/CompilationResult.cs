@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler;
 

@@ -1,5 +1,5 @@
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler;
 

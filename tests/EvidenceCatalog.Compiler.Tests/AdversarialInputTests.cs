@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Compiler.Yaml;
 using Xunit;
 

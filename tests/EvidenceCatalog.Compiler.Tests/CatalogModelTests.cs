@@ -1,5 +1,5 @@
 using System.Linq;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using Xunit;
 
 namespace EvidenceCatalog.Compiler.Tests;
@@ -59,7 +59,12 @@ public sealed class CatalogModelTests
     [Fact]
     public void Canonical_json_sorts_members_and_escapes_minimally()
     {
-        var json = Newtonsoft.Json.Linq.JObject.Parse("{\"b\":1,\"a\":[true,null,\"x\\ny\\u0001é\"],\"A\":{}}");
-        Assert.Equal("{\"A\":{},\"a\":[true,null,\"x\\ny\\u0001é\"],\"b\":1}", CanonicalJson.Write(json));
+        var json = new System.Collections.Generic.Dictionary<string, object?>
+        {
+            ["b"] = 1,
+            ["a"] = new object?[] { true, null, "x\ny\u0001é\"" },
+            ["A"] = new System.Collections.Generic.Dictionary<string, object?>(),
+        };
+        Assert.Equal("{\"A\":{},\"a\":[true,null,\"x\\ny\\u0001é\\\"\"],\"b\":1}", CanonicalJson.Write(json));
     }
 }

@@ -1,4 +1,4 @@
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Compiler.Schema;
 using Xunit;
 

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Compiler.Yaml;
 

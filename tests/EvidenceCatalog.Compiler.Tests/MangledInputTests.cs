@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using Xunit;
 
 namespace EvidenceCatalog.Compiler.Tests;

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using Xunit;
 using Xunit.Abstractions;
 

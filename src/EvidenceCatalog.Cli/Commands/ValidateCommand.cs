@@ -9,7 +9,7 @@ using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Diagnostics;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Compiler.Schema;
 
 namespace EvidenceCatalog.Cli.Commands;

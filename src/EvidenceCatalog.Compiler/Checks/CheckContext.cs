@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler.Checks;
 
@@ -39,7 +40,7 @@ internal sealed class CheckContext
     public bool IsComplete(string kind) => !anyFileUnreadable && !incompleteKinds.Contains(kind);
 
     /// <summary>The files that were read, each with its fragment.</summary>
-    public IEnumerable<(LoadedCatalogFile File, Model.CatalogFragment Fragment)> Fragments =>
+    public IEnumerable<(LoadedCatalogFile File, CatalogFragment Fragment)> Fragments =>
         Files.Where(f => f.Fragment is not null).Select(f => (f, f.Fragment!));
 
     public void Report(DiagnosticDescriptor descriptor, LoadedCatalogFile file, string pointer, params object?[] args) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using Newtonsoft.Json.Linq;
 using NJsonSchema.Validation;
 using NJsonSchema.Validation.FormatValidators;

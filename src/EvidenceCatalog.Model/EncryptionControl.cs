@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>An entry of the encryption inventory.</summary>
 public sealed record EncryptionControl(

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>An event type the services emit, with the outcomes it can have.</summary>
 public sealed record EventType(string Id, string Description, string? Category, EquatableArray<string> Outcomes);

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>Organisation-wide compliance configuration.</summary>
 public sealed record CompliancePolicies(

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>A calendar date with no time or zone (netstandard2.0 has no DateOnly). Orders and prints as YYYY-MM-DD.</summary>
 public readonly record struct CalendarDate(int Year, int Month, int Day) : IComparable<CalendarDate>

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>An incident severity and the time within which the response must start.</summary>
 public sealed record Severity(string Id, string Name, int ResponseMinutes, string? Description);

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>A compliance framework (SOC 2, 2017 Trust Services Criteria) and its criteria.</summary>
 public sealed record Framework(string Id, string Name, string Version, string Publisher, string Description, EquatableArray<Criterion> Criteria);

@@ -1,38 +1,45 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Newtonsoft.Json.Linq;
 
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>
-/// Writes a JSON tree in the canonical form of RFC 8785 for the values a catalog holds (strings, integers,
-/// booleans, null, arrays, objects): object members sorted by UTF-16 code units, no whitespace, minimal escaping.
+/// Writes a JSON value in the canonical form of RFC 8785 for the values a catalog holds: objects
+/// (<see cref="IReadOnlyDictionary{TKey,TValue}"/> of string to value), arrays (<see cref="IEnumerable{T}"/> of values),
+/// strings, integers, booleans and null. Members are sorted by UTF-16 code units; no whitespace; minimal escaping.
 /// </summary>
 public static class CanonicalJson
 {
-    public static string Write(JToken token)
+    public static string Write(object? value)
     {
         var builder = new StringBuilder();
-        Write(token, builder);
+        Write(value, builder);
         return builder.ToString();
     }
 
-    private static void Write(JToken token, StringBuilder output)
+    private static void Write(object? value, StringBuilder output)
     {
-        if (token is JValue { Value: null })
+        switch (value)
         {
-            output.Append("null");
-            return;
-        }
-
-        switch (token.Type)
-        {
-            case JTokenType.Object:
+            case null:
+                output.Append("null");
+                break;
+            case string text:
+                WriteString(text, output);
+                break;
+            case bool flag:
+                output.Append(flag ? "true" : "false");
+                break;
+            case int or long:
+                output.Append(Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                break;
+            case IReadOnlyDictionary<string, object?> members:
                 output.Append('{');
                 bool first = true;
-                foreach (var property in ((JObject)token).Properties().OrderBy(p => p.Name, StringComparer.Ordinal))
+                foreach (var member in members.OrderBy(m => m.Key, StringComparer.Ordinal))
                 {
                     if (!first)
                     {
@@ -40,17 +47,17 @@ public static class CanonicalJson
                     }
 
                     first = false;
-                    WriteString(property.Name, output);
+                    WriteString(member.Key, output);
                     output.Append(':');
-                    Write(property.Value, output);
+                    Write(member.Value, output);
                 }
 
                 output.Append('}');
                 break;
-            case JTokenType.Array:
+            case System.Collections.IEnumerable items:
                 output.Append('[');
                 bool firstItem = true;
-                foreach (var item in (JArray)token)
+                foreach (object? item in items)
                 {
                     if (!firstItem)
                     {
@@ -63,20 +70,8 @@ public static class CanonicalJson
 
                 output.Append(']');
                 break;
-            case JTokenType.String:
-                WriteString((string)token!, output);
-                break;
-            case JTokenType.Integer:
-                output.Append(((long)token).ToString(CultureInfo.InvariantCulture));
-                break;
-            case JTokenType.Boolean:
-                output.Append((bool)token ? "true" : "false");
-                break;
-            case JTokenType.Null:
-                output.Append("null");
-                break;
             default:
-                throw new NotSupportedException("The catalog model holds no " + token.Type + " values.");
+                throw new NotSupportedException("The catalog model holds no " + value.GetType().Name + " values.");
         }
     }
 

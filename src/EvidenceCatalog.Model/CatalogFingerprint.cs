@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json.Linq;
 
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>
 /// The catalog fingerprint: SHA-256 over the canonical JSON (RFC 8785 rules) of the whole model, with each kind's
@@ -26,75 +25,75 @@ public static class CatalogFingerprint
         EquatableArray<PermissionCategory> permissionCategories,
         CompliancePolicies? policies)
     {
-        var canonical = new JObject
+        var canonical = new Obj
         {
-            ["frameworks"] = ById(frameworks, f => f.Id, f => new JObject
+            ["frameworks"] = ById(frameworks, f => f.Id, f => new Obj
             {
                 ["id"] = f.Id, ["name"] = f.Name, ["version"] = f.Version, ["publisher"] = f.Publisher, ["description"] = f.Description,
-                ["criteria"] = new JArray(f.Criteria.Select(c => new JObject { ["id"] = c.Id, ["category"] = KebabCase.FromEnum(c.Category), ["title"] = c.Title })),
+                ["criteria"] = Array(f.Criteria.Select(c => new Obj { ["id"] = c.Id, ["category"] = KebabCase.FromEnum(c.Category), ["title"] = c.Title })),
             }),
-            ["controls"] = ById(controls, c => c.Id, c => new JObject
+            ["controls"] = ById(controls, c => c.Id, c => new Obj
             {
                 ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description, ["owner"] = c.Owner, ["criteria"] = Strings(c.Criteria),
                 ["cadence"] = KebabCase.FromEnum(c.Cadence),
-                ["evidence"] = new JArray(c.Evidence.Select(r => new JObject { ["eventType"] = r.EventType, ["outcomes"] = Strings(r.Outcomes), ["description"] = r.Description })),
+                ["evidence"] = Array(c.Evidence.Select(r => new Obj { ["eventType"] = r.EventType, ["outcomes"] = Strings(r.Outcomes), ["description"] = r.Description })),
             }),
-            ["eventTypes"] = ById(eventTypes, e => e.Id, e => new JObject
+            ["eventTypes"] = ById(eventTypes, e => e.Id, e => new Obj
             {
                 ["id"] = e.Id, ["description"] = e.Description, ["category"] = e.Category, ["outcomes"] = Strings(e.Outcomes),
             }),
-            ["metrics"] = ById(metrics, m => m.Id, m => new JObject
+            ["metrics"] = ById(metrics, m => m.Id, m => new Obj
             {
                 ["id"] = m.Id, ["name"] = m.Name, ["description"] = m.Description, ["eventType"] = m.EventType, ["outcomes"] = Strings(m.Outcomes),
             }),
-            ["encryption"] = ById(encryption, e => e.Id, e => new JObject
+            ["encryption"] = ById(encryption, e => e.Id, e => new Obj
             {
                 ["id"] = e.Id, ["name"] = e.Name, ["algorithm"] = e.Algorithm, ["keySizeBits"] = e.KeySizeBits, ["scope"] = e.Scope,
                 ["managedBy"] = e.ManagedBy, ["sourceModule"] = e.SourceModule, ["coverage"] = KebabCase.FromEnum(e.Coverage),
                 ["criteria"] = Strings(e.Criteria), ["notes"] = e.Notes,
             }),
-            ["vendors"] = ById(vendors, v => v.Id, v => new JObject
+            ["vendors"] = ById(vendors, v => v.Id, v => new Obj
             {
                 ["id"] = v.Id, ["name"] = v.Name, ["service"] = v.Service, ["risk"] = KebabCase.FromEnum(v.Risk),
-                ["soc2TypeII"] = new JObject { ["status"] = KebabCase.FromEnum(v.Soc2TypeII), ["periodEnd"] = v.Soc2PeriodEnd?.ToString() },
+                ["soc2TypeII"] = new Obj { ["status"] = KebabCase.FromEnum(v.Soc2TypeII), ["periodEnd"] = v.Soc2PeriodEnd?.ToString() },
                 ["certifications"] = Strings(v.Certifications), ["dataAccess"] = Strings(v.DataAccess), ["mitigations"] = Strings(v.Mitigations),
                 ["lastReview"] = v.LastReview.ToString(), ["nextReview"] = v.NextReview.ToString(),
             }),
-            ["severities"] = ById(severities, s => s.Id, s => new JObject
+            ["severities"] = ById(severities, s => s.Id, s => new Obj
             {
                 ["id"] = s.Id, ["name"] = s.Name, ["responseMinutes"] = s.ResponseMinutes, ["description"] = s.Description,
             }),
-            ["procedures"] = ById(procedures, p => p.Id, p => new JObject
+            ["procedures"] = ById(procedures, p => p.Id, p => new Obj
             {
                 ["id"] = p.Id, ["name"] = p.Name, ["phase"] = KebabCase.FromEnum(p.Phase), ["severity"] = p.Severity, ["description"] = p.Description,
-                ["steps"] = new JArray(p.Steps.Select(s => new JObject
+                ["steps"] = Array(p.Steps.Select(s => new Obj
                 {
                     ["action"] = s.Action, ["role"] = s.Role, ["slaMinutes"] = s.SlaMinutes, ["tools"] = Strings(s.Tools), ["escalation"] = s.Escalation,
                 })),
             }),
-            ["roles"] = ById(roles, r => r.Id, r => new JObject
+            ["roles"] = ById(roles, r => r.Id, r => new Obj
             {
                 ["id"] = r.Id, ["name"] = r.Name, ["level"] = r.Level, ["description"] = r.Description, ["permissions"] = Strings(r.Permissions),
             }),
-            ["permissionCategories"] = ById(permissionCategories, c => c.Id, c => new JObject
+            ["permissionCategories"] = ById(permissionCategories, c => c.Id, c => new Obj
             {
                 ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description,
-                ["permissions"] = new JArray(c.Permissions.Select(p => new JObject { ["id"] = p.Id, ["description"] = p.Description })),
+                ["permissions"] = Array(c.Permissions.Select(p => new Obj { ["id"] = p.Id, ["description"] = p.Description })),
             }),
-            ["policies"] = policies is null ? JValue.CreateNull() : new JObject
+            ["policies"] = policies is null ? null : new Obj
             {
-                ["organization"] = new JObject { ["id"] = policies.Organization.Id, ["name"] = policies.Organization.Name },
+                ["organization"] = new Obj { ["id"] = policies.Organization.Id, ["name"] = policies.Organization.Name },
                 ["activeFrameworks"] = Strings(policies.ActiveFrameworks),
-                ["dataCategories"] = ById(policies.DataCategories, d => d.Id, d => new JObject
+                ["dataCategories"] = ById(policies.DataCategories, d => d.Id, d => new Obj
                 {
                     ["id"] = d.Id, ["name"] = d.Name, ["residency"] = KebabCase.FromEnum(d.Residency), ["description"] = d.Description,
                 }),
-                ["piiDetection"] = new JObject
+                ["piiDetection"] = new Obj
                 {
                     ["enabled"] = policies.PiiDetection.Enabled, ["mode"] = KebabCase.FromEnum(policies.PiiDetection.Mode),
                     ["entities"] = Strings(policies.PiiDetection.Entities), ["minConfidencePercent"] = policies.PiiDetection.MinConfidencePercent,
                 },
-                ["retention"] = new JObject
+                ["retention"] = new Obj
                 {
                     ["auditLogDays"] = policies.Retention.AuditLogDays, ["evidenceDays"] = policies.Retention.EvidenceDays,
                     ["incidentRecordDays"] = policies.Retention.IncidentRecordDays,
@@ -118,8 +117,19 @@ public static class CatalogFingerprint
         return hex.ToString();
     }
 
-    private static JArray Strings(EquatableArray<string> values) => new(values.Select(v => (object)v));
+    private static object?[] Strings(EquatableArray<string> values) => values.Select(v => (object?)v).ToArray();
 
-    private static JArray ById<T>(IEnumerable<T> items, Func<T, string> id, Func<T, JObject> write) =>
-        new(items.OrderBy(id, StringComparer.Ordinal).Select(write));
+    private static object?[] Array<T>(IEnumerable<T> items) => items.Select(i => (object?)i).ToArray();
+
+    private static object?[] ById<T>(IEnumerable<T> items, Func<T, string> id, Func<T, Obj> write) =>
+        items.OrderBy(id, StringComparer.Ordinal).Select(i => (object?)write(i)).ToArray();
+
+    /// <summary>A JSON object under construction: member name to value (see <see cref="CanonicalJson"/>).</summary>
+    private sealed class Obj : Dictionary<string, object?>, IReadOnlyDictionary<string, object?>
+    {
+        public Obj()
+            : base(StringComparer.Ordinal)
+        {
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>Maps the kebab-case words of the YAML vocabularies (<c>at-rest</c>) to enum names (<c>AtRest</c>) and back.</summary>
 public static class KebabCase

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>An entry of the vendor register.</summary>
 public sealed record Vendor(

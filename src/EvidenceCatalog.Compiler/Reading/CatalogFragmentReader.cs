@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EvidenceCatalog.Model;
 using Newtonsoft.Json.Linq;
 
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Compiler.Reading;
 
 /// <summary>
 /// Reads the JSON of one schema-valid catalog file into model records. The schema has already guaranteed the

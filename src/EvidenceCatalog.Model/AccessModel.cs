@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>A role with its numeric level (higher sees more) and the permissions it grants.</summary>
 public sealed record Role(string Id, string Name, int Level, string? Description, EquatableArray<string> Permissions);

@@ -1,4 +1,4 @@
-namespace EvidenceCatalog.Compiler.Model;
+namespace EvidenceCatalog.Model;
 
 /// <summary>A control of the organisation: which criteria it satisfies and which events prove it operates.</summary>
 public sealed record Control(
