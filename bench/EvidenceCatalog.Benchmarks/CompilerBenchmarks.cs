@@ -5,7 +5,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using EvidenceCatalog.Benchmarks.Generation;
 using EvidenceCatalog.Compiler;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Compiler.Schema;
 
 namespace EvidenceCatalog.Benchmarks;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using EvidenceCatalog.Compiler.Model;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Benchmarks.Generation;
 

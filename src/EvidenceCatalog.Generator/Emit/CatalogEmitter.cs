@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Generator.Diagnostics;
+using EvidenceCatalog.Generator.Emit.Specs;
+using Scriban;
+using Scriban.Runtime;
+
+namespace EvidenceCatalog.Generator.Emit;
+
+/// <summary>A generated source file: its hint name and its text.</summary>
+internal sealed record GeneratedSource(string HintName, string Text);
+
+/// <summary>
+/// Renders the emission model through the Scriban templates (embedded resources, parsed once). A template that
+/// fails becomes an EC5005 diagnostic, never an exception out of the generator.
+/// </summary>
+internal static class CatalogEmitter
+{
+    private const string ResourcePrefix = "EvidenceCatalog.Generator.Templates.";
+    private const string TemplateSuffix = ".scriban";
+
+    private static readonly Lazy<ImmutableDictionary<string, ParsedTemplate>> Templates = new(LoadTemplates);
+
+    /// <summary>The files of one catalog, in a fixed order.</summary>
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Errors) Emit(CatalogSpec spec)
+    {
+        var sources = ImmutableArray.CreateBuilder<GeneratedSource>();
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+
+        void Render(string template, string hintName, FrameworkSpec? framework = null)
+        {
+            var globals = new ScriptObject { ["model"] = spec };
+            if (framework is not null)
+            {
+                globals["framework"] = framework;
+            }
+
+            if (TryRender(template, globals, out string text, out string error))
+            {
+                sources.Add(new GeneratedSource(hintName, text));
+            }
+            else
+            {
+                errors.Add(Diagnostic.Create(GeneratorDiagnosticDescriptors.GenerationFailed, string.Empty, SourceSpan.FileStart, hintName, error));
+            }
+        }
+
+        Render("CatalogInfo", "CatalogInfo.g.cs");
+        foreach (var framework in spec.Frameworks)
+        {
+            // A hint name cannot hold the "@" of an escaped keyword.
+            Render("Framework", framework.ClassName.Replace("@", string.Empty) + ".g.cs", framework);
+        }
+
+        Render("Frameworks", "Frameworks.g.cs");
+        Render("Controls", "Controls.g.cs");
+        Render("EventTaxonomy", "EventTaxonomy.g.cs");
+        Render("EncryptionInventory", "EncryptionInventory.g.cs");
+        Render("VendorRegister", "VendorRegister.g.cs");
+        Render("IncidentResponse", "IncidentResponse.g.cs");
+        Render("AccessModel", "AccessModel.g.cs");
+        Render("CompliancePolicy", "CompliancePolicy.g.cs");
+        Render("ControlMappings", "ControlMappings.g.cs");
+        Render("GeneratedEvidenceCatalog", "GeneratedEvidenceCatalog.g.cs");
+        return (sources.ToImmutable(), errors.ToImmutable());
+    }
+
+    private static bool TryRender(string name, ScriptObject globals, out string text, out string error)
+    {
+        text = string.Empty;
+        if (!Templates.Value.TryGetValue(name, out var parsed))
+        {
+            error = "the template '" + name + "' is not embedded in the generator";
+            return false;
+        }
+
+        if (parsed.Error is not null)
+        {
+            error = parsed.Error;
+            return false;
+        }
+
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            LoopLimit = int.MaxValue,
+            LimitToString = 0,
+            MemberRenamer = member => member.Name,
+            NewLine = "\n",
+        };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        context.PushGlobal(globals);
+        try
+        {
+            text = parsed.Template!.Render(context);
+            error = string.Empty;
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    private static ImmutableDictionary<string, ParsedTemplate> LoadTemplates()
+    {
+        var assembly = typeof(CatalogEmitter).Assembly;
+        var templates = ImmutableDictionary.CreateBuilder<string, ParsedTemplate>(StringComparer.Ordinal);
+        foreach (string resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(TemplateSuffix, StringComparison.Ordinal)))
+        {
+            string name = resource.Substring(ResourcePrefix.Length, resource.Length - ResourcePrefix.Length - TemplateSuffix.Length);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+
+            // A checkout with CRLF line ends must not change the generated bytes.
+            string source = reader.ReadToEnd().Replace("\r\n", "\n");
+            var template = Template.Parse(source, name);
+            templates[name] = template.HasErrors
+                ? new ParsedTemplate(null, string.Join("; ", template.Messages.Select(m => m.ToString())))
+                : new ParsedTemplate(template, null);
+        }
+
+        return templates.ToImmutable();
+    }
+
+    private sealed record ParsedTemplate(Template? Template, string? Error);
+}

@@ -1,0 +1,143 @@
+using System;
+using System.IO;
+using EvidenceCatalog.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace EvidenceCatalog.Generator.Tests.Packaging;
+
+/// <summary>
+/// The packages work for a brand-new repository: pack the generator and the model into a local folder feed, then
+/// build a new console project that references only the generator package and has catalogs/ and schemas/ of its own.
+/// </summary>
+public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.LocalFeed>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    private readonly LocalFeed feed;
+
+    public PackAndConsumeTests(LocalFeed feed) => this.feed = feed;
+
+    [Fact]
+    public void A_new_project_with_valid_catalogs_builds_and_runs_printing_typed_values()
+    {
+        string project = feed.NewConsumer("valid");
+
+        var build = DotnetCli.Run(project, Timeout, "build", "-c", "Release");
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        var run = DotnetCli.Run(project, Timeout, "run", "-c", "Release", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Stripe: Stripe, Inc. (Medium)", run.Output);
+        Assert.Matches("fingerprint: [0-9a-f]{64}", run.Output);
+    }
+
+    [Fact]
+    public void A_new_project_with_a_broken_catalog_fails_to_build_at_the_exact_line()
+    {
+        string project = feed.NewConsumer("broken");
+        string vendors = Path.Combine(project, "catalogs", "vendors", "vendors.yaml");
+        string text = File.ReadAllText(vendors);
+        int at = text.IndexOf("risk: critical", StringComparison.Ordinal);
+        File.WriteAllText(vendors, text.Substring(0, at) + "risk: severe" + text.Substring(at + "risk: critical".Length));
+        int line = text.Substring(0, at).Split('\n').Length;
+        int column = at - text.LastIndexOf('\n', at - 1);
+
+        var build = DotnetCli.Run(project, Timeout, "build", "-c", "Release");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains(
+            $"catalogs/vendors/vendors.yaml({line},{column + 6}): error EC2006: 'risk' is 'severe', which is not allowed; use one of: critical, high, medium, low",
+            build.Output);
+    }
+
+    /// <summary>The two packages, packed once for the test class into a temporary folder feed.</summary>
+    public sealed class LocalFeed : IDisposable
+    {
+        public LocalFeed()
+        {
+            Directory = Path.Combine(Path.GetTempPath(), "evidence-pack-" + Guid.NewGuid().ToString("N"));
+            Feed = Path.Combine(Directory, "feed");
+            System.IO.Directory.CreateDirectory(Feed);
+            foreach (string project in new[] { "src/EvidenceCatalog.Model", "src/EvidenceCatalog.Generator" })
+            {
+                var pack = DotnetCli.Run(RepositoryFiles.Root, Timeout, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+                if (pack.ExitCode != 0)
+                {
+                    throw new InvalidOperationException("dotnet pack " + project + " failed:" + Environment.NewLine + pack);
+                }
+            }
+        }
+
+        /// <summary>A version no real release uses, so a package cache can never hand back another build.</summary>
+        public static string Version { get; } = "0.0.0-pack-test";
+
+        public string Directory { get; }
+
+        public string Feed { get; }
+
+        /// <summary>A new console project referencing the generator package, with a copy of the sample catalogs and schemas.</summary>
+        public string NewConsumer(string name)
+        {
+            string project = Path.Combine(Directory, name);
+            System.IO.Directory.CreateDirectory(project);
+            Copy(Path.Combine(RepositoryFiles.Root, "catalogs"), Path.Combine(project, "catalogs"));
+            Copy(Path.Combine(RepositoryFiles.Root, "schemas"), Path.Combine(project, "schemas"));
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <RootNamespace>Consumer</RootNamespace>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <RestorePackagesPath>{Path.Combine(Directory, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="EvidenceCatalog.Generator" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="evidence-local" value="{Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(project, "Program.cs"), """
+                using System;
+
+                Console.WriteLine($"Stripe: {Consumer.VendorRegister.Stripe.Name} ({Consumer.VendorRegister.Stripe.Risk})");
+                Console.WriteLine($"fingerprint: {Consumer.CatalogInfo.Fingerprint}");
+                """);
+
+            // Keep the repository's Directory.Build.props and Directory.Packages.props out of the consumer's build.
+            File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
+            return project;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temporary folder is not worth failing a test run for.
+            }
+        }
+
+        private static void Copy(string from, string to)
+        {
+            foreach (string file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(to, Path.GetRelativePath(from, file));
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+}
