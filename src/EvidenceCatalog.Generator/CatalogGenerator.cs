@@ -94,7 +94,9 @@ public sealed class CatalogGenerator : IIncrementalGenerator
             .Combine(options)
             .Select((pair, _) => pair.Right.Problems
                 .Concat(pair.Left.Left.Diagnostics)
-                .Concat(pair.Left.Right.Diagnostics)
+                .Concat(pair.Left.Right.Diagnostics.Select(d => pair.Right.CompilerOptions.Strict && !d.IsError
+                    ? d with { Severity = Compiler.Diagnostics.DiagnosticSeverity.Error }
+                    : d))
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
@@ -131,6 +133,14 @@ public sealed class CatalogGenerator : IIncrementalGenerator
         if (file.Encoding is not null)
         {
             return CatalogFileLoader.Unreadable(Compiler.Diagnostics.Diagnostic.Create(GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.FileStart, file.Encoding));
+        }
+
+        // Where the compiler keeps UTF-8 and replaces each invalid byte with U+FFFD (Linux), the replacement shows where.
+        int replaced = file.Text.IndexOf('\uFFFD');
+        if (replaced >= 0)
+        {
+            return CatalogFileLoader.Unreadable(Compiler.Diagnostics.Diagnostic.Create(
+                GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.AtOffset(file.Text, replaced), "UTF-8, replacing the invalid bytes with U+FFFD"));
         }
 
         return CatalogFileLoader.Load(new SourceFile(file.Path, file.Text), schemas.Schemas, YamlLimits.Default);

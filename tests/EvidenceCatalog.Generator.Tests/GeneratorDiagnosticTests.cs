@@ -41,6 +41,27 @@ public sealed class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void Under_strict_a_name_collision_is_an_error()
+    {
+        var catalogs = RepositoryFiles.SampleCatalogs().Append(new SourceFile("extra-vendors.yaml", "kind: vendors\nvendors:\n" + Vendor("acme-1") + Vendor("acme1")));
+        var run = new GeneratorHarness().WithCatalogs(catalogs).WithSchemas(RepositoryFiles.Schemas()).WithOption("EvidenceCatalogStrict", "true").Run();
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(("EC5001", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));
+    }
+
+    [Fact]
+    public void Invalid_bytes_the_compiler_replaced_with_U_FFFD_are_EC5004_at_the_first_one()
+    {
+        var run = new GeneratorHarness().WithSampleCatalogs()
+            .WithCatalogs([new SourceFile("replaced.yaml", "kind: vendors\nvendors:\n  - id: caf\uFFFD\n")])
+            .Run();
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("EC5004", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("replaced.yaml", 3, 12), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+
+    [Fact]
     public void An_invalid_as_of_date_is_EC5002()
     {
         var run = new GeneratorHarness().WithSampleCatalogs().WithOption("EvidenceCatalogAsOf", "2026-13-01").Run();
@@ -65,6 +86,16 @@ public sealed class GeneratorDiagnosticTests
         var diagnostic = Assert.Single(withItem);
         Assert.Equal("EC5004", diagnostic.Id);
         Assert.Equal("latin1.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Every_generator_diagnostic_id_has_a_help_page()
+    {
+        var missing = EvidenceCatalog.Generator.Diagnostics.GeneratorDiagnosticDescriptors.All
+            .Where(d => !System.IO.File.Exists(System.IO.Path.Combine(RepositoryFiles.Root, d.HelpPath)))
+            .Select(d => d.Id)
+            .ToList();
+        Assert.Empty(missing);
     }
 
     /// <summary>A file as the C# compiler hands it over when it was not valid UTF-8: decoded in a legacy code page.</summary>

@@ -28,7 +28,7 @@ internal static class GeneratorDiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FileNotUtf8 = new(
         "EC5004", "File is not UTF-8", Generator, DiagnosticSeverity.Error,
-        "the compiler read this file as {0}, not UTF-8: it is not valid UTF-8; save it as UTF-8",
+        "this file is not valid UTF-8 (the C# compiler read it as {0}); save it as UTF-8",
         "Catalog and schema files are UTF-8 (a byte order mark is allowed). Re-save the file as UTF-8; `evidence validate` shows the first invalid byte.");
 
     public static readonly DiagnosticDescriptor GenerationFailed = new(
