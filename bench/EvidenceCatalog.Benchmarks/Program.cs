@@ -12,7 +12,10 @@ const string Usage = """
           Copies the repository's catalogs/ to OUTDIR (empty or absent) and adds
           vendors/generated-vendors.yaml and controls/generated-controls.yaml (default 1000 each).
       EvidenceCatalog.Benchmarks bench [BenchmarkDotNet arguments]
-          Runs the compiler benchmarks (all of them when no --filter is given).
+          Runs the compiler and generator benchmarks (all of them when no --filter is given).
+      EvidenceCatalog.Benchmarks generator-breakdown [--large]
+          Runs the catalog generator in this fresh process and prints Stopwatch and per-step times
+          (first run with JIT cold, new drivers with JIT warm, reruns after a one-file edit).
     """;
 
 try
@@ -21,6 +24,8 @@ try
     {
         "generate" => Generate(args.Skip(1).ToArray()),
         "bench" => Bench(args.Skip(1).ToArray()),
+        "generator-breakdown" when args.Length == 1 || (args.Length == 2 && args[1] == "--large") =>
+            EvidenceCatalog.Benchmarks.GeneratorRuns.GeneratorBreakdown.Run(large: args.Length == 2),
         _ => Fail("expected a command"),
     };
 }
