@@ -38,11 +38,10 @@ internal static class SourceFileReader
     {
         try
         {
-            // Checked before reading so that a huge file costs nothing; the diagnostic is the one the decoder would give.
-            long length = new FileInfo(file.FullPath).Length;
-            if (length > limits.MaxFileBytes)
+            // Checked before reading, so that a huge file costs nothing.
+            diagnostic = SourceDecoder.CheckSize(file.DisplayPath, new FileInfo(file.FullPath).Length, limits);
+            if (diagnostic is not null)
             {
-                diagnostic = Diagnostic.Create(DiagnosticDescriptors.FileTooLarge, file.DisplayPath, SourceSpan.FileStart, length, limits.MaxFileBytes);
                 return null;
             }
 

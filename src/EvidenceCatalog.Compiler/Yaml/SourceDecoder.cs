@@ -17,10 +17,9 @@ public static class SourceDecoder
             throw new ArgumentNullException(nameof(bytes));
         }
 
-        diagnostic = null;
-        if (bytes.Length > limits.MaxFileBytes)
+        diagnostic = CheckSize(path, bytes.Length, limits);
+        if (diagnostic is not null)
         {
-            diagnostic = Diagnostic.Create(DiagnosticDescriptors.FileTooLarge, path, SourceSpan.FileStart, bytes.Length, limits.MaxFileBytes);
             return null;
         }
 
@@ -36,6 +35,12 @@ public static class SourceDecoder
 
         return new SourceFile(path, StrictUtf8.GetString(bytes, start, bytes.Length - start));
     }
+
+    /// <summary>EC1001 when a file of <paramref name="length"/> bytes (or characters) is over the limit, else null.</summary>
+    public static Diagnostic? CheckSize(string path, long length, YamlLimits limits) =>
+        length > limits.MaxFileBytes
+            ? Diagnostic.Create(DiagnosticDescriptors.FileTooLarge, path, SourceSpan.FileStart, length, limits.MaxFileBytes)
+            : null;
 
     /// <summary>The offset of the first byte that starts an invalid UTF-8 sequence, or -1.</summary>
     private static int FirstInvalidUtf8Byte(byte[] bytes, int start)

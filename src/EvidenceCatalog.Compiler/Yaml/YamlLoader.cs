@@ -27,9 +27,9 @@ public static class YamlLoader
             throw new ArgumentNullException(nameof(file));
         }
 
-        if (file.Text.Length > limits.MaxFileBytes)
+        if (SourceDecoder.CheckSize(file.Path, file.Text.Length, limits) is { } tooLarge)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FileTooLarge, file.Path, SourceSpan.FileStart, file.Text.Length, limits.MaxFileBytes));
+            diagnostics.Add(tooLarge);
             return null;
         }
 
