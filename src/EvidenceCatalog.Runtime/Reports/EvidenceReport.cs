@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using EvidenceCatalog.Runtime.Reports.Sections;
+
+namespace EvidenceCatalog.Runtime.Reports;
+
+/// <summary>
+/// A SOC 2 evidence report (docs/report-format.md): what the auditor receives. Holds integers, strings and booleans
+/// only — never a floating-point number — so its canonical form (RFC 8785) is exact and the signature reproducible.
+/// </summary>
+public sealed record EvidenceReport(
+    ReportMeta Meta,
+    ReportValidation Validation,
+    IReadOnlyDictionary<string, ControlEvidence> Controls,
+    ReportSections Sections);
+
+/// <summary>Who, when, over which window, from which catalog and which events.</summary>
+public sealed record ReportMeta(
+    string ReportVersion,
+    string OrgId,
+    string? OrgName,
+    string GeneratedAt,
+    ReportWindowInfo Window,
+    string CatalogFingerprint,
+    IngestionSummary Ingestion);
+
+/// <summary>The window: inclusive calendar dates in a time zone (IANA id), and the UTC instants it spans.</summary>
+public sealed record ReportWindowInfo(string From, string To, string Tz, int Days, string StartUtc, string EndUtc);
+
+/// <summary>What happened to the events read for the report (read = accepted + duplicates + rejected).</summary>
+public sealed record IngestionSummary(
+    string Source,
+    IReadOnlyList<string> Inputs,
+    long Read,
+    long Accepted,
+    long Duplicates,
+    long Rejected,
+    long InWindow,
+    long OutsideWindow,
+    long OtherAccounts,
+    bool TruncatedLastLine,
+    string? Quarantine);
+
+/// <summary>Type II validation of the window.</summary>
+public sealed record ReportValidation(
+    int ObservationDays,
+    bool TypeII,
+    int MinimumObservationDays,
+    int GapDays,
+    int DaysWithEvidence,
+    IReadOnlyList<CoverageGap> CoverageGaps,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>A run of consecutive days in the window without evidence, inclusive dates.</summary>
+public sealed record CoverageGap(string Start, string End, int Days);
+
+/// <summary>One control's evidence over the window.</summary>
+public sealed record ControlEvidence(
+    string Name,
+    string Description,
+    string Owner,
+    string Cadence,
+    IReadOnlyList<string> Criteria,
+    long EvidenceCount,
+    string Summary,
+    IReadOnlyDictionary<string, long> Outcomes,
+    ControlCoverage Coverage,
+    IReadOnlyList<SampleEvent> SampleEvents);
+
+/// <summary>How a control's evidence is spread over the window's days.</summary>
+public sealed record ControlCoverage(int Days, int DaysWithEvidence, IReadOnlyList<CoverageGap> Gaps, IReadOnlyDictionary<string, long> Daily);
+
+/// <summary>An evidence event as shown in the report (time in UTC).</summary>
+public sealed record SampleEvent(
+    string Id,
+    string Time,
+    string Type,
+    string? Outcome,
+    string Actor,
+    string? Resource,
+    string? Ip);

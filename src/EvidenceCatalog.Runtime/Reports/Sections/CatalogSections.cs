@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+
+namespace EvidenceCatalog.Runtime.Reports.Sections;
+
+/// <summary>The encryption inventory as the catalog declares it.</summary>
+public sealed record EncryptionInventorySection(IReadOnlyList<EncryptionEntry> Entries, EncryptionSummary Summary) : ReportSection;
+
+public sealed record EncryptionEntry(
+    string Id,
+    string Name,
+    string Algorithm,
+    int? KeySizeBits,
+    string Scope,
+    string ManagedBy,
+    string SourceModule,
+    string Coverage,
+    IReadOnlyList<string> Criteria,
+    string? Notes);
+
+public sealed record EncryptionSummary(int Total, int AtRest, int InTransit, int Both);
+
+/// <summary>The vendor register, with reviews judged against the window's last day.</summary>
+public sealed record VendorRegisterSection(IReadOnlyList<VendorEntry> Vendors, VendorSummary Summary) : ReportSection;
+
+public sealed record VendorEntry(
+    string Id,
+    string Name,
+    string Service,
+    string Risk,
+    string Soc2TypeII,
+    string? Soc2PeriodEnd,
+    IReadOnlyList<string> Certifications,
+    IReadOnlyList<string> DataAccess,
+    IReadOnlyList<string> Mitigations,
+    string LastReview,
+    string NextReview,
+    bool ReviewOverdue);
+
+public sealed record VendorSummary(int Total, IReadOnlyDictionary<string, int> ByRisk, int ReviewsOverdue, int WithoutCurrentSoc2);
+
+/// <summary>Incident-response readiness: severities, procedures by phase, and incident activity in the window.</summary>
+public sealed record IncidentResponseSection(
+    IReadOnlyList<SeverityEntry> Severities,
+    IReadOnlyList<ProcedureEntry> Procedures,
+    IReadOnlyDictionary<string, long> ActivityInWindow) : ReportSection;
+
+public sealed record SeverityEntry(string Id, string Name, int ResponseMinutes, string? Description);
+
+public sealed record ProcedureEntry(string Id, string Name, string Phase, string? Severity, IReadOnlyList<ProcedureStepEntry> Steps);
+
+public sealed record ProcedureStepEntry(string Action, string Role, int SlaMinutes, IReadOnlyList<string> Tools, string? Escalation);
+
+/// <summary>The organisation's compliance configuration.</summary>
+public sealed record ComplianceConfigSection(
+    string? OrganizationId,
+    string? OrganizationName,
+    IReadOnlyList<string> ActiveFrameworks,
+    PiiDetectionEntry? PiiDetection) : ReportSection;
+
+public sealed record PiiDetectionEntry(bool Enabled, string Mode, IReadOnlyList<string> Entities, int MinConfidencePercent);
+
+/// <summary>Where each category of data may live.</summary>
+public sealed record DataResidencySection(IReadOnlyList<DataCategoryEntry> Categories) : ReportSection;
+
+public sealed record DataCategoryEntry(string Id, string Name, string Residency, string? Description);
+
+/// <summary>Retention periods, and whether the window lies within the evidence retention period.</summary>
+public sealed record RetentionPolicySection(int AuditLogDays, int EvidenceDays, int IncidentRecordDays, bool WindowWithinEvidenceRetention) : ReportSection;

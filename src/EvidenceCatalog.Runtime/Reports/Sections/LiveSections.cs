@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+
+namespace EvidenceCatalog.Runtime.Reports.Sections;
+
+/// <summary>The named security metrics of the events catalog, counted over the window.</summary>
+public sealed record SecurityMetricsSection(IReadOnlyList<MetricEntry> Metrics) : ReportSection;
+
+public sealed record MetricEntry(
+    string Id,
+    string Name,
+    string Description,
+    string EventType,
+    IReadOnlyList<string> Outcomes,
+    long Count,
+    int DaysWithEvents,
+    DayCount? PeakDay);
+
+public sealed record DayCount(string Date, long Count);
+
+/// <summary>The audit log of the 30 days ending on the window's last day.</summary>
+public sealed record AuditLogSummarySection(
+    string From,
+    string To,
+    long Total,
+    IReadOnlyDictionary<string, long> ByType,
+    IReadOnlyList<ActorCount> TopActors) : ReportSection;
+
+public sealed record ActorCount(string Actor, long Count);
+
+/// <summary>Who has access to what, from an access snapshot resolved through the access catalog.</summary>
+public sealed record AccessReviewSection(
+    string? SnapshotTakenAt,
+    IReadOnlyList<UserAccessEntry> Users,
+    IReadOnlyDictionary<string, int> RoleDistribution,
+    IReadOnlyList<ApiKeyEntry> ApiKeys,
+    AccessFindings Findings) : ReportSection;
+
+public sealed record UserAccessEntry(
+    string Id,
+    string Role,
+    int? RoleLevel,
+    IReadOnlyList<string> Departments,
+    string? LastActive,
+    int? DaysSinceActive,
+    IReadOnlyList<string> Permissions,
+    IReadOnlyDictionary<string, long> ResourceAccess,
+    IReadOnlyList<string> Flags);
+
+public sealed record ApiKeyEntry(
+    string Id,
+    string? Owner,
+    string Provider,
+    string? CreatedAt,
+    string? ExpiresAt,
+    string? LastUsed,
+    int? AgeDays,
+    bool Valid,
+    IReadOnlyList<string> Flags);
+
+public sealed record AccessFindings(int Users, int StaleUsers, int UnknownRoles, int ApiKeys, int ExpiredKeys, int StaleKeys, int OrphanedKeys);

@@ -1,0 +1,102 @@
+using System;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Tests.Infrastructure;
+using Xunit;
+using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
+
+namespace EvidenceCatalog.Runtime.Tests.Aggregation;
+
+/// <summary>Days are calendar days in the report's zone, as long as the clock says they are.</summary>
+public sealed class ReportWindowTests
+{
+    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Fact]
+    public void Spring_forward_day_is_23_hours_and_fall_back_day_25_hours()
+    {
+        var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 11, 30), NewYork);
+        int spring = Index(window, new CalendarDate(2026, 3, 8));
+        int fall = Index(window, new CalendarDate(2026, 11, 1));
+        Assert.Equal(TimeSpan.FromHours(23), window.DayStartUtc(spring + 1) - window.DayStartUtc(spring));
+        Assert.Equal(TimeSpan.FromHours(25), window.DayStartUtc(fall + 1) - window.DayStartUtc(fall));
+        Assert.Equal(TimeSpan.FromHours(24), window.DayStartUtc(spring + 2) - window.DayStartUtc(spring + 1));
+    }
+
+    [Fact]
+    public void Events_on_dst_change_days_land_on_their_local_day()
+    {
+        // 2026-11-01 in New York runs from 04:00Z to 05:00Z the next day (25 hours).
+        var lines = new[]
+        {
+            Line("a", "2026-11-01T03:59:59Z"), // 2026-10-31 23:59:59 EDT
+            Line("b", "2026-11-01T04:00:00Z"), // 2026-11-01 00:00 EDT
+            Line("c", "2026-11-02T04:59:59Z"), // 2026-11-01 23:59:59 EST
+            Line("d", "2026-11-02T05:00:00Z"), // 2026-11-02 00:00 EST
+            Line("e", "2026-03-08T04:59:59Z"), // 2026-03-07 23:59:59 EST
+            Line("f", "2026-03-08T05:00:00Z"), // 2026-03-08 00:00 EST
+            Line("g", "2026-03-09T03:59:59Z"), // 2026-03-08 23:59:59 EDT
+            Line("h", "2026-03-09T04:00:00Z"), // 2026-03-09 00:00 EDT
+        };
+        var report = Report(Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 11, 20), "America/New_York"), lines);
+        var daily = report.Controls["IAM-01"].Coverage.Daily;
+        Assert.Equal(1, daily["2026-10-31"]);
+        Assert.Equal(2, daily["2026-11-01"]);
+        Assert.Equal(1, daily["2026-11-02"]);
+        Assert.Equal(1, daily["2026-03-07"]);
+        Assert.Equal(2, daily["2026-03-08"]);
+        Assert.Equal(1, daily["2026-03-09"]);
+    }
+
+    [Fact]
+    public void Events_out_of_order_by_hours_count_the_same_as_in_order()
+    {
+        var ordered = new[] { Line("a", "2026-03-02T01:00:00Z"), Line("b", "2026-03-02T23:00:00Z"), Line("c", "2026-03-03T05:00:00Z"), Line("d", "2026-03-05T00:00:00Z") };
+        var shuffled = new[] { ordered[3], ordered[1], ordered[0], ordered[2] };
+        var options = Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 10));
+        var a = Report(options, ordered);
+        var b = Report(options, shuffled);
+        Assert.Equal(a.Controls["IAM-01"].Coverage.Daily, b.Controls["IAM-01"].Coverage.Daily);
+        Assert.Equal(
+            System.Linq.Enumerable.Select(a.Controls["IAM-01"].SampleEvents, s => s.Id),
+            System.Linq.Enumerable.Select(b.Controls["IAM-01"].SampleEvents, s => s.Id));
+    }
+
+    [Fact]
+    public void Instants_outside_the_covered_days_are_outside()
+    {
+        var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
+        Assert.Equal(-1, window.DayOf(new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc).Ticks));
+        Assert.Equal(window.TotalDays - 1, window.DayOf(new DateTime(2026, 3, 31, 23, 59, 59, DateTimeKind.Utc).Ticks));
+        Assert.Equal(0, window.DayOf(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).Ticks));
+    }
+
+    [Fact]
+    public void A_short_window_still_covers_the_30_audit_log_days()
+    {
+        var window = new ReportWindow(new CalendarDate(2026, 3, 25), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
+        Assert.Equal(30, window.TotalDays);
+        Assert.Equal(7, window.Days);
+        Assert.Equal(23, window.WindowOffset);
+        Assert.Equal(new CalendarDate(2026, 3, 2), window.FirstDay);
+    }
+
+    [Fact]
+    public void Window_ending_before_it_starts_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new ReportWindow(new CalendarDate(2026, 3, 2), new CalendarDate(2026, 3, 1), TimeZoneInfo.Utc));
+    }
+
+    private static int Index(ReportWindow window, CalendarDate date)
+    {
+        for (int i = 0; i < window.TotalDays; i++)
+        {
+            if (window.DateOf(i) == date)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException();
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvidenceCatalog.Catalogs;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports;
+
+namespace EvidenceCatalog.Runtime.Tests.Infrastructure;
+
+/// <summary>Event lines and reports over the sample catalogs, for tests.</summary>
+internal static class Events
+{
+    public const string Org = "northwind-cloud";
+
+    public static IEvidenceCatalog Catalog => GeneratedEvidenceCatalog.Instance;
+
+    /// <summary>A fixed clock well after every test window.</summary>
+    public static readonly FakeClock Clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    public static string Line(string id, string time, string type = "policy.decision", string? outcome = "allow", string actor = "user:alice@northwind.example", string account = Org) =>
+        "{\"id\":\"" + id + "\",\"time\":\"" + time + "\",\"type\":\"" + type + "\""
+        + (outcome is null ? string.Empty : ",\"outcome\":\"" + outcome + "\"")
+        + ",\"actor\":\"" + actor + "\",\"account\":\"" + account + "\"}";
+
+    /// <summary>One event per listed day at noon UTC of each type every control's evidence rules need.</summary>
+    public static IEnumerable<string> EvidenceForEveryControl(CalendarDate from, int days, Func<int, bool>? skipDay = null)
+    {
+        var start = new DateTime(from.Year, from.Month, from.Day, 12, 0, 0, DateTimeKind.Utc);
+        int n = 0;
+        for (int d = 0; d < days; d++)
+        {
+            if (skipDay?.Invoke(d) == true)
+            {
+                continue;
+            }
+
+            foreach (var control in Catalog.Model.Controls)
+            {
+                var rule = control.Evidence[0];
+                string? outcome = rule.Outcomes.Count > 0 ? rule.Outcomes[0] : Catalog.Model.EventTypes.First(t => t.Id == rule.EventType).Outcomes.FirstOrDefault();
+                yield return Line($"e{++n}", start.AddDays(d).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), rule.EventType, outcome);
+            }
+        }
+    }
+
+    public static ReportOptions Options(CalendarDate from, CalendarDate to, string tz = "UTC") => new()
+    {
+        Account = Org,
+        From = from,
+        To = to,
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(tz),
+        Clock = Clock,
+    };
+
+    /// <summary>Reads lines through a report builder's reader into its tally.</summary>
+    public static (EvidenceReportBuilder Builder, RejectionList Rejections) Read(ReportOptions options, string text)
+    {
+        var builder = new EvidenceReportBuilder(Catalog, options);
+        var rejections = new RejectionList();
+        builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "events.jsonl", builder.Tally, builder.Stats, rejections);
+        return (builder, rejections);
+    }
+
+    public static EvidenceReport Report(ReportOptions options, IEnumerable<string> lines) =>
+        Read(options, string.Join("\n", lines) + "\n").Builder.Build(new ReportInputs("events", ["events.jsonl"], null));
+}
+
+/// <summary>A clock that says what it is told.</summary>
+internal sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
