@@ -16,11 +16,10 @@ namespace EvidenceCatalog.Runtime.Aggregation;
 public sealed class EvidenceTally : IEventSink
 {
     private readonly long[] counts;
-    private readonly byte[] account;
+    private readonly EvidenceFilter filter;
     private readonly SampleReservoir[] samples;
     private readonly Dictionary<string, long> actors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> actorsBySpan;
-    private int dayHint;
 
     public EvidenceTally(EventVocabulary vocabulary, ReportWindow window, string account, IngestionStats stats, int sampleSize)
     {
@@ -29,7 +28,7 @@ public sealed class EvidenceTally : IEventSink
         Account = account ?? throw new ArgumentNullException(nameof(account));
         Stats = stats ?? throw new ArgumentNullException(nameof(stats));
         ArgumentOutOfRangeException.ThrowIfNegative(sampleSize);
-        this.account = Encoding.UTF8.GetBytes(account);
+        filter = new EvidenceFilter(account, window, stats);
         counts = new long[vocabulary.CellCount * window.TotalDays];
         samples = Array.ConvertAll(vocabulary.Controls, _ => new SampleReservoir(sampleSize));
         actorsBySpan = actors.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -54,16 +53,9 @@ public sealed class EvidenceTally : IEventSink
 
     public void Accept(in EventRecord record)
     {
-        if (!record.Account.SequenceEqual(account))
-        {
-            Stats.OtherAccounts++;
-            return;
-        }
-
-        int day = Window.DayOf(record.UtcTicks, ref dayHint);
+        int day = filter.Classify(in record);
         if (day < 0)
         {
-            Stats.OutsideWindow++;
             return;
         }
 
@@ -75,11 +67,9 @@ public sealed class EvidenceTally : IEventSink
 
         if (day < Window.WindowOffset)
         {
-            Stats.OutsideWindow++;
             return;
         }
 
-        Stats.InWindow++;
         AuditEvent? materialized = null;
         foreach (int control in Vocabulary.ControlsOf(record.Cell))
         {

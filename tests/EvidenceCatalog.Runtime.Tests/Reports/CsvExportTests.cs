@@ -1,0 +1,65 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Exports;
+using EvidenceCatalog.Runtime.Reports;
+using Xunit;
+using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
+
+namespace EvidenceCatalog.Runtime.Tests.Reports;
+
+/// <summary>The CSV is the full evidence population: a row per control × evidence event, RFC 4180, formulas neutralised.</summary>
+public sealed class CsvExportTests
+{
+    private static string Csv(params string[] lines)
+    {
+        var builder = new EvidenceReportBuilder(Catalog, Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31)));
+        var output = new MemoryStream();
+        using (var csv = new EvidenceCsvWriter(output, builder.Vocabulary, builder.Window, Org, builder.Stats))
+        {
+            builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n")), "x", csv, builder.Stats, null);
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    [Fact]
+    public void Header_then_one_row_per_control_the_event_is_evidence_for()
+    {
+        string csv = Csv(Line("a", "2026-03-02T10:00:00Z", "policy.decision", "deny"));
+        var rows = csv.Split("\r\n", System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(",", EvidenceCsvWriter.Columns), rows[0]);
+        int controls = Catalog.ControlsFor("policy.decision", "deny").Length;
+        Assert.Equal(1 + controls, rows.Length);
+        Assert.StartsWith("IAM-01,a,2026-03-02T10:00:00Z,policy.decision,deny,user:alice@northwind.example,northwind-cloud,,,", rows[1]);
+    }
+
+    [Fact]
+    public void Events_outside_the_window_or_of_other_accounts_are_not_rows()
+    {
+        string csv = Csv(Line("a", "2026-04-02T10:00:00Z"), Line("b", "2026-03-02T10:00:00Z", account: "other"));
+        Assert.Single(csv.Split("\r\n", System.StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\\\"http://x\\\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("line\\nbreak", "\"line\nbreak\"")]
+    public void Cells_are_quoted_and_formulas_neutralised(string actor, string expected)
+    {
+        string csv = Csv(Line("a", "2026-03-02T10:00:00Z", actor: actor));
+        Assert.Contains("," + expected + ",northwind-cloud,", csv);
+    }
+
+    [Fact]
+    public void Attributes_are_kept_as_json_in_one_quoted_cell()
+    {
+        string csv = Csv("{\"id\":\"a\",\"time\":\"2026-03-02T10:00:00Z\",\"type\":\"policy.decision\",\"outcome\":\"allow\",\"actor\":\"u\",\"account\":\"northwind-cloud\",\"attributes\":{\"a\":1,\"b\":\"x\"}}");
+        Assert.Contains(",\"{\"\"a\"\":1,\"\"b\"\":\"\"x\"\"}\"\r\n", csv);
+    }
+}
