@@ -28,6 +28,7 @@ public sealed class EvidenceTally : IEventSink
         Account = account ?? throw new ArgumentNullException(nameof(account));
         Stats = stats ?? throw new ArgumentNullException(nameof(stats));
         ArgumentOutOfRangeException.ThrowIfNegative(sampleSize);
+        SampleSize = sampleSize;
         filter = new EvidenceFilter(account, window, stats);
         counts = new long[vocabulary.CellCount * window.TotalDays];
         samples = Array.ConvertAll(vocabulary.Controls, _ => new SampleReservoir(sampleSize));
@@ -41,6 +42,9 @@ public sealed class EvidenceTally : IEventSink
     public string Account { get; }
 
     public IngestionStats Stats { get; }
+
+    /// <summary>Events kept per control: the first ones by (time, id).</summary>
+    public int SampleSize { get; }
 
     /// <summary>Events counted per actor over the audit-log days.</summary>
     public IReadOnlyDictionary<string, long> Actors => actors;

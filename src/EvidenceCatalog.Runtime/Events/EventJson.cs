@@ -56,7 +56,7 @@ public static class EventJson
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>RFC 3339 in UTC with milliseconds when there are any: the form reports and exports show.</summary>
+    /// <summary>RFC 3339 in UTC, with the fraction of a second (up to 7 digits, trailing zeros dropped) when there is one: the form reports and exports show.</summary>
     public static string FormatTime(DateTimeOffset time)
     {
         var utc = time.UtcDateTime;

@@ -34,6 +34,7 @@ public sealed class EventStreamReader
     private readonly int[] starts = new int[FieldNames.Length];
     private readonly int[] lengths = new int[FieldNames.Length];
     private readonly bool[] escaped = new bool[FieldNames.Length];
+    private readonly bool[] present = new bool[FieldNames.Length];
     private byte[] lastAccount = [];
     private ulong lastAccountHash;
 
@@ -168,6 +169,11 @@ public sealed class EventStreamReader
 
     private void ProcessLine(ReadOnlySpan<byte> line, long number, bool lastLine, string source, IEventSink sink, IngestionStats stats, IEventQuarantine? quarantine)
     {
+        if (number == 1 && line.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+
         if (!line.IsEmpty && line[^1] == '\r')
         {
             line = line[..^1];
@@ -187,14 +193,15 @@ public sealed class EventStreamReader
 
         if (line.Contains((byte)0))
         {
-            int content = line.LastIndexOfAnyExcept((byte)0, (byte)' ', (byte)'\t');
-            if (content < 0)
+            // Padding from a crash or a preallocated file: NULs around a record are dropped, a line of only NULs is rejected.
+            var content = line.Trim("\0 \t"u8);
+            if (content.IsEmpty)
             {
                 Reject(stats, quarantine, source, number, $"{line.Length} NUL bytes and nothing else: the file was padded or cut off by a crash; the records before it are kept", line);
                 return;
             }
 
-            line = line[..(content + 1)];
+            line = content;
         }
 
         string? reason = Parse(line, number, out var record);
@@ -226,6 +233,7 @@ public sealed class EventStreamReader
         starts.AsSpan().Fill(-1);
         lengths.AsSpan().Clear();
         escaped.AsSpan().Clear();
+        present.AsSpan().Clear();
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
@@ -244,10 +252,12 @@ public sealed class EventStreamReader
                     continue;
                 }
 
-                if (starts[field] >= 0 || escaped[field])
+                if (present[field])
                 {
                     return $"field '{FieldNames[field]}' appears twice";
                 }
+
+                present[field] = true;
 
                 if (reader.TokenType == JsonTokenType.Null && field >= (int)Field.Outcome && field != (int)Field.Actor && field != (int)Field.Account)
                 {
@@ -441,7 +451,13 @@ public sealed class EventStreamReader
         stats.Rejected++;
         if (quarantine is not null)
         {
-            var cut = text[..Math.Min(text.Length, EventRejection.MaxTextLength)];
+            int length = Math.Min(text.Length, EventRejection.MaxTextLength);
+            while (length < text.Length && length > 0 && (text[length] & 0xC0) == 0x80)
+            {
+                length--;
+            }
+
+            var cut = text[..length];
             quarantine.Add(new EventRejection(source, line, reason, Encoding.UTF8.GetString(cut)));
         }
     }

@@ -30,7 +30,7 @@ public sealed class QuarantineFile : IEventQuarantine, IDisposable
         if (writer is null)
         {
             stream = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read);
-            writer = new Utf8JsonWriter(stream);
+            writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }
 
         writer.WriteStartObject();

@@ -18,6 +18,9 @@ internal static class ControlEvidenceBuilder
         ["failure"] = "failed",
     };
 
+    /// <summary>The outcome key of events without one; parentheses cannot occur in a declared outcome.</summary>
+    public const string NoOutcome = "(none)";
+
     public static SortedDictionary<string, ControlEvidence> Build(EvidenceTally tally, int gapDays)
     {
         var vocabulary = tally.Vocabulary;
@@ -41,7 +44,7 @@ internal static class ControlEvidenceBuilder
 
                 if (cellTotal > 0)
                 {
-                    string outcome = vocabulary.OutcomeOf(cell) ?? "none";
+                    string outcome = vocabulary.OutcomeOf(cell) ?? NoOutcome;
                     outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + cellTotal;
                 }
             }
@@ -162,10 +165,10 @@ internal static class ControlEvidenceBuilder
     {
         string noun = name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
         string head = total.ToString(CultureInfo.InvariantCulture) + " " + noun + " event" + (total == 1 ? string.Empty : "s");
-        var parts = outcomes.Where(o => o.Key != "none" || outcomes.Count > 1)
+        var parts = outcomes.Where(o => o.Key != NoOutcome || outcomes.Count > 1)
             .OrderByDescending(o => o.Value)
             .ThenBy(o => o.Key, StringComparer.Ordinal)
-            .Select(o => o.Value.ToString(CultureInfo.InvariantCulture) + " " + (o.Key == "none" ? "without outcome" : OutcomeWords.GetValueOrDefault(o.Key, o.Key)))
+            .Select(o => o.Value.ToString(CultureInfo.InvariantCulture) + " " + (o.Key == NoOutcome ? "without outcome" : OutcomeWords.GetValueOrDefault(o.Key, o.Key)))
             .ToList();
         return parts.Count == 0 ? head : head + ": " + string.Join(", ", parts);
     }

@@ -85,7 +85,8 @@ public sealed class EvidenceReportBuilder
                 Stats.InWindow, Stats.OutsideWindow, Stats.OtherAccounts, Stats.TruncatedLastLine, inputs.Quarantine));
 
         var asOf = GeneratedAt < Window.EndUtc ? GeneratedAt : Window.EndUtc;
-        var today = new CalendarDate(GeneratedAt.Year, GeneratedAt.Month, GeneratedAt.Day);
+        var local = TimeZoneInfo.ConvertTime(GeneratedAt, options.TimeZone);
+        var today = new CalendarDate(local.Year, local.Month, local.Day);
         var sections = new ReportSections(
             Section(AccessReview, () => AccessReviewBuilder.Empty(model, "the access review could not be built")),
             Section(() => LiveSectionBuilder.SecurityMetrics(Tally), () => new SecurityMetricsSection([])),

@@ -73,6 +73,28 @@ public sealed class EventReaderBadInputTests
     }
 
     [Fact]
+    public void Nul_padding_before_a_record_is_dropped_and_the_record_kept()
+    {
+        var (stats, _) = Read(new string('\0', 50) + Line("a", "2026-03-02T10:00:00Z") + "\n");
+        Assert.Equal((1, 1, 0), (stats.Read, stats.Accepted, stats.Rejected));
+    }
+
+    [Fact]
+    public void Byte_order_mark_at_the_start_is_skipped()
+    {
+        var (stats, _) = Read("\uFEFF" + Line("a", "2026-03-02T10:00:00Z") + "\n");
+        Assert.Equal((1, 1, 0), (stats.Read, stats.Accepted, stats.Rejected));
+    }
+
+    [Fact]
+    public void Field_repeated_after_a_null_is_rejected()
+    {
+        var (stats, rejections) = Read("{\"id\":\"a\",\"time\":\"2026-03-02T10:00:00Z\",\"type\":\"policy.decision\",\"outcome\":null,\"outcome\":\"allow\",\"actor\":\"u\",\"account\":\"northwind-cloud\"}\n");
+        Assert.Equal(1, stats.Rejected);
+        Assert.Contains("'outcome' appears twice", Assert.Single(rejections.Items).Reason);
+    }
+
+    [Fact]
     public void Duplicate_id_with_different_content_is_counted_once_and_the_first_wins()
     {
         var (builder, _) = Infrastructure.Events.Read(

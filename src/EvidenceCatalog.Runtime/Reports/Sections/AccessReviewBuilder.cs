@@ -19,8 +19,11 @@ internal static class AccessReviewBuilder
     /// <summary>A key older than this is due for rotation.</summary>
     public const int RotateAfterDays = 365;
 
+    /// <summary>The review of <paramref name="snapshot"/>, with ages judged when it was taken, else at <paramref name="asOf"/>.</summary>
     public static AccessReviewSection Build(CatalogModel model, AccessSnapshot snapshot, DateTimeOffset asOf)
     {
+        // The snapshot shows access as it was when taken; judging it at another time would invent staleness or hide it.
+        asOf = snapshot.TakenAt ?? asOf;
         var roles = model.Roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var users = snapshot.Users.Select(u => User(u, roles, asOf)).ToList();
         var userIds = snapshot.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);

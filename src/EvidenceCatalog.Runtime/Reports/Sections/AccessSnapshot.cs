@@ -40,12 +40,16 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
 
         try
         {
-            var reader = new Utf8JsonReader(json);
-            using var document = JsonDocument.ParseValue(ref reader);
+            if (json.StartsWith("\uFEFF"u8))
+            {
+                json = json[3..];
+            }
+
+            using var document = JsonDocument.Parse(json.ToArray());
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new AccessSnapshotException($"access snapshot {name} must be a JSON object with 'users' and 'apiKeys'");
+                throw new AccessSnapshotException($"access snapshot {name} must be a JSON object (with optional 'takenAt', 'users' and 'apiKeys')");
             }
 
             var users = Array(root, "users", name).Select((u, i) => new SnapshotUser(

@@ -1,0 +1,98 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Sections;
+using Xunit;
+using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
+
+namespace EvidenceCatalog.Runtime.Tests.Reports;
+
+/// <summary>The access review resolves a snapshot through the access catalog; a bad snapshot degrades the section, never the report.</summary>
+public sealed class AccessReviewTests
+{
+    private const string Snapshot = """
+        {
+          "takenAt": "2026-03-31T00:00:00Z",
+          "users": [
+            { "id": "alice@northwind.example", "role": "admin", "departments": ["engineering"], "lastActive": "2026-03-30T10:00:00Z", "resourceAccess": { "billing-db": 12 } },
+            { "id": "bob@northwind.example", "role": "auditor", "lastActive": "2025-11-01T10:00:00Z" },
+            { "id": "carol@northwind.example", "role": "wizard", "lastActive": "2026-03-29T10:00:00Z" }
+          ],
+          "apiKeys": [
+            { "id": "k1", "owner": "alice@northwind.example", "provider": "openai", "createdAt": "2026-01-01T00:00:00Z", "expiresAt": "2027-01-01T00:00:00Z", "lastUsed": "2026-03-30T00:00:00Z" },
+            { "id": "k2", "owner": "dave@northwind.example", "provider": "anthropic", "createdAt": "2024-01-01T00:00:00Z", "lastUsed": "2025-06-01T00:00:00Z" },
+            { "id": "k3", "owner": "alice@northwind.example", "provider": "github", "createdAt": "2025-01-01T00:00:00Z", "expiresAt": "2026-02-01T00:00:00Z", "lastUsed": "2026-01-30T00:00:00Z" }
+          ]
+        }
+        """;
+
+    private static ReportOptions Window => Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31));
+
+    private static AccessReviewSection Review(AccessSnapshotSource? source) =>
+        Report(Window with { AccessSnapshot = source }, [Line("a", "2026-03-02T10:00:00Z")]).Sections.AccessReview;
+
+    private static string Write(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), "access-" + System.Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Users_get_their_roles_permissions_and_findings()
+    {
+        var review = Review(AccessSnapshotSource.FromFile(Write(Snapshot)));
+        Assert.Equal(ReportSection.Ok, review.Status);
+        var alice = review.Users.Single(u => u.Id == "alice@northwind.example");
+        Assert.Equal(80, alice.RoleLevel);
+        var adminPermissions = Catalog.Model.Roles.Single(r => r.Id == "admin").Permissions.OrderBy(p => p, System.StringComparer.Ordinal);
+        Assert.Equal(adminPermissions, alice.Permissions);
+        Assert.Empty(alice.Flags);
+        Assert.Equal(new[] { "stale" }, review.Users.Single(u => u.Id == "bob@northwind.example").Flags);
+        Assert.Equal(new[] { "unknown-role" }, review.Users.Single(u => u.Id == "carol@northwind.example").Flags);
+        Assert.Equal(1, review.RoleDistribution["admin"]);
+        Assert.Equal(0, review.RoleDistribution["viewer"]);
+        Assert.Equal(1, review.RoleDistribution["wizard"]);
+        Assert.Equal(new AccessFindings(3, 1, 1, 3, 1, 1, 1), review.Findings);
+        Assert.Equal(new[] { "stale", "rotation-due", "orphaned" }, review.ApiKeys.Single(k => k.Id == "k2").Flags);
+        Assert.False(review.ApiKeys.Single(k => k.Id == "k3").Valid);
+    }
+
+    [Fact]
+    public void Missing_snapshot_option_degrades_the_section_and_the_report_is_produced()
+    {
+        var review = Review(null);
+        Assert.Equal(ReportSection.Degraded, review.Status);
+        Assert.Contains("no access snapshot", review.Reason);
+        Assert.Empty(review.Users);
+        Assert.Equal(Catalog.Model.Roles.Count, review.RoleDistribution.Count);
+    }
+
+    [Fact]
+    public void Missing_snapshot_file_degrades_the_section()
+    {
+        var review = Review(AccessSnapshotSource.FromFile(Path.Combine(Path.GetTempPath(), "no-such-snapshot.json")));
+        Assert.Equal(ReportSection.Degraded, review.Status);
+        Assert.Contains("cannot be read", review.Reason);
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("  \n", "is empty")]
+    [InlineData("{\"users\": [", "not valid JSON")]
+    [InlineData("\u0000\u0000garbage", "not valid JSON")]
+    [InlineData("[1,2]", "must be a JSON object")]
+    [InlineData("{\"users\": {}}", "'users' must be an array")]
+    [InlineData("{\"users\": [{\"id\": \"a\"}]}", "users[0].role must be a non-empty string")]
+    [InlineData("{\"users\": [{\"id\": \"a\", \"role\": \"admin\", \"lastActive\": \"2026-03-01T10:00:00\"}]}", "users[0].lastActive must be an RFC 3339 timestamp with an offset")]
+    public void Empty_or_corrupt_snapshot_degrades_the_section_with_the_reason(string text, string reason)
+    {
+        var report = Report(Window with { AccessSnapshot = AccessSnapshotSource.FromFile(Write(text)) }, [Line("a", "2026-03-02T10:00:00Z")]);
+        Assert.Equal(ReportSection.Degraded, report.Sections.AccessReview.Status);
+        Assert.Contains(reason, report.Sections.AccessReview.Reason);
+        Assert.Equal(1, report.Controls["IAM-01"].EvidenceCount);
+        Assert.All(report.Sections.All().Where(s => s.Name != "access-review"), s => Assert.Equal(ReportSection.Ok, s.Section.Status));
+    }
+}
