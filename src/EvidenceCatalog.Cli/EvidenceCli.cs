@@ -32,6 +32,7 @@ public static class EvidenceCli
             var root = new RootCommand("Compiles and checks EvidenceCatalog SOC 2 catalogs.")
             {
                 new ValidateCommand(context),
+                new VerifyCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);
