@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.IO;
 using EvidenceCatalog.Cli.Commands;
+using EvidenceCatalog.Cli.Output;
 
 namespace EvidenceCatalog.Cli;
 
@@ -28,11 +29,17 @@ public static class EvidenceCli
 
         try
         {
-            var context = new CommandContext(Path.GetFullPath(workingDirectory), stdout, stderr, clock);
+            var context = new CommandContext(Path.GetFullPath(workingDirectory), stdout, stderr, clock)
+            {
+                IsTerminal = TerminalConsole.IsTerminal(stdout, stderr),
+            };
             var root = new RootCommand("Compiles and checks EvidenceCatalog SOC 2 catalogs.")
             {
                 new ValidateCommand(context),
                 new VerifyCommand(context),
+                new GenerateEventsCommand(context),
+                new ReportCommand(context),
+                new DemoCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);

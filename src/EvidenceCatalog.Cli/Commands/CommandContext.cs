@@ -8,4 +8,8 @@ namespace EvidenceCatalog.Cli.Commands;
 /// <param name="Output">Standard output.</param>
 /// <param name="Error">Standard error: one line per problem, never a stack trace.</param>
 /// <param name="Clock">Source of today's date when none is given.</param>
-internal sealed record CommandContext(string WorkingDirectory, TextWriter Output, TextWriter Error, TimeProvider Clock);
+internal sealed record CommandContext(string WorkingDirectory, TextWriter Output, TextWriter Error, TimeProvider Clock)
+{
+    /// <summary>True when the output is a terminal: live progress and colours; false in pipes, CI logs and tests.</summary>
+    public bool IsTerminal { get; init; }
+}

@@ -53,6 +53,7 @@ internal sealed class ActorPopulation
 
     public ActorPopulation(string account, ulong seed)
     {
+        UserEmails = new string[UserCount];
         var random = Xoshiro256StarStar.ForStream(seed, stream: 0xAC7025);
         string domain = EmailDomain(account);
 
@@ -72,7 +73,8 @@ internal sealed class ActorPopulation
             int pick = rank + random.NextInt(pairs.Length - rank);
             (pairs[rank], pairs[pick]) = (pairs[pick], pairs[rank]);
             string name = FirstNames[pairs[rank] / LastNames.Length] + "." + LastNames[pairs[rank] % LastNames.Length];
-            userActors[rank] = JsonBytes.Property("actor", "user:" + name + "@" + domain);
+            UserEmails[rank] = name + "@" + domain;
+            userActors[rank] = JsonBytes.Property("actor", "user:" + UserEmails[rank]);
             userHomeAddresses[rank] = JsonBytes.Property("ip", DocumentationAddress(ref random));
             userMobileAddresses[rank] = JsonBytes.Property("ip", DocumentationAddress(ref random));
             activity[rank] = 1.0 / (rank + RankOffset);
@@ -89,6 +91,9 @@ internal sealed class ActorPopulation
             hostileAddresses[i] = JsonBytes.Property("ip", address);
         }
     }
+
+    /// <summary>Each user's e-mail address (the actor is <c>user:</c> and the address), busiest first.</summary>
+    public string[] UserEmails { get; }
 
     /// <summary>The index of a service by name, for the traits table.</summary>
     public static int ServiceIndex(string name)

@@ -1,0 +1,47 @@
+using System;
+using System.CommandLine.Parsing;
+using System.IO;
+using System.Security.Cryptography;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Stores;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>Parsing and failure rules the runtime commands share.</summary>
+internal static class CommandOptions
+{
+    /// <summary>A date option: a real calendar date written YYYY-MM-DD.</summary>
+    public static CalendarDate? ParseDate(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (CalendarDate.TryParse(text, out var date))
+        {
+            return date;
+        }
+
+        string name = result.Parent is OptionResult option ? option.Option.Name : "the date";
+        result.AddError($"{name} must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not '{text}'.");
+        return null;
+    }
+
+    /// <summary>An IANA time zone, or a usage error naming it.</summary>
+    public static TimeZoneInfo FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new CommandInputException($"unknown time zone '{id}': give an IANA id such as UTC, Europe/Berlin or America/New_York");
+        }
+    }
+
+    public static string FullPath(CommandContext context, string path) => path == "-" ? path : Path.GetFullPath(path, context.WorkingDirectory);
+
+    /// <summary>Failures that mean "the input cannot be used" (exit 2 with the message), as opposed to bugs.</summary>
+    public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
+        or SigningKeyException or EventStoreException or AccessSnapshotException or ArgumentException or CryptographicException;
+}

@@ -1,0 +1,174 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Security.Cryptography;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Runtime.Synthetic;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>
+/// <c>evidence demo</c>: the whole path on the sample organisation, with no arguments — 120 days of synthetic events,
+/// a SQLite store, an access snapshot, a demo key pair, the signed JSON report and CSV export, and their verification.
+/// </summary>
+internal sealed class DemoCommand : Command
+{
+    private readonly CommandContext context;
+
+    private readonly Option<string> directory = new("--dir")
+    {
+        Description = "Folder the demo writes into (created; its previous demo files are replaced).",
+        HelpName = "dir",
+        DefaultValueFactory = _ => "evidence-demo",
+    };
+
+    private readonly Option<int> days = new("--days")
+    {
+        Description = "Days of events, ending yesterday (UTC).",
+        DefaultValueFactory = _ => 120,
+    };
+
+    private readonly Option<int> perDay = new("--per-day")
+    {
+        Description = "Events per day.",
+        DefaultValueFactory = _ => 1000,
+    };
+
+    private readonly CatalogOption catalogs = new();
+
+    public DemoCommand(CommandContext context)
+        : base("demo", "Run the whole path on the sample organisation: events, store, signed report and CSV, verification.")
+    {
+        this.context = context;
+        Options.Add(directory);
+        Options.Add(days);
+        Options.Add(perDay);
+        catalogs.AddTo(this);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult)
+    {
+        try
+        {
+            var catalog = catalogs.Load(context, parseResult);
+            if (catalog is null)
+            {
+                return ExitCodes.CatalogErrors;
+            }
+
+            return Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay));
+        }
+        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
+        {
+            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+
+    private int Run(IEvidenceCatalog catalog, string folder, int dayCount, int eventsPerDay)
+    {
+        if (dayCount < 1 || eventsPerDay < 1)
+        {
+            throw new CommandInputException("--days and --per-day must be at least 1");
+        }
+
+        Directory.CreateDirectory(folder);
+        string account = catalog.Model.Policies?.Organization.Id ?? "northwind-cloud";
+        var now = context.Clock.GetUtcNow();
+        var today = new DateTime(now.Year, now.Month, now.Day, 0, 0, 0, DateTimeKind.Utc);
+        var from = Date(today.AddDays(-dayCount));
+        var to = Date(today.AddDays(-1));
+        string Named(string name) => Path.Combine(folder, name);
+        string Shown(string path) => Path.GetRelativePath(context.WorkingDirectory, path);
+
+        // 1. Events, deterministic for the day the demo runs.
+        string eventsPath = Named("events.jsonl");
+        var generation = new SyntheticEventOptions { Account = account, Start = from, Days = dayCount, PerDay = eventsPerDay, Seed = 1 };
+        using (var file = new FileStream(eventsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            new SyntheticEventGenerator(catalog.Model, generation).Write(file);
+        }
+
+        context.Output.WriteLine($"1. generated {generation.EventCount:N0} events ({dayCount} days × {eventsPerDay}/day, {from}..{to}) into {Shown(eventsPath)}");
+
+        // 2. A fresh store, so the demo shows exactly these events.
+        string storePath = Named("evidence.db");
+        foreach (string stale in new[] { storePath, storePath + "-wal", storePath + "-shm" })
+        {
+            File.Delete(stale);
+        }
+
+        var stats = new IngestionStats();
+        using (var store = SqliteEventStore.OpenOrCreate(storePath))
+        using (var writer = store.BeginIngestion(Shown(eventsPath), new EventVocabulary(catalog), stats))
+        using (var input = EventInput.Open(eventsPath))
+        {
+            new EventStreamReader(new EventVocabulary(catalog), now.AddMinutes(5)).Read(input, Shown(eventsPath), writer, stats, null);
+            writer.Complete();
+        }
+
+        context.Output.WriteLine($"2. ingested them into the SQLite store {Shown(storePath)}: read {stats.Read:N0}, accepted {stats.Accepted:N0}, duplicates {stats.Duplicates:N0}, rejected {stats.Rejected:N0}");
+
+        // 3. An access snapshot of the same people, and a demo key pair (an organisation keeps its own).
+        string accessPath = Named("access-snapshot.json");
+        using (var file = File.Create(accessPath))
+        {
+            SyntheticAccessSnapshot.Write(SyntheticAccessSnapshot.Create(catalog.Model, account, 1, now), file);
+        }
+
+        string privateKeyPath = Named("demo-signing-key.pem");
+        string publicKeyPath = Named("demo-public-key.pem");
+        if (!File.Exists(privateKeyPath) || !File.Exists(publicKeyPath))
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            File.WriteAllText(privateKeyPath, ecdsa.ExportPkcs8PrivateKeyPem());
+            File.WriteAllText(publicKeyPath, ecdsa.ExportSubjectPublicKeyInfoPem());
+        }
+
+        context.Output.WriteLine($"3. wrote an access snapshot {Shown(accessPath)} and a demo ECDSA P-256 key pair {Shown(privateKeyPath)} / {Shown(publicKeyPath)}");
+
+        // 4. The signed report and the signed evidence population, from the store.
+        using var key = EcdsaSigningKey.FromPemFile(privateKeyPath);
+        var request = new ReportRequest(
+            catalog,
+            new ReportOptions
+            {
+                Account = account,
+                From = from,
+                To = to,
+                AccessSnapshot = AccessSnapshotSource.FromFile(accessPath),
+                Clock = context.Clock,
+            },
+            [],
+            Shown(storePath),
+            [key]);
+        context.Output.WriteLine("4. built the signed report and CSV export from the store:");
+        var runner = new ReportRunner(context);
+        string jsonPath = Named("evidence-report.json");
+        string csvPath = Named("evidence-report.csv");
+        runner.WriteJson(request, jsonPath, null);
+        runner.WriteCsv(request, csvPath, null);
+
+        // 5. What an auditor does with the public key alone.
+        using var publicKey = VerificationKey.FromPublicKeyPemFile(publicKeyPath);
+        var jsonCheck = ReportVerifier.Verify(File.ReadAllBytes(jsonPath), publicKey);
+        var csvCheck = DetachedVerifier.VerifyFile(csvPath, publicKey);
+        context.Output.WriteLine($"5. verified with the public key: {Shown(jsonPath)}: {Verdict(jsonCheck)}; {Shown(csvPath)}: {Verdict(csvCheck)}");
+        context.Output.WriteLine();
+        context.Output.WriteLine("Verify them yourself:");
+        context.Output.WriteLine($"  evidence verify {Shown(jsonPath)} --public-key {Shown(publicKeyPath)}");
+        context.Output.WriteLine($"  evidence verify {Shown(csvPath)} --public-key {Shown(publicKeyPath)}");
+        return jsonCheck.IsIntact && csvCheck.IsIntact ? ExitCodes.Success : ExitCodes.CatalogErrors;
+    }
+
+    private static string Verdict(VerificationResult result) =>
+        result.IsIntact ? $"intact ({result.Algorithm}, key {result.KeyId})" : "NOT intact: " + result.Reason;
+
+    private static CalendarDate Date(DateTime day) => new(day.Year, day.Month, day.Day);
+}
