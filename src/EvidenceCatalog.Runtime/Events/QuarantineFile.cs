@@ -29,6 +29,11 @@ public sealed class QuarantineFile : IEventQuarantine, IDisposable
     {
         if (writer is null)
         {
+            if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
             stream = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.Read);
             writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         }

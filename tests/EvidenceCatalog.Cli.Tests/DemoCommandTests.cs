@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using EvidenceCatalog.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace EvidenceCatalog.Cli.Tests;
+
+/// <summary><c>evidence demo</c> with no arguments runs the whole path and leaves verifiable files behind.</summary>
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public void Demo_with_no_arguments_writes_a_verified_type_ii_report_and_csv()
+    {
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var result = Evidence.Run(workspace.Path, clock, "demo");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stderr);
+        Assert.Contains("Type II: pass (120 days, no coverage gaps)", result.Stdout);
+        Assert.Contains("evidence-report.json: intact (ES256", result.Stdout);
+        Assert.Contains("evidence-report.csv: intact (ES256", result.Stdout);
+        foreach (string file in new[] { "events.jsonl", "evidence.db", "access-snapshot.json", "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "demo-public-key.pem" })
+        {
+            Assert.True(File.Exists(workspace.Combine(Path.Combine("evidence-demo", file))), file);
+        }
+
+        Assert.Equal(0, Evidence.Run(workspace.Path, clock, "verify", "evidence-demo/evidence-report.json", "--public-key", "evidence-demo/demo-public-key.pem").ExitCode);
+    }
+
+    [Fact]
+    public void Demo_runs_on_the_built_in_catalogs_where_there_is_no_catalogs_folder()
+    {
+        using var workspace = CatalogWorkspace.Empty();
+        var result = Evidence.Run(workspace.Path, "demo", "--days", "10", "--per-day", "200");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: the window has 10 days", result.Stdout);
+    }
+}
