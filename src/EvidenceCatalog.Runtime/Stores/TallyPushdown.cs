@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Events;
+
+namespace EvidenceCatalog.Runtime.Stores;
+
+/// <summary>
+/// The part of a pushed-down aggregation that is the same for every database: maps grouped rows (day, type, outcome,
+/// count) to cells, says which sample queries to run and over what range, and derives the statistics a stream would
+/// have counted. Rows whose type or outcome the current catalog does not declare (stored under an older catalog) are
+/// counted as rejected, exactly as the reader would reject them, and kept out of counts, actors and samples.
+/// </summary>
+internal sealed class TallyPushdown
+{
+    private readonly EvidenceTally tally;
+    private readonly ReportWindow window;
+    private readonly long[] dayCounts;
+    private long covered;
+    private long declaredInWindow;
+    private long declaredBeforeWindow;
+    private long undeclared;
+
+    public TallyPushdown(EvidenceTally tally)
+    {
+        this.tally = tally;
+        window = tally.Window;
+        dayCounts = new long[tally.Vocabulary.CellCount * window.TotalDays];
+    }
+
+    /// <summary>True when some row of the audit-log days has a type or outcome the catalog does not declare.</summary>
+    public bool UndeclaredInAuditDays { get; private set; }
+
+    /// <summary>Start of tally day <paramref name="day"/> as UTC ticks; day <see cref="ReportWindow.TotalDays"/> is the end.</summary>
+    public long DayStart(int day) => window.DayStartUtc(day).UtcTicks;
+
+    /// <summary>One row of <c>GROUP BY day, type, outcome</c> over the covered days.</summary>
+    public void AddDayCount(int day, string type, string? outcome, long count)
+    {
+        covered += count;
+        int cell = CellOf(type, outcome);
+        if (cell < 0)
+        {
+            undeclared += count;
+            UndeclaredInAuditDays |= day >= window.AuditOffset;
+            return;
+        }
+
+        tally.AddCount(cell, day, count);
+        dayCounts[(cell * window.TotalDays) + day] += count;
+        if (day >= window.WindowOffset)
+        {
+            declaredInWindow += count;
+        }
+        else
+        {
+            declaredBeforeWindow += count;
+        }
+    }
+
+    /// <summary>One row of <c>GROUP BY actor</c> over the audit-log days (when no undeclared row is among them).</summary>
+    public void AddActor(string actor, long count) => tally.AddActor(actor, count);
+
+    /// <summary>One row of <c>GROUP BY actor, type, outcome</c> over the audit-log days; undeclared rows are left out.</summary>
+    public void AddActor(string actor, string type, string? outcome, long count)
+    {
+        if (CellOf(type, outcome) >= 0)
+        {
+            tally.AddActor(actor, count);
+        }
+    }
+
+    /// <summary>
+    /// The sample queries to run: each cell that is evidence for a control and has rows in the window, with the time
+    /// range that holds its first <see cref="EvidenceTally.SampleSize"/> rows (up to the end of the day that completes them).
+    /// </summary>
+    public IEnumerable<SampleRange> SampleRanges()
+    {
+        if (tally.SampleSize == 0)
+        {
+            yield break;
+        }
+
+        var vocabulary = tally.Vocabulary;
+        for (int cell = 0; cell < vocabulary.CellCount; cell++)
+        {
+            if (vocabulary.ControlsOf(cell).Length == 0)
+            {
+                continue;
+            }
+
+            long seen = 0;
+            int day = window.WindowOffset;
+            for (; day < window.TotalDays && seen < tally.SampleSize; day++)
+            {
+                seen += dayCounts[(cell * window.TotalDays) + day];
+            }
+
+            if (seen > 0)
+            {
+                yield return new SampleRange(cell, vocabulary.Types[vocabulary.TypeOf(cell)], vocabulary.OutcomeOf(cell), DayStart(window.WindowOffset), DayStart(day));
+            }
+        }
+    }
+
+    /// <summary>One row of a sample query.</summary>
+    public void OfferSample(int cell, AuditEvent auditEvent) => tally.OfferSample(cell, auditEvent);
+
+    /// <summary>
+    /// Adds the statistics: every stored row is read; rows of other accounts, rows of the account outside the covered
+    /// days (whatever their type) and rows before the window are classified as a stream would; duplicates were dropped
+    /// when the events were ingested.
+    /// </summary>
+    /// <param name="storeRows">Rows in the store, all accounts.</param>
+    /// <param name="accountRows">Rows of the tally's account.</param>
+    public void Finish(long storeRows, long accountRows)
+    {
+        var stats = tally.Stats;
+        stats.Read += storeRows;
+        stats.Accepted += storeRows - undeclared;
+        stats.Rejected += undeclared;
+        stats.OtherAccounts += storeRows - accountRows;
+        stats.InWindow += declaredInWindow;
+        stats.OutsideWindow += declaredBeforeWindow + (accountRows - covered);
+    }
+
+    private int CellOf(string type, string? outcome)
+    {
+        int typeIndex = tally.Vocabulary.FindType(type);
+        return typeIndex < 0 ? -1 : tally.Vocabulary.FindCell(typeIndex, outcome);
+    }
+}
+
+/// <summary>A sample query: the first rows of one cell from <paramref name="FromTicks"/> to before <paramref name="ToTicks"/>.</summary>
+internal readonly record struct SampleRange(int Cell, string Type, string? Outcome, long FromTicks, long ToTicks);
