@@ -75,7 +75,11 @@ internal sealed class VerifyCommand : Command
                 return ExitCodes.Success;
             }
 
-            context.Error.WriteLine("evidence: " + given + ": " + EvidenceCli.OneLine(result.Reason));
+            // Name the signature that failed, unless the reason already does or there was none to name.
+            string which = result.Outcome == VerificationOutcome.Failed && result.KeyId.Length > 0 && !result.Reason.Contains(result.KeyId, StringComparison.Ordinal)
+                ? " [" + result.Algorithm + " signature, key " + result.KeyId + "]"
+                : string.Empty;
+            context.Error.WriteLine("evidence: " + given + ": " + EvidenceCli.OneLine(result.Reason) + which);
             return result.Outcome == VerificationOutcome.Unreadable ? ExitCodes.UsageOrInputError : NotVerified;
         }
         catch (Exception exception) when (exception is CommandInputException or SigningKeyException)

@@ -104,7 +104,7 @@ internal static class EcdsaPem
     private static string Describe(List<PemBlock> blocks, string wanted) =>
         blocks.Count == 0
             ? "holds no PEM data; expected " + wanted
-            : "holds " + string.Join(", ", blocks.Select(b => "-----BEGIN " + b.Label + "-----")) + " but no " + wanted
+            : "holds " + string.Join(", ", blocks.Select(b => "-----BEGIN " + b.Label + "-----")) + " but not " + wanted
                 + (blocks.Any(b => b.Label == "ENCRYPTED PRIVATE KEY") ? "; encrypted keys are not supported: decrypt it with openssl pkcs8 -in encrypted.pem -out private.pem" : string.Empty);
 
     private static List<PemBlock> Blocks(string pem)
