@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using EvidenceCatalog.Cli.Commands;
 using Spectre.Console;
 
@@ -25,49 +24,5 @@ internal static class ReadProgress
                 var task = progress.AddTask(label, maxValue: totalBytes);
                 work(bytes => task.Increment(bytes));
             });
-    }
-}
-
-/// <summary>Passes reads through and reports how many bytes each one returned.</summary>
-internal sealed class CountingStream(Stream inner, Action<long> advance) : Stream
-{
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => inner.Length;
-
-    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Advance(inner.Read(buffer, offset, count));
-
-    public override int Read(Span<byte> buffer) => Advance(inner.Read(buffer));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private int Advance(int read)
-    {
-        advance(read);
-        return read;
     }
 }

@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+
+namespace EvidenceCatalog.Runtime.Events;
+
+/// <summary>A forward-only readable stream over another, which it owns: the base of the wrappers the event inputs use.</summary>
+public abstract class ReadOnlyStream(Stream inner) : Stream
+{
+    protected Stream Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Passes reads through and reports how many bytes each returned (a progress bar over an input).</summary>
+public sealed class CountingStream(Stream inner, Action<long> advance) : ReadOnlyStream(inner)
+{
+    public override int Read(Span<byte> buffer)
+    {
+        int read = Inner.Read(buffer);
+        advance(read);
+        return read;
+    }
+}
