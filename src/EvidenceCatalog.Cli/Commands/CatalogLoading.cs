@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -27,6 +28,24 @@ internal sealed class CatalogOption
     /// <summary>The catalog, or null after writing its errors to standard error (the command then exits 1).</summary>
     public IEvidenceCatalog? Load(CommandContext context, ParseResult parseResult) =>
         CatalogLoading.Load(context, parseResult.GetValue(directory));
+
+    /// <summary>
+    /// Loads the catalog and runs a command on it: exit 1 (after the diagnostics) when the catalogs have errors, and 2
+    /// with one line when an input cannot be used — never a stack trace.
+    /// </summary>
+    public int Run(CommandContext context, ParseResult parseResult, Func<IEvidenceCatalog, int> command)
+    {
+        try
+        {
+            var catalog = Load(context, parseResult);
+            return catalog is null ? ExitCodes.CatalogErrors : command(catalog);
+        }
+        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
+        {
+            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
+    }
 }
 
 /// <summary>Compiles a catalog folder for the runtime commands, reporting errors as <c>evidence validate</c> does.</summary>

@@ -52,24 +52,10 @@ internal sealed class DemoCommand : Command
         SetAction(Execute);
     }
 
-    private int Execute(ParseResult parseResult)
-    {
-        try
-        {
-            var catalog = catalogs.Load(context, parseResult);
-            if (catalog is null)
-            {
-                return ExitCodes.CatalogErrors;
-            }
-
-            return Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay));
-        }
-        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
-        {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
-        }
-    }
+    private int Execute(ParseResult parseResult) => catalogs.Run(
+        context,
+        parseResult,
+        catalog => Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay)));
 
     private int Run(IEvidenceCatalog catalog, string folder, int dayCount, int eventsPerDay)
     {

@@ -96,31 +96,19 @@ internal sealed class GenerateEventsCommand : Command
         SetAction(Execute);
     }
 
-    private int Execute(ParseResult parseResult)
+    private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Generate(parseResult, catalog));
+
+    private int Generate(ParseResult parseResult, IEvidenceCatalog catalog)
     {
-        try
-        {
-            var catalog = catalogs.Load(context, parseResult);
-            if (catalog is null)
-            {
-                return ExitCodes.CatalogErrors;
-            }
+        var options = Resolve(parseResult, catalog.Model);
+        var generator = new SyntheticEventGenerator(catalog.Model, options);
+        string? path = parseResult.GetValue(output) is { } given && given != "-" ? given : null;
+        var summary = path is null ? WriteToStandardOutput(generator) : WriteToFile(generator, path);
 
-            var options = Resolve(parseResult, catalog.Model);
-            var generator = new SyntheticEventGenerator(catalog.Model, options);
-            string? path = parseResult.GetValue(output) is { } given && given != "-" ? given : null;
-            var summary = path is null ? WriteToStandardOutput(generator) : WriteToFile(generator, path);
-
-            // The summary never mixes with the events: on stderr when they go to stdout.
-            var summaryWriter = path is null ? context.Error : context.Output;
-            summaryWriter.WriteLine(SummaryLine(summary, path ?? "standard output"));
-            return ExitCodes.Success;
-        }
-        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
-        {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
-        }
+        // The summary never mixes with the events: on stderr when they go to stdout.
+        var summaryWriter = path is null ? context.Error : context.Output;
+        summaryWriter.WriteLine(SummaryLine(summary, path ?? "standard output"));
+        return ExitCodes.Success;
     }
 
     /// <summary>The generator's options from the command line, the catalog and the clock; a usage error for what cannot run.</summary>

@@ -139,52 +139,40 @@ internal sealed class ReportCommand : Command
         SetAction(Execute);
     }
 
-    private int Execute(ParseResult parseResult)
+    private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Report(parseResult, catalog));
+
+    private int Report(ParseResult parseResult, IEvidenceCatalog catalog)
     {
-        try
-        {
-            var catalog = catalogs.Load(context, parseResult);
-            if (catalog is null)
+        var keys = signing.LoadSigningKeys(context, parseResult);
+        var request = new ReportRequest(
+            catalog,
+            new ReportOptions
             {
-                return ExitCodes.CatalogErrors;
-            }
-
-            var keys = signing.LoadSigningKeys(context, parseResult);
-            var request = new ReportRequest(
-                catalog,
-                new ReportOptions
-                {
-                    Account = parseResult.GetValue(org)!,
-                    From = parseResult.GetValue(from)!.Value,
-                    To = parseResult.GetValue(to)!.Value,
-                    TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
-                    GapDays = parseResult.GetValue(gapDays),
-                    SampleSize = parseResult.GetValue(sampleSize),
-                    AccessSnapshot = parseResult.GetValue(access) is { } a ? AccessSnapshotSource.FromFile(CommandOptions.FullPath(context, a)) : null,
-                    Clock = context.Clock,
-                },
-                parseResult.GetValue(events) ?? [],
-                parseResult.GetValue(store),
-                keys);
-            bool csv = parseResult.GetValue(format) == "csv";
-            string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
-            var runner = new ReportRunner(context);
-            var outcome = csv
-                ? runner.WriteCsv(request, outputPath, parseResult.GetValue(quarantine))
-                : runner.WriteJson(request, outputPath, parseResult.GetValue(quarantine));
-            if (parseResult.GetValue(requireComplete) && outcome.DegradedSections.Count > 0)
-            {
-                context.Error.WriteLine("evidence: --require-complete: degraded section(s): " + string.Join(", ", outcome.DegradedSections));
-                return ExitCodes.CatalogErrors;
-            }
-
-            return ExitCodes.Success;
-        }
-        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
+                Account = parseResult.GetValue(org)!,
+                From = parseResult.GetValue(from)!.Value,
+                To = parseResult.GetValue(to)!.Value,
+                TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
+                GapDays = parseResult.GetValue(gapDays),
+                SampleSize = parseResult.GetValue(sampleSize),
+                AccessSnapshot = parseResult.GetValue(access) is { } a ? AccessSnapshotSource.FromFile(CommandOptions.FullPath(context, a)) : null,
+                Clock = context.Clock,
+            },
+            parseResult.GetValue(events) ?? [],
+            parseResult.GetValue(store),
+            keys);
+        bool csv = parseResult.GetValue(format) == "csv";
+        string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
+        var runner = new ReportRunner(context);
+        var outcome = csv
+            ? runner.WriteCsv(request, outputPath, parseResult.GetValue(quarantine))
+            : runner.WriteJson(request, outputPath, parseResult.GetValue(quarantine));
+        if (parseResult.GetValue(requireComplete) && outcome.DegradedSections.Count > 0)
         {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
+            context.Error.WriteLine("evidence: --require-complete: degraded section(s): " + string.Join(", ", outcome.DegradedSections));
+            return ExitCodes.CatalogErrors;
         }
+
+        return ExitCodes.Success;
     }
 }
 
