@@ -38,6 +38,7 @@ public static class EvidenceCli
                 new ValidateCommand(context),
                 new VerifyCommand(context),
                 new GenerateEventsCommand(context),
+                new IngestCommand(context),
                 new ReportCommand(context),
                 new DemoCommand(context),
             };

@@ -1,0 +1,131 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using EvidenceCatalog.Cli.Output;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Stores;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>
+/// <c>evidence ingest --store DB FILE... [--catalogs DIR] [--quarantine FILE]</c>: validates events exactly as a report
+/// does and appends the accepted ones to a SQLite store. An event already stored is a duplicate, so ingesting the same
+/// file again adds nothing. Exit 0 with a summary line per file, even when lines were rejected (they are expected and
+/// quarantined); 1 when the catalogs have errors; 2 when an input or the store cannot be used.
+/// </summary>
+internal sealed class IngestCommand : Command
+{
+    /// <summary>The same allowance for emitters' clocks as reports give (<c>ReportOptions.FutureTolerance</c>).</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    private readonly CommandContext context;
+    private readonly CatalogOption catalogs = new();
+
+    private readonly Option<string> store = new("--store")
+    {
+        Description = "The SQLite event store to append to; created when missing.",
+        HelpName = "db",
+        Required = true,
+    };
+
+    private readonly Argument<string[]> files = new("files")
+    {
+        Description = "JSON Lines event files (gzip recognised; - for standard input), read as a stream.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<string?> quarantine = new("--quarantine")
+    {
+        Description = "Where rejected lines go, with their line number and reason (default: DB.quarantine.jsonl; written only when a line is rejected, replacing the last run's).",
+        HelpName = "file",
+    };
+
+    public IngestCommand(CommandContext context)
+        : base("ingest", "Validate events and append them to a SQLite event store; events already stored are counted as duplicates.")
+    {
+        this.context = context;
+        Options.Add(store);
+        Arguments.Add(files);
+        Options.Add(quarantine);
+        catalogs.AddTo(this);
+        SetAction(Execute);
+    }
+
+    private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Ingest(parseResult, catalog));
+
+    private int Ingest(ParseResult parseResult, IEvidenceCatalog catalog)
+    {
+        string storeName = parseResult.GetValue(store)!;
+        string quarantineName = parseResult.GetValue(quarantine) ?? storeName + ".quarantine.jsonl";
+        var inputs = parseResult.GetValue(files)!.Select(f => (Name: f, Path: CommandOptions.FullPath(context, f))).ToArray();
+        foreach (var (name, path) in inputs.Where(i => i.Path != "-"))
+        {
+            if (!File.Exists(path))
+            {
+                throw new CommandInputException($"events file '{name}' does not exist");
+            }
+        }
+
+        string storePath = CommandOptions.FullPath(context, storeName);
+        if (Path.GetDirectoryName(storePath) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var vocabulary = new EventVocabulary(catalog);
+        var reader = new EventStreamReader(vocabulary, context.Clock.GetUtcNow() + FutureTolerance);
+        var total = new IngestionStats();
+        using var eventStore = SqliteEventStore.OpenOrCreate(storePath);
+        using var rejected = new QuarantineFile(CommandOptions.FullPath(context, quarantineName));
+        foreach (var (name, path) in inputs)
+        {
+            var stats = IngestFile(eventStore, reader, vocabulary, name, path, rejected);
+            context.Output.WriteLine(SummaryLine(name, stats, quarantineName));
+            total.Add(stats);
+        }
+
+        if (inputs.Length > 1)
+        {
+            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{inputs.Length} files"), total, quarantineName));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>`ingested NAME: read R, accepted A, duplicates D, rejected J` and where the rejected lines went.</summary>
+    internal static string SummaryLine(string name, IngestionStats stats, string quarantineName) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"ingested {name}: read {stats.Read}, accepted {stats.Accepted}, duplicates {stats.Duplicates}, rejected {stats.Rejected}")
+        + (stats.Rejected > 0 ? $" (quarantined in {quarantineName})" : string.Empty);
+
+    private IngestionStats IngestFile(SqliteEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, string name, string path, QuarantineFile rejected)
+    {
+        var stats = new IngestionStats();
+        long size = path == "-" ? 0 : new FileInfo(path).Length;
+        try
+        {
+            ReadProgress.Run(context, "ingesting " + name, size, advance =>
+            {
+                using var writer = eventStore.BeginIngestion(path == "-" ? "standard input" : path, vocabulary, stats);
+                using var raw = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                using var input = EventInput.Decompressed(new CountingStream(raw, advance));
+                reader.Read(input, name, writer, stats, rejected);
+                writer.Complete();
+            });
+        }
+        catch (InvalidDataException exception)
+        {
+            // Committed batches stay; the open one is rolled back, and a second run adds only what is missing.
+            throw new CommandInputException(
+                $"'{name}' is not valid gzip ({EvidenceCli.OneLine(exception.Message).TrimEnd('.')}); the events before the damage are stored, and ingesting again adds nothing twice",
+                exception);
+        }
+
+        return stats;
+    }
+}
