@@ -33,7 +33,7 @@ public static class EvidenceCli
             {
                 IsTerminal = TerminalConsole.IsTerminal(stdout, stderr),
             };
-            var root = new RootCommand("Compiles and checks EvidenceCatalog SOC 2 catalogs.")
+            var root = new RootCommand("EvidenceCatalog: checks SOC 2 catalogs and turns audit events into signed evidence reports.")
             {
                 new ValidateCommand(context),
                 new VerifyCommand(context),

@@ -25,10 +25,6 @@ internal sealed class CatalogOption
 
     public void AddTo(Command command) => command.Options.Add(directory);
 
-    /// <summary>The catalog, or null after writing its errors to standard error (the command then exits 1).</summary>
-    public IEvidenceCatalog? Load(CommandContext context, ParseResult parseResult) =>
-        CatalogLoading.Load(context, parseResult.GetValue(directory));
-
     /// <summary>
     /// Loads the catalog and runs a command on it: exit 1 (after the diagnostics) when the catalogs have errors, and 2
     /// with one line when an input cannot be used — never a stack trace.
@@ -37,7 +33,7 @@ internal sealed class CatalogOption
     {
         try
         {
-            var catalog = Load(context, parseResult);
+            var catalog = CatalogLoading.Load(context, parseResult.GetValue(directory));
             return catalog is null ? ExitCodes.CatalogErrors : command(catalog);
         }
         catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
