@@ -50,12 +50,6 @@ internal static class ControlEvidenceBuilder
             }
 
             long total = daily.Sum();
-            var dailyByDate = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            for (int d = 0; d < window.Days; d++)
-            {
-                dailyByDate[window.DateOf(window.WindowOffset + d).ToString()] = daily[d];
-            }
-
             controls[control.Id] = new ControlEvidence(
                 control.Name,
                 control.Description,
@@ -65,7 +59,7 @@ internal static class ControlEvidenceBuilder
                 total,
                 Summary(control.Name, total, outcomes),
                 outcomes,
-                new ControlCoverage(window.Days, daily.Count(n => n > 0), Gaps(window, daily, gapDays), dailyByDate),
+                new ControlCoverage(window.Days, daily.Count(n => n > 0), Gaps(window, daily, gapDays), ByDate(window, daily)),
                 tally.SampleOf(c).Select(ToSample).ToList());
         }
 
@@ -111,7 +105,8 @@ internal static class ControlEvidenceBuilder
             gapDays,
             daily.Count(n => n > 0),
             gaps,
-            warnings);
+            warnings,
+            ByDate(window, daily));
     }
 
     /// <summary>Runs of at least <paramref name="gapDays"/> consecutive window days with a zero count.</summary>
@@ -141,6 +136,18 @@ internal static class ControlEvidenceBuilder
         }
 
         return gaps;
+    }
+
+    /// <summary>Counts per window day, keyed by date (ISO dates sort as the days do).</summary>
+    private static SortedDictionary<string, long> ByDate(ReportWindow window, long[] daily)
+    {
+        var byDate = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (int d = 0; d < window.Days; d++)
+        {
+            byDate[window.DateOf(window.WindowOffset + d).ToString()] = daily[d];
+        }
+
+        return byDate;
     }
 
     public static SampleEvent ToSample(AuditEvent e) =>

@@ -40,7 +40,7 @@ public sealed record IngestionSummary(
     bool TruncatedLastLine,
     string? Quarantine);
 
-/// <summary>Type II validation of the window.</summary>
+/// <summary>Type II validation of the window, with the report-wide daily coverage it is judged on.</summary>
 public sealed record ReportValidation(
     int ObservationDays,
     bool TypeII,
@@ -48,7 +48,8 @@ public sealed record ReportValidation(
     int GapDays,
     int DaysWithEvidence,
     IReadOnlyList<CoverageGap> CoverageGaps,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyDictionary<string, long> DailyEvidence);
 
 /// <summary>A run of consecutive days in the window without evidence, inclusive dates.</summary>
 public sealed record CoverageGap(string Start, string End, int Days);

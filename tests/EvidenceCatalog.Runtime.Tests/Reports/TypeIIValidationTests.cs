@@ -54,6 +54,9 @@ public sealed class TypeIIValidationTests
     {
         var validation = Validate(100, d => d == 99);
         Assert.False(validation.TypeII);
+        Assert.Equal(0, validation.DailyEvidence["2026-04-10"]);
+        Assert.Equal(Infrastructure.Events.Catalog.Model.Controls.Count, validation.DailyEvidence["2026-04-09"]);
+        Assert.Equal(100, validation.DailyEvidence.Count);
         Assert.Equal(new CoverageGap("2026-04-10", "2026-04-10", 1), Assert.Single(validation.CoverageGaps));
     }
 
