@@ -5,6 +5,7 @@ using System.Linq;
 using BenchmarkDotNet.Running;
 using EvidenceCatalog.Benchmarks;
 using EvidenceCatalog.Benchmarks.Generation;
+using EvidenceCatalog.Benchmarks.Runtime;
 
 const string Usage = """
     usage:
@@ -16,6 +17,20 @@ const string Usage = """
       EvidenceCatalog.Benchmarks generator-breakdown [--large]
           Runs the catalog generator in this fresh process and prints Stopwatch and per-step times
           (first run with JIT cold, new drivers with JIT warm, reruns after a one-file edit).
+      EvidenceCatalog.Benchmarks scan FILE
+          Reads a JSON Lines file in 1 MiB blocks through one Utf8JsonReader (multiple values, state carried
+          across blocks), counting tokens and top-level objects: the raw-parse baseline of 'evidence report'.
+      EvidenceCatalog.Benchmarks report-breakdown FILE
+          Times, in one process, the token scan, the event reader alone, reader + tally + report, and the
+          duplicate-check table alone, each twice (see Runtime/ReportBreakdown.cs).
+      EvidenceCatalog.Benchmarks store-scan DB
+          Times the store's pushed-down aggregation against one ordered pass over its covering index
+          into the tally (see Runtime/StoreScan.cs).
+      EvidenceCatalog.Benchmarks duplicate-check FILE [N]
+          Times the duplicate-check table between parses of the file's lines, with and without a
+          prefetch of its slot (default N = 10,000,000; see Runtime/DuplicateCheckExperiment.cs).
+      EvidenceCatalog.Benchmarks large-report FILE
+          Writes the ~100 MB unsigned report the signing benchmarks use (see Runtime/LargeReport.cs).
     """;
 
 try
@@ -26,6 +41,12 @@ try
         "bench" => Bench(args.Skip(1).ToArray()),
         "generator-breakdown" when args.Length == 1 || (args.Length == 2 && args[1] == "--large") =>
             EvidenceCatalog.Benchmarks.GeneratorRuns.GeneratorBreakdown.Run(large: args.Length == 2),
+        "scan" when args.Length == 2 => TokenScan.Run(args[1]),
+        "report-breakdown" when args.Length == 2 => ReportBreakdown.Run(args[1]),
+        "store-scan" when args.Length == 2 => StoreScan.Run(args[1]),
+        "duplicate-check" when args.Length is 2 or 3 =>
+            DuplicateCheckExperiment.Run(args[1], args.Length == 3 ? Count(args[2]) : 10_000_000),
+        "large-report" when args.Length == 2 => WriteLargeReport(args[1]),
         _ => Fail("expected a command"),
     };
 }
@@ -80,6 +101,14 @@ static int Bench(string[] args)
     }
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(CompilerBenchmarks).Assembly).Run(benchmarkArgs).ToList();
     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+}
+
+static int WriteLargeReport(string path)
+{
+    byte[] report = LargeReport.Build();
+    File.WriteAllBytes(path, report);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {report.Length} bytes"));
+    return 0;
 }
 
 static int Count(string text) =>
