@@ -1,36 +1,76 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace EvidenceCatalog.Runtime.Events;
 
 /// <summary>
-/// The (account, id) pairs seen so far, as 64-bit XXH3 hashes in an open-addressing table: 8–16 bytes per distinct
-/// event, the one part of a streaming report that grows with the number of events. Two different ids share a hash
-/// with probability about n²/2⁶⁵ (3·10⁻⁶ at ten million events).
+/// The (account, id) pairs seen so far, as 64-bit XXH3 hashes in 4096 open-addressing shards that grow one at a time
+/// and stay below the large-object heap (so growing never holds two copies of the set, and outgrown shards are
+/// collected like any young garbage): 8–16 bytes per distinct event, the one part of a streaming
+/// report that grows with the number of events. Two different ids share a hash with probability about n²/2⁶⁵
+/// (3·10⁻⁶ at ten million events).
 /// </summary>
 internal sealed class EventIdSet
 {
-    private ulong[] slots = new ulong[1 << 16];
-    private int count;
+    private const int ShardBits = 12;
 
-    public int Count => count;
+    private readonly ulong[][] shards = new ulong[1 << ShardBits][];
+    private readonly int[] counts = new int[1 << ShardBits];
+
+    public EventIdSet()
+    {
+        for (int i = 0; i < shards.Length; i++)
+        {
+            shards[i] = new ulong[16];
+        }
+    }
+
+    public long Count { get; private set; }
+
+    /// <summary>
+    /// Starts loading the slot a hash will probe, so that the cache miss of a large set overlaps the parsing of the
+    /// record instead of stalling <see cref="Add"/>.
+    /// </summary>
+    public unsafe void Prefetch(ulong hash)
+    {
+        if (Sse.IsSupported)
+        {
+            var shard = shards[Shard(hash)];
+            Sse.Prefetch0(Unsafe.AsPointer(ref shard[Slot(hash, shard.Length)]));
+        }
+    }
 
     /// <summary>Adds the hash; false when it was already there.</summary>
     public bool Add(ulong hash)
     {
         // 0 marks an empty slot.
         hash = hash == 0 ? 1 : hash;
-        if (count >= slots.Length - (slots.Length >> 2))
+        int s = Shard(hash);
+        var shard = shards[s];
+        if (counts[s] >= shard.Length - (shard.Length >> 2))
         {
-            Grow();
+            shard = shards[s] = Grow(shard);
         }
 
-        return Insert(slots, hash) && ++count > 0;
+        if (!Insert(shard, hash))
+        {
+            return false;
+        }
+
+        counts[s]++;
+        Count++;
+        return true;
     }
+
+    private static int Shard(ulong hash) => (int)(hash >> (64 - ShardBits));
+
+    private static int Slot(ulong hash, int length) => (int)hash & (length - 1);
 
     private static bool Insert(ulong[] table, ulong hash)
     {
         int mask = table.Length - 1;
-        int i = (int)(hash >> 32) & mask;
+        int i = Slot(hash, table.Length);
         while (true)
         {
             ulong slot = table[i];
@@ -49,10 +89,10 @@ internal sealed class EventIdSet
         }
     }
 
-    private void Grow()
+    private static ulong[] Grow(ulong[] table)
     {
-        var bigger = new ulong[slots.Length * 2];
-        foreach (ulong hash in slots)
+        var bigger = new ulong[table.Length * 2];
+        foreach (ulong hash in table)
         {
             if (hash != 0)
             {
@@ -60,6 +100,6 @@ internal sealed class EventIdSet
             }
         }
 
-        slots = bigger;
+        return bigger;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Linq;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
@@ -26,6 +27,7 @@ public sealed class EventStreamReader
 
     private static readonly string[] FieldNames = ["id", "time", "type", "outcome", "actor", "account", "resource", "ip", "attributes"];
     private static readonly byte[][] FieldNamesUtf8 = Array.ConvertAll(FieldNames, Encoding.UTF8.GetBytes);
+    private static readonly Field[] RequiredFields = [Field.Id, Field.Time, Field.Type, Field.Actor, Field.Account];
 
     private readonly EventVocabulary vocabulary;
     private readonly long notAfterTicks;
@@ -204,7 +206,7 @@ public sealed class EventStreamReader
             line = content;
         }
 
-        string? reason = Parse(line, number, out var record);
+        string? reason = Parse(line, number, out var record, out ulong key);
         if (reason is not null)
         {
             if (lastLine && reason.StartsWith("invalid JSON", StringComparison.Ordinal) && IsIncomplete(line))
@@ -217,7 +219,7 @@ public sealed class EventStreamReader
             return;
         }
 
-        if (!seen.Add(KeyHash(record.Account, record.Id)))
+        if (!seen.Add(key))
         {
             stats.Duplicates++;
             return;
@@ -227,9 +229,10 @@ public sealed class EventStreamReader
         sink.Accept(in record);
     }
 
-    private string? Parse(ReadOnlySpan<byte> line, long number, out EventRecord record)
+    private string? Parse(ReadOnlySpan<byte> line, long number, out EventRecord record, out ulong key)
     {
         record = default;
+        key = 0;
         starts.AsSpan().Fill(-1);
         lengths.AsSpan().Clear();
         escaped.AsSpan().Clear();
@@ -317,22 +320,16 @@ public sealed class EventStreamReader
             return "invalid JSON: a string holds an invalid escape (a lone UTF-16 surrogate?)";
         }
 
-        var missing = new StringBuilder();
-        foreach (var required in new[] { Field.Id, Field.Time, Field.Type, Field.Actor, Field.Account })
+        if (IsMissing(Field.Id) || IsMissing(Field.Time) || IsMissing(Field.Type) || IsMissing(Field.Actor) || IsMissing(Field.Account))
         {
-            if (starts[(int)required] < 0 || lengths[(int)required] == 0)
-            {
-                missing.Append(missing.Length == 0 ? string.Empty : ", ").Append(FieldNames[(int)required]);
-            }
-        }
-
-        if (missing.Length > 0)
-        {
-            return "missing required field(s): " + missing + " (id, time, type, actor and account must be non-empty strings)";
+            var missing = RequiredFields.Where(IsMissing).Select(f => FieldNames[(int)f]);
+            return "missing required field(s): " + string.Join(", ", missing) + " (id, time, type, actor and account must be non-empty strings)";
         }
 
         var id = Value(Field.Id, line);
         var account = Value(Field.Account, line);
+        key = KeyHash(account, id);
+        seen.Prefetch(key);
         var actor = Value(Field.Actor, line);
         var resource = Value(Field.Resource, line);
         var ip = Value(Field.Ip, line);
@@ -393,6 +390,8 @@ public sealed class EventStreamReader
         return null;
     }
 
+    private bool IsMissing(Field field) => starts[(int)field] < 0 || lengths[(int)field] == 0;
+
     private ReadOnlySpan<byte> Value(Field field, ReadOnlySpan<byte> line) =>
         starts[(int)field] < 0 ? default
         : escaped[(int)field] ? scratch[(int)field].AsSpan(0, lengths[(int)field])
@@ -400,15 +399,32 @@ public sealed class EventStreamReader
 
     private static int FindField(ref Utf8JsonReader reader)
     {
-        for (int i = 0; i < FieldNamesUtf8.Length; i++)
+        if (reader.ValueIsEscaped)
         {
-            if (reader.ValueTextEquals(FieldNamesUtf8[i]))
+            for (int i = 0; i < FieldNamesUtf8.Length; i++)
             {
-                return i;
+                if (reader.ValueTextEquals(FieldNamesUtf8[i]))
+                {
+                    return i;
+                }
             }
+
+            return -1;
         }
 
-        return -1;
+        // The hot path: an unescaped name, told apart by its length and one byte before one comparison.
+        var name = reader.ValueSpan;
+        int field = name.Length switch
+        {
+            2 => name[1] == 'd' ? (int)Field.Id : (int)Field.Ip,
+            4 => name[1] == 'i' ? (int)Field.Time : (int)Field.Type,
+            5 => (int)Field.Actor,
+            7 => name[0] == 'o' ? (int)Field.Outcome : (int)Field.Account,
+            8 => (int)Field.Resource,
+            10 => (int)Field.Attributes,
+            _ => -1,
+        };
+        return field >= 0 && name.SequenceEqual(FieldNamesUtf8[field]) ? field : -1;
     }
 
     private ulong KeyHash(ReadOnlySpan<byte> account, ReadOnlySpan<byte> id)
