@@ -91,11 +91,12 @@ internal sealed class DemoCommand : Command
         }
 
         var stats = new IngestionStats();
+        var vocabulary = new EventVocabulary(catalog);
         using (var store = SqliteEventStore.OpenOrCreate(storePath))
-        using (var writer = store.BeginIngestion(Shown(eventsPath), new EventVocabulary(catalog), stats))
+        using (var writer = store.BeginIngestion(Shown(eventsPath), vocabulary, stats))
         using (var input = EventInput.Open(eventsPath))
         {
-            new EventStreamReader(new EventVocabulary(catalog), now.AddMinutes(5)).Read(input, Shown(eventsPath), writer, stats, null);
+            new EventStreamReader(vocabulary, now + EventStreamReader.DefaultFutureTolerance).Read(input, Shown(eventsPath), writer, stats, null);
             writer.Complete();
         }
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
@@ -19,8 +20,6 @@ namespace EvidenceCatalog.Cli.Commands;
 /// </summary>
 internal sealed class IngestCommand : Command
 {
-    /// <summary>The same allowance for emitters' clocks as reports give (<c>ReportOptions.FutureTolerance</c>).</summary>
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     private readonly CommandContext context;
     private readonly CatalogOption catalogs = new();
@@ -61,14 +60,7 @@ internal sealed class IngestCommand : Command
     {
         string storeName = parseResult.GetValue(store)!;
         string quarantineName = parseResult.GetValue(quarantine) ?? storeName + ".quarantine.jsonl";
-        var inputs = parseResult.GetValue(files)!.Select(f => (Name: f, Path: CommandOptions.FullPath(context, f))).ToArray();
-        foreach (var (name, path) in inputs.Where(i => i.Path != "-"))
-        {
-            if (!File.Exists(path))
-            {
-                throw new CommandInputException($"events file '{name}' does not exist");
-            }
-        }
+        var inputs = EventFile.Resolve(context, parseResult.GetValue(files)!);
 
         string storePath = CommandOptions.FullPath(context, storeName);
         if (Path.GetDirectoryName(storePath) is { Length: > 0 } directory)
@@ -77,20 +69,20 @@ internal sealed class IngestCommand : Command
         }
 
         var vocabulary = new EventVocabulary(catalog);
-        var reader = new EventStreamReader(vocabulary, context.Clock.GetUtcNow() + FutureTolerance);
+        var reader = new EventStreamReader(vocabulary, context.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance);
         var total = new IngestionStats();
         using var eventStore = SqliteEventStore.OpenOrCreate(storePath);
         using var rejected = new QuarantineFile(CommandOptions.FullPath(context, quarantineName));
-        foreach (var (name, path) in inputs)
+        foreach (var input in inputs)
         {
-            var stats = IngestFile(eventStore, reader, vocabulary, name, path, rejected);
-            context.Output.WriteLine(SummaryLine(name, stats, quarantineName));
+            var stats = IngestFile(eventStore, reader, vocabulary, input, rejected);
+            context.Output.WriteLine(SummaryLine(input.Name, stats, quarantineName));
             total.Add(stats);
         }
 
-        if (inputs.Length > 1)
+        if (inputs.Count > 1)
         {
-            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{inputs.Length} files"), total, quarantineName));
+            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{inputs.Count} files"), total, quarantineName));
         }
 
         return ExitCodes.Success;
@@ -103,17 +95,16 @@ internal sealed class IngestCommand : Command
             $"ingested {name}: read {stats.Read}, accepted {stats.Accepted}, duplicates {stats.Duplicates}, rejected {stats.Rejected}")
         + (stats.Rejected > 0 ? $" (quarantined in {quarantineName})" : string.Empty);
 
-    private IngestionStats IngestFile(SqliteEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, string name, string path, QuarantineFile rejected)
+    private IngestionStats IngestFile(SqliteEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, EventFile file, QuarantineFile rejected)
     {
         var stats = new IngestionStats();
-        long size = path == "-" ? 0 : new FileInfo(path).Length;
+        string name = file.Name;
         try
         {
-            ReadProgress.Run(context, "ingesting " + name, size, advance =>
+            ReadProgress.Run(context, "ingesting " + name, file.Size, advance =>
             {
-                using var writer = eventStore.BeginIngestion(path == "-" ? "standard input" : path, vocabulary, stats);
-                using var raw = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-                using var input = EventInput.Decompressed(new CountingStream(raw, advance));
+                using var writer = eventStore.BeginIngestion(file.IsStandardInput ? "standard input" : file.Path, vocabulary, stats);
+                using var input = file.Open(advance);
                 reader.Read(input, name, writer, stats, rejected);
                 writer.Complete();
             });

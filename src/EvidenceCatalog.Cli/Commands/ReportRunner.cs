@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Exports;
@@ -109,23 +110,13 @@ internal sealed class ReportRunner(CommandContext context)
 
         var reader = builder.CreateReader();
         using var quarantine = quarantinePath is null ? null : new QuarantineFile(quarantinePath);
-        var files = request.EventFiles.Select(f => (Name: f, Path: CommandOptions.FullPath(context, f))).ToList();
-        foreach (var (_, path) in files.Where(f => f.Path != "-"))
+        var files = EventFile.Resolve(context, request.EventFiles);
+        ReadProgress.Run(context, "reading events", files.Sum(f => f.Size), advance =>
         {
-            if (!File.Exists(path))
+            foreach (var file in files)
             {
-                throw new CommandInputException($"events file '{path}' does not exist");
-            }
-        }
-
-        long total = files.Sum(f => f.Path == "-" ? 0 : new FileInfo(f.Path).Length);
-        ReadProgress.Run(context, "reading events", total, advance =>
-        {
-            foreach (var (name, path) in files)
-            {
-                using var raw = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-                using var input = EventInput.Decompressed(new CountingStream(raw, advance));
-                reader.Read(input, name, sink, builder.Stats, quarantine);
+                using var input = file.Open(advance);
+                reader.Read(input, file.Name, sink, builder.Stats, quarantine);
             }
         });
 

@@ -21,6 +21,9 @@ public sealed class EventStreamReader
     /// <summary>Longest record accepted; a longer line is rejected and skipped, never buffered whole.</summary>
     public const int MaxLineBytes = 1 << 20;
 
+    /// <summary>How far past "now" an event's time may be before it is refused as in the future: the allowance for emitters' clocks.</summary>
+    public static readonly TimeSpan DefaultFutureTolerance = TimeSpan.FromMinutes(5);
+
     private const int ReadChunk = 1 << 20;
 
     private static readonly string TooLong = $"record is longer than {MaxLineBytes} bytes; split it or move bulky data out of attributes";

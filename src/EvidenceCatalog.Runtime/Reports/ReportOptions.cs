@@ -1,5 +1,6 @@
 using System;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
 namespace EvidenceCatalog.Runtime.Reports;
@@ -29,7 +30,7 @@ public sealed record ReportOptions
     public int SampleSize { get; init; } = 5;
 
     /// <summary>Events later than the report's time plus this are refused as being in the future. Default 5 minutes.</summary>
-    public TimeSpan FutureTolerance { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan FutureTolerance { get; init; } = EventStreamReader.DefaultFutureTolerance;
 
     /// <summary>The access snapshot for the access review, or null (the section is then degraded).</summary>
     public AccessSnapshotSource? AccessSnapshot { get; init; }
