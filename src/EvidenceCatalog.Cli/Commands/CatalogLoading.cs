@@ -61,8 +61,7 @@ internal static class CatalogLoading
             throw new CommandInputException($"catalog folder '{directory}' does not exist");
         }
 
-        var now = context.Clock.GetUtcNow().UtcDateTime;
-        var options = new CompilerOptions { AsOf = new CalendarDate(now.Year, now.Month, now.Day) };
+        var options = new CompilerOptions { AsOf = context.Today };
         var files = CatalogFileDiscovery.FindCatalogs([path], context.WorkingDirectory);
         var sources = SourceFileReader.Read(files, options.Limits);
         var result = CatalogCompiler.Compile(sources.Files, SchemaSet.Embedded, options, sources.Diagnostics);

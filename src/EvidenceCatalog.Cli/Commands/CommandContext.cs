@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -12,4 +13,14 @@ internal sealed record CommandContext(string WorkingDirectory, TextWriter Output
 {
     /// <summary>True when the output is a terminal: live progress and colours; false in pipes, CI logs and tests.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>Today's date in UTC, by <see cref="Clock"/>: the default as-of date and the end of default windows.</summary>
+    public CalendarDate Today
+    {
+        get
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            return new CalendarDate(now.Year, now.Month, now.Day);
+        }
+    }
 }

@@ -146,7 +146,7 @@ internal sealed class GenerateEventsCommand : Command
 
     private CalendarDate DaysBeforeToday(int dayCount)
     {
-        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+        var today = new DateOnly(context.Today.Year, context.Today.Month, context.Today.Day);
         if (today.DayNumber - dayCount < DateOnly.MinValue.DayNumber)
         {
             throw new CommandInputException("--days reaches back before 0001-01-01: give --start");

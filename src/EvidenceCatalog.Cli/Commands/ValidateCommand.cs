@@ -38,7 +38,7 @@ internal sealed class ValidateCommand : Command
     {
         Description = "Date that review deadlines are judged against, as YYYY-MM-DD. Default: today (UTC).",
         HelpName = "date",
-        CustomParser = ParseDate,
+        CustomParser = CommandOptions.ParseDate,
     };
 
     private readonly Option<bool> strict = new("--strict")
@@ -95,7 +95,7 @@ internal sealed class ValidateCommand : Command
     {
         var options = new CompilerOptions
         {
-            AsOf = parseResult.GetValue(asOf) ?? Today(),
+            AsOf = parseResult.GetValue(asOf) ?? context.Today,
             Strict = parseResult.GetValue(strict),
         };
 
@@ -118,12 +118,6 @@ internal sealed class ValidateCommand : Command
         var schemaFiles = CatalogFileDiscovery.FindSchemas(directory, context.WorkingDirectory);
         var decoded = SourceFileReader.Read(schemaFiles, options.Limits);
         return (SchemaSet.Load(decoded.Files), decoded.Diagnostics);
-    }
-
-    private CalendarDate Today()
-    {
-        var now = context.Clock.GetUtcNow().UtcDateTime;
-        return new CalendarDate(now.Year, now.Month, now.Day);
     }
 
     private void WriteReport(ValidationReport report, OutputFormat outputFormat, string? outputPath)
@@ -168,16 +162,4 @@ internal sealed class ValidateCommand : Command
         "json" => OutputFormat.Json,
         _ => OutputFormat.Text,
     };
-
-    private static CalendarDate? ParseDate(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (CalendarDate.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        result.AddError("--as-of must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not '" + text + "'.");
-        return null;
-    }
 }
