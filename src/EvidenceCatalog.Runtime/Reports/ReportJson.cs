@@ -19,7 +19,4 @@ public static class ReportJson
 
     /// <summary>The unsigned report as indented UTF-8 JSON.</summary>
     public static byte[] Serialize(EvidenceReport report) => JsonSerializer.SerializeToUtf8Bytes(report, Options);
-
-    /// <summary>Reads a report back (its <c>signatures</c> member, if any, is ignored).</summary>
-    public static EvidenceReport? Deserialize(byte[] json) => JsonSerializer.Deserialize<EvidenceReport>(json, Options);
 }
