@@ -15,7 +15,7 @@ internal static class ReportSummaryTable
     {
         var console = TerminalConsole.Create(writer, interactive);
         var report = outcome.Report;
-        var ingestion = report.Meta.Ingestion;
+        var ingestion = report.Meta.Ingestion!;
         if (outcome.CsvRows is { } rows)
         {
             console.WriteLine($"wrote {outcome.Path}: {N(rows)} rows (control × evidence event) from {N(ingestion.InWindow)} events in the window");

@@ -21,7 +21,14 @@ public sealed record ReportMeta(
     string GeneratedAt,
     ReportWindowInfo Window,
     string CatalogFingerprint,
-    IngestionSummary Ingestion);
+    IngestionSummary? Ingestion);
+
+/// <summary>
+/// One section on its own (the HTTP API's <c>?section=</c>), signed like a report: the meta, and <c>sections</c> holding
+/// only that section under its report member name. The meta has no ingestion summary when the section is not counted
+/// from events.
+/// </summary>
+public sealed record SectionReport(ReportMeta Meta, IReadOnlyDictionary<string, object> Sections);
 
 /// <summary>The window: inclusive calendar dates in a time zone (IANA id), and the UTC instants it spans.</summary>
 public sealed record ReportWindowInfo(string From, string To, string Tz, int Days, string StartUtc, string EndUtc);

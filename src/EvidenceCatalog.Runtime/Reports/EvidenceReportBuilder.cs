@@ -68,72 +68,125 @@ public sealed class EvidenceReportBuilder
         return builder.Build(new ReportInputs("events", ["events"], null));
     }
 
-    /// <summary>The report from what the tally holds.</summary>
-    public EvidenceReport Build(ReportInputs inputs)
+    /// <summary>The report from what the tally holds, every section built in turn (the CLI's path).</summary>
+    public EvidenceReport Build(ReportInputs inputs) =>
+        BuildAsync(inputs, null, SectionSettings.Default, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The report, with the tally filled by <paramref name="fillEvidence"/> (a store's pushed-down aggregation; null
+    /// when it is already filled) while the sections that do not read events are built alongside. Each section runs
+    /// under <see cref="SectionSettings.Timeout"/>; one that fails or is late is degraded, and the report still
+    /// returns. Filling the evidence is not optional: when it fails, so does the report (there are no controls without it).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<EvidenceReport> BuildAsync(
+        ReportInputs inputs,
+        Func<CancellationToken, Task>? fillEvidence,
+        SectionSettings? settings = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        settings ??= SectionSettings.Default;
+        var context = new SectionContext(Catalog, options, Tally, GeneratedAt);
+        var evidence = Fill(fillEvidence, cancellationToken);
+        var sections = ReportSections.Names.Select(name => RunSection(settings.SourceOf(name), context, evidence, settings, cancellationToken)).ToArray();
+        await evidence.ConfigureAwait(false);
+        var built = await Task.WhenAll(sections).ConfigureAwait(false);
+        return new EvidenceReport(
+            Meta(inputs, withIngestion: true),
+            ControlEvidenceBuilder.Validate(Tally, options.GapDays),
+            ControlEvidenceBuilder.Build(Tally, options.GapDays),
+            new ReportSections(
+                (AccessReviewSection)built[0],
+                (SecurityMetricsSection)built[1],
+                (EncryptionInventorySection)built[2],
+                (VendorRegisterSection)built[3],
+                (IncidentResponseSection)built[4],
+                (ComplianceConfigSection)built[5],
+                (DataResidencySection)built[6],
+                (RetentionPolicySection)built[7],
+                (AuditLogSummarySection)built[8]));
+    }
+
+    /// <summary>
+    /// One section on its own, with the report's meta: the events are read (through <paramref name="fillEvidence"/>)
+    /// only when the section is counted from them, and only then does the meta carry the ingestion summary.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not a section.</exception>
+    public async Task<SectionReport> BuildSectionAsync(
+        string name,
+        ReportInputs inputs,
+        Func<CancellationToken, Task>? fillEvidence,
+        SectionSettings? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        settings ??= SectionSettings.Default;
+        var source = settings.SourceOf(name);
+        var context = new SectionContext(Catalog, options, Tally, GeneratedAt);
+        var evidence = source.ReadsEvents ? Fill(fillEvidence, cancellationToken) : Task.CompletedTask;
+        var section = await RunSection(source, context, evidence, settings, cancellationToken).ConfigureAwait(false);
+        await evidence.ConfigureAwait(false);
+        return new SectionReport(Meta(inputs, source.ReadsEvents), new Dictionary<string, object> { [ReportSections.MemberName(name)] = section });
+    }
+
+    private static Task Fill(Func<CancellationToken, Task>? fillEvidence, CancellationToken cancellationToken) =>
+        fillEvidence is null ? Task.CompletedTask : Task.Run(() => fillEvidence(cancellationToken), cancellationToken);
+
+    private ReportMeta Meta(ReportInputs inputs, bool withIngestion)
+    {
         var model = Catalog.Model;
-        var meta = new ReportMeta(
+        return new ReportMeta(
             RuntimeInfo.ReportVersion,
             options.Account,
             model.Policies is { } p && string.Equals(p.Organization.Id, options.Account, StringComparison.Ordinal) ? p.Organization.Name : null,
             EventJson.FormatTime(GeneratedAt),
             new ReportWindowInfo(Window.From.ToString(), Window.To.ToString(), options.TimeZone.Id, Window.Days, EventJson.FormatTime(Window.StartUtc), EventJson.FormatTime(Window.EndUtc)),
             Catalog.Fingerprint,
-            new IngestionSummary(
-                inputs.Source, inputs.Names, Stats.Read, Stats.Accepted, Stats.Duplicates, Stats.Rejected,
-                Stats.InWindow, Stats.OutsideWindow, Stats.OtherAccounts, Stats.TruncatedLastLine, inputs.Quarantine));
-
-        var asOf = GeneratedAt < Window.EndUtc ? GeneratedAt : Window.EndUtc;
-        var local = TimeZoneInfo.ConvertTime(GeneratedAt, options.TimeZone);
-        var today = new CalendarDate(local.Year, local.Month, local.Day);
-        var sections = new ReportSections(
-            Section(AccessReview, () => AccessReviewBuilder.Empty(model, "the access review could not be built")),
-            Section(() => LiveSectionBuilder.SecurityMetrics(Tally), () => new SecurityMetricsSection([])),
-            Section(() => CatalogSectionBuilder.Encryption(model), () => new EncryptionInventorySection([], new EncryptionSummary(0, 0, 0, 0))),
-            Section(() => CatalogSectionBuilder.Vendors(model, Window.To), () => new VendorRegisterSection([], new VendorSummary(0, new Dictionary<string, int>(), 0, 0))),
-            Section(() => CatalogSectionBuilder.IncidentResponse(model, LiveSectionBuilder.IncidentActivity(Tally)), () => new IncidentResponseSection([], [], new Dictionary<string, long>())),
-            Section(() => CatalogSectionBuilder.ComplianceConfig(model), () => new ComplianceConfigSection(null, null, [], null)),
-            Section(() => CatalogSectionBuilder.DataResidency(model), () => new DataResidencySection([])),
-            Section(() => CatalogSectionBuilder.Retention(model, Window.From, today), () => new RetentionPolicySection(0, 0, 0, false)),
-            Section(() => LiveSectionBuilder.AuditLog(Tally), () => new AuditLogSummarySection(Window.DateOf(Window.AuditOffset).ToString(), Window.To.ToString(), 0, new Dictionary<string, long>(), [])));
-
-        return new EvidenceReport(
-            meta,
-            ControlEvidenceBuilder.Validate(Tally, options.GapDays),
-            ControlEvidenceBuilder.Build(Tally, options.GapDays),
-            sections);
-
-        AccessReviewSection AccessReview()
-        {
-            if (options.AccessSnapshot is null)
-            {
-                return AccessReviewBuilder.Empty(model, "no access snapshot was given (--access FILE)");
-            }
-
-            try
-            {
-                return AccessReviewBuilder.Build(model, options.AccessSnapshot.Load(), asOf);
-            }
-            catch (AccessSnapshotException exception)
-            {
-                return AccessReviewBuilder.Empty(model, exception.Message);
-            }
-        }
+            withIngestion
+                ? new IngestionSummary(
+                    inputs.Source, inputs.Names, Stats.Read, Stats.Accepted, Stats.Duplicates, Stats.Rejected,
+                    Stats.InWindow, Stats.OutsideWindow, Stats.OtherAccounts, Stats.TruncatedLastLine, inputs.Quarantine)
+                : null);
     }
 
-    /// <summary>Builds a section; on any failure, the fallback marked degraded with the failure's message. Stamps its time.</summary>
-    private T Section<T>(Func<T> build, Func<T> fallback)
-        where T : ReportSection
+    /// <summary>
+    /// Runs one source under its timeout (from when it may start: at once, or once the evidence is in); on failure or
+    /// timeout, the section's fallback marked degraded with the reason. Stamps the section's time.
+    /// </summary>
+    private async Task<ReportSection> RunSection(ISectionSource source, SectionContext context, Task evidence, SectionSettings settings, CancellationToken cancellationToken)
     {
-        T section;
+        ReportSection section;
+        var expected = SectionSources.Fallback(source.Name, context);
+        using var late = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            section = build();
+            if (source.ReadsEvents)
+            {
+                await evidence.ConfigureAwait(false);
+            }
+
+            var work = Task.Run(() => source.BuildAsync(context, late.Token), late.Token);
+            section = settings.Timeout == Timeout.InfiniteTimeSpan
+                ? await work.WaitAsync(cancellationToken).ConfigureAwait(false)
+                : await work.WaitAsync(settings.Timeout, settings.TimeoutClock, cancellationToken).ConfigureAwait(false);
+            if (section is null || section.GetType() != expected.GetType())
+            {
+                throw new InvalidOperationException($"its source returned {section?.GetType().Name ?? "nothing"} instead of {expected.GetType().Name}");
+            }
+        }
+        catch (TimeoutException)
+        {
+            await late.CancelAsync().ConfigureAwait(false);
+            section = expected.AsDegraded($"the section's source did not answer within {settings.Timeout.TotalSeconds:0.###} s");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            section = (T)fallback().AsDegraded("the section could not be built: " + exception.Message);
+            section = expected.AsDegraded("the section could not be built: " + exception.Message);
         }
 
         return section with { GeneratedAt = EventJson.FormatTime(TruncateToSeconds(options.Clock.GetUtcNow())) };

@@ -76,7 +76,7 @@ public sealed class ReportContentTests
         Assert.Equal("2026-11-23T12:00:00Z", report.Meta.GeneratedAt);
         Assert.Equal(Catalog.Fingerprint, report.Meta.CatalogFingerprint);
         Assert.Equal(new ReportWindowInfo("2026-03-01", "2026-03-31", "Europe/Berlin", 31, "2026-02-28T23:00:00Z", "2026-03-31T22:00:00Z"), report.Meta.Window);
-        var i = report.Meta.Ingestion;
+        var i = report.Meta.Ingestion!;
         Assert.Equal((3L, 1L, 1L, 1L), (i.Read, i.Accepted, i.Duplicates, i.Rejected));
     }
 

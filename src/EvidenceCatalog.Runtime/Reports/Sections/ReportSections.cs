@@ -22,6 +22,27 @@ public sealed record ReportSections(
         "compliance-config", "data-residency", "retention-policy", "audit-log-summary",
     ];
 
+    /// <summary>The JSON member of a section (<c>access-review</c> is <c>accessReview</c>).</summary>
+    public static string MemberName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var member = new System.Text.StringBuilder(name.Length);
+        bool upper = false;
+        foreach (char c in name)
+        {
+            if (c == '-')
+            {
+                upper = true;
+                continue;
+            }
+
+            member.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return member.ToString();
+    }
+
     /// <summary>Every section with its name, in report order.</summary>
     public IEnumerable<(string Name, ReportSection Section)> All()
     {

@@ -1,0 +1,64 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Aggregation;
+
+namespace EvidenceCatalog.Runtime.Reports.Sections;
+
+/// <summary>
+/// Where one report section comes from. A report runs its sources concurrently, each under its own timeout; a source
+/// that throws, or does not answer in time, is replaced by the section's safe defaults marked <c>degraded</c> with the
+/// reason, and the rest of the report is still built. <see cref="SectionSources.Default"/> holds the built-in nine; a
+/// service replaces one (an identity provider for the access review, say) by giving a source with the same name.
+/// </summary>
+public interface ISectionSource
+{
+    /// <summary>The section's name as the API spells it (<c>access-review</c>); one of <see cref="ReportSections.Names"/>.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// True when the section is counted from the report's events: it is started once the event evidence
+    /// (<see cref="SectionContext.Tally"/>) is filled, and its timeout runs from then.
+    /// </summary>
+    bool ReadsEvents { get; }
+
+    /// <summary>Builds the section. <paramref name="cancellationToken"/> is cancelled when its time is up.</summary>
+    /// <returns>A section of the type <see cref="ReportSections"/> declares for <see cref="Name"/>.</returns>
+    Task<ReportSection> BuildAsync(SectionContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a section source may read: the catalog, the report's options and window, and the event tally.</summary>
+public sealed class SectionContext
+{
+    internal SectionContext(IEvidenceCatalog catalog, ReportOptions options, EvidenceTally tally, DateTimeOffset generatedAt)
+    {
+        Catalog = catalog;
+        Options = options;
+        Tally = tally;
+        GeneratedAt = generatedAt;
+        var local = TimeZoneInfo.ConvertTime(generatedAt, options.TimeZone);
+        Today = new CalendarDate(local.Year, local.Month, local.Day);
+        AsOf = generatedAt < tally.Window.EndUtc ? generatedAt : tally.Window.EndUtc;
+    }
+
+    public IEvidenceCatalog Catalog { get; }
+
+    public CatalogModel Model => Catalog.Model;
+
+    public ReportOptions Options { get; }
+
+    public ReportWindow Window => Tally.Window;
+
+    /// <summary>The counted events; filled before a source that <see cref="ISectionSource.ReadsEvents"/> starts.</summary>
+    public EvidenceTally Tally { get; }
+
+    /// <summary>The report's time (whole seconds, UTC).</summary>
+    public DateTimeOffset GeneratedAt { get; }
+
+    /// <summary>The earlier of <see cref="GeneratedAt"/> and the window's end: the instant ages are judged at.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>The report's date in the window's zone.</summary>
+    public CalendarDate Today { get; }
+}
