@@ -16,7 +16,8 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// The embedded event store: one SQLite file (WAL journal) holding the events keyed by (account, id) and a log of
 /// ingestions. Reports aggregate inside SQLite: the day boundaries of the window go into a temporary table that is
 /// joined on <c>time &gt;= start AND time &lt; end</c>, so any time zone and any 23- or 25-hour day is counted exactly.
-/// One connection; not thread-safe.
+/// One connection; not thread-safe. Several stores (in this process or others) may have the same file open: readers
+/// never wait, and a second writer waits for the first (up to <see cref="BusyTimeoutMilliseconds"/>) instead of failing.
 /// </summary>
 public sealed class SqliteEventStore : IEventStore
 {
@@ -47,21 +48,28 @@ public sealed class SqliteEventStore : IEventStore
         "SELECT id, time, type, outcome, actor, resource, ip, attributes FROM events "
         + "WHERE account = $account AND time >= $from AND time < $to ORDER BY time, id";
 
+    /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
+    internal const int BusyTimeoutMilliseconds = 30_000;
+
     private readonly SqliteConnection connection;
     private readonly SqliteEventStoreOptions options;
     private SqliteEventWriter? writer;
 
-    private SqliteEventStore(string path, SqliteConnection connection, SqliteEventStoreOptions options)
+    private SqliteEventStore(string path, SqliteConnection connection, SqliteEventStoreOptions options, int versionBefore)
     {
         Path = path;
         this.connection = connection;
         this.options = options;
+        VersionBefore = versionBefore;
     }
 
     /// <summary>The file, as given.</summary>
     public string Path { get; }
 
     internal TimeProvider Clock => options.Clock;
+
+    /// <summary>The schema version the file had when it was opened (0 for a new file).</summary>
+    internal int VersionBefore { get; }
 
     /// <summary>Opens an existing store, migrating its schema if it is older than this build's.</summary>
     /// <exception cref="EventStoreException">The file is missing, not a SQLite database, not an event store, or newer.</exception>
@@ -214,6 +222,34 @@ public sealed class SqliteEventStore : IEventStore
         connection.Dispose();
     }
 
+    /// <summary>Checks, read-only, that the file is an event store this build can use.</summary>
+    /// <exception cref="EventStoreException">The file is missing, not an event store (or not yet one), or newer.</exception>
+    internal static void Ping(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EventStoreException($"event store '{path}' does not exist; create it with 'evidence store init --store {path}' or fill one with 'evidence ingest'");
+        }
+
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            int version = SqliteSchema.Version(connection, null);
+            if (version == 0)
+            {
+                throw new EventStoreException($"'{path}' is not an event store yet; create it with 'evidence store init --store {path}'");
+            }
+
+            SqliteSchema.ThrowIfNewer(version, path);
+        }
+        catch (SqliteException exception)
+        {
+            throw Describe(path, exception);
+        }
+    }
+
     /// <summary>An instant as the ingestion log writes it: RFC 3339 in UTC.</summary>
     internal static string FormatInstant(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -244,11 +280,14 @@ public sealed class SqliteEventStore : IEventStore
         try
         {
             connection.Open();
-            SqliteSchema.Migrate(connection, path);
+
+            // Statements stepped natively (the writer's insert) wait for a lock as ADO.NET commands do.
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}"));
+            int versionBefore = SqliteSchema.Migrate(connection, path);
             Execute(connection, "PRAGMA journal_mode = WAL");
             Execute(connection, "PRAGMA synchronous = NORMAL");
             Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{options.CacheMebibytes * 1024}"));
-            return new SqliteEventStore(path, connection, options);
+            return new SqliteEventStore(path, connection, options, versionBefore);
         }
         catch (SqliteException exception)
         {

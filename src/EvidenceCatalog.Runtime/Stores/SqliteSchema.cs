@@ -6,7 +6,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 
 /// <summary>
 /// The tables of a SQLite event store, created and migrated by the program: <c>PRAGMA user_version</c> holds the
-/// schema version, and each step from one version to the next runs in one transaction.
+/// schema version, and the steps up to the current version run in one write transaction.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -51,38 +51,57 @@ internal static class SqliteSchema
         ],
     ];
 
-    /// <summary>Brings the file to <see cref="CurrentVersion"/>, or explains why it cannot be used.</summary>
-    public static void Migrate(SqliteConnection connection, string displayName)
+    /// <summary>Brings the file to <see cref="CurrentVersion"/>, or explains why it cannot be used; returns the version it had.</summary>
+    public static int Migrate(SqliteConnection connection, string displayName)
     {
-        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
-        if (version > CurrentVersion)
-        {
-            throw new EventStoreException(
-                $"event store '{displayName}' has schema version {version}, newer than this tool's {CurrentVersion}; upgrade the evidence tool to read it");
-        }
-
-        if (version == 0 && Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM sqlite_schema"), CultureInfo.InvariantCulture) > 0)
+        int version = Version(connection, null);
+        ThrowIfNewer(version, displayName);
+        if (version == 0 && Convert.ToInt64(Scalar(connection, null, "SELECT count(*) FROM sqlite_schema"), CultureInfo.InvariantCulture) > 0)
         {
             throw new EventStoreException(
                 $"'{displayName}' is a SQLite database but not an event store (it has tables and no event store schema version); give a new file or one written by 'evidence ingest'");
         }
 
-        for (; version < CurrentVersion; version++)
+        int before = version;
+        if (version < CurrentVersion)
         {
+            // BEGIN IMMEDIATE: one writer at a time. Another process may have migrated the file while this one waited.
             using var transaction = connection.BeginTransaction();
-            foreach (string statement in Steps[version])
+            version = before = Version(connection, transaction);
+            ThrowIfNewer(version, displayName);
+            for (; version < CurrentVersion; version++)
             {
-                Execute(connection, transaction, statement);
+                foreach (string statement in Steps[version])
+                {
+                    Execute(connection, transaction, statement);
+                }
             }
 
-            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version + 1}"));
+            Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"));
             transaction.Commit();
+        }
+
+        return before;
+    }
+
+    /// <summary>The file's schema version (0 for a new or foreign file).</summary>
+    public static int Version(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+
+    /// <summary>Refuses a file written by a newer build.</summary>
+    public static void ThrowIfNewer(int version, string displayName)
+    {
+        if (version > CurrentVersion)
+        {
+            throw new EventStoreException(
+                $"event store '{displayName}' has schema version {version}, newer than this tool's {CurrentVersion}; upgrade the evidence tool to read it");
         }
     }
 
-    private static object? Scalar(SqliteConnection connection, string sql)
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
