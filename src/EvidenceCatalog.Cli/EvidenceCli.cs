@@ -41,6 +41,8 @@ public static class EvidenceCli
                 new IngestCommand(context),
                 new ReportCommand(context),
                 new DemoCommand(context),
+                new ServeCommand(context),
+                new TokenCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);

@@ -11,7 +11,7 @@ namespace EvidenceCatalog.Runtime.Reports.Sections;
 /// distribution, and the findings an access review looks for — inactive users, unknown roles, expired, stale or
 /// orphaned API keys.
 /// </summary>
-internal static class AccessReviewBuilder
+public static class AccessReviewBuilder
 {
     /// <summary>A user or key unused for longer than this is stale.</summary>
     public const int StaleAfterDays = 90;

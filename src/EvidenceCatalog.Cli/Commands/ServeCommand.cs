@@ -1,0 +1,140 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server;
+using EvidenceCatalog.Server.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>
+/// <c>evidence serve --store SPEC --tokens FILE (--sign-key PEM | --hmac-key-file FILE | --hmac-key-env VAR)
+/// [--urls URL] [--access-dir DIR] [--redis CONFIG]</c>: the evidence HTTP service, until stopped (Ctrl+C, SIGTERM).
+/// Exit 2 with one line when it cannot start.
+/// </summary>
+internal sealed class ServeCommand : Command
+{
+    private readonly CommandContext context;
+    private readonly CatalogOption catalogs = new();
+    private readonly SigningOptions signing = new();
+
+    private readonly Option<string> store = new("--store")
+    {
+        Description = "The event store: sqlite:PATH (created on the first ingestion) or postgres:CONNECTION-STRING (after 'evidence store init').",
+        HelpName = "spec",
+        Required = true,
+    };
+
+    private readonly Option<string> tokens = new("--tokens")
+    {
+        Description = "The API token file (hashes only; 'evidence token add' makes tokens). Tokens are never given on the command line.",
+        HelpName = "file",
+        Required = true,
+    };
+
+    private readonly Option<string> urls = new("--urls")
+    {
+        Description = "Where to listen (default http://127.0.0.1:5080; ';' between several).",
+        HelpName = "url",
+        DefaultValueFactory = _ => "http://127.0.0.1:5080",
+    };
+
+    private readonly Option<string?> accessDirectory = new("--access-dir")
+    {
+        Description = "Folder of access snapshots, one per account (ACCOUNT.json), for the access review.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<string?> redis = new("--redis")
+    {
+        Description = "Share the report cache in Redis (a StackExchange.Redis configuration such as 127.0.0.1:6379); default in process.",
+        HelpName = "config",
+    };
+
+    private readonly Option<double> sectionTimeout = new("--section-timeout")
+    {
+        Description = "Seconds each report section may take before it is returned degraded (default 5).",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => 5,
+    };
+
+    private readonly Option<int> maxBody = new("--max-body-mb")
+    {
+        Description = "Largest POST /api/events body in MiB; larger ones are refused with 413 (default 32).",
+        HelpName = "mib",
+        DefaultValueFactory = _ => 32,
+    };
+
+    public ServeCommand(CommandContext context)
+        : base("serve", "Serve signed evidence reports and event ingestion over HTTP (GET /api/soc2-evidence, POST /api/events).")
+    {
+        this.context = context;
+        Options.Add(store);
+        Options.Add(tokens);
+        Options.Add(urls);
+        Options.Add(accessDirectory);
+        Options.Add(redis);
+        Options.Add(sectionTimeout);
+        Options.Add(maxBody);
+        signing.AddTo(this, verifying: false);
+        catalogs.AddTo(this);
+        SetAction(parseResult => catalogs.Run(context, parseResult, catalog => Serve(parseResult, catalog)));
+    }
+
+    private int Serve(ParseResult parseResult, IEvidenceCatalog catalog)
+    {
+        double seconds = parseResult.GetValue(sectionTimeout);
+        int mebibytes = parseResult.GetValue(maxBody);
+        if (!(seconds > 0 && seconds <= 600) || mebibytes < 1 || mebibytes > 4096)
+        {
+            throw new CommandInputException("--section-timeout must be between 0 and 600 seconds and --max-body-mb between 1 and 4096");
+        }
+
+        string? access = parseResult.GetValue(accessDirectory) is { } dir ? CommandOptions.FullPath(context, dir) : null;
+        if (access is not null && !Directory.Exists(access))
+        {
+            throw new CommandInputException($"the access folder '{access}' does not exist");
+        }
+
+        ApiTokenFile tokenFile;
+        try
+        {
+            tokenFile = ApiTokenFile.Load(CommandOptions.FullPath(context, parseResult.GetValue(tokens)!), catalog.Model);
+        }
+        catch (ApiTokenFileException exception)
+        {
+            throw new CommandInputException(exception.Message);
+        }
+
+        using var location = EventStoreLocation.Parse(parseResult.GetValue(store)!, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory });
+        var options = new ServerOptions
+        {
+            Catalog = catalog,
+            Store = location,
+            Tokens = tokenFile,
+            SigningKeys = signing.LoadSigningKeys(context, parseResult),
+            AccessDirectory = access,
+            Redis = parseResult.GetValue(redis),
+            SectionTimeout = TimeSpan.FromSeconds(seconds),
+            MaxEventsBodyBytes = (long)mebibytes << 20,
+        };
+        string listen = parseResult.GetValue(urls)!;
+        var app = EvidenceServer.Create(options, builder => builder.WebHost.UseUrls(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        context.Error.WriteLine(
+            $"evidence: serving {listen} from {location.Display} ({tokenFile.Tokens.Count} token(s), catalog {catalog.Fingerprint[..Math.Min(19, catalog.Fingerprint.Length)]}); "
+            + string.Join(", ", EvidenceServer.Routes) + "; Ctrl+C stops");
+        try
+        {
+            app.Run();
+        }
+        catch (IOException exception)
+        {
+            throw new CommandInputException($"cannot listen on {listen}: {exception.Message}");
+        }
+
+        return ExitCodes.Success;
+    }
+}

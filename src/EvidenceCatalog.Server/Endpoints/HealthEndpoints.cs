@@ -1,0 +1,39 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Stores;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceCatalog.Server.Endpoints;
+
+/// <summary><c>GET /healthz</c> (the process answers) and <c>GET /readyz</c> (the event store is reachable and initialised).</summary>
+internal static class HealthEndpoints
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(5);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/readyz", Ready);
+    }
+
+    private static async Task<IResult> Ready(ServerOptions options, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        using var time = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        time.CancelAfter(ReadyTimeout);
+        try
+        {
+            await options.Store.PingAsync(time.Token).ConfigureAwait(false);
+            return Results.Json(new { status = "ready", store = options.Store.Display });
+        }
+        catch (Exception exception) when (exception is EventStoreException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            string reason = exception is EventStoreException ? exception.Message : $"the event store did not answer within {ReadyTimeout.TotalSeconds:0} s";
+            logs.CreateLogger("EvidenceCatalog.Server.Health").LogWarning("Not ready: {Reason}", reason);
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Not ready", reason);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
+
+namespace EvidenceCatalog.Server;
+
+/// <summary>Every error the API returns is an RFC 9457 problem-details document, with a detail saying what to do.</summary>
+internal static class Problems
+{
+    public static IResult Of(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+
+    public static IResult BadRequest(string detail, IDictionary<string, object?>? extensions = null) =>
+        Of(StatusCodes.Status400BadRequest, "Bad request", detail, extensions);
+
+    public static IResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Reports.Sections;
+
+namespace EvidenceCatalog.Server.Reports;
+
+/// <summary>
+/// One report request, checked: the account, one section or all, and the window. Its <see cref="CacheKey"/> names
+/// exactly these, so two tenants, sections or windows never share an entry.
+/// </summary>
+internal sealed record ReportRequest(string Account, string? Section, CalendarDate From, CalendarDate To, TimeZoneInfo TimeZone)
+{
+    /// <summary>Days in the default window: the last 90 complete days, enough for a Type II period.</summary>
+    public const int DefaultDays = 90;
+
+    public string CacheKey =>
+        $"evidence:report:v1:{Uri.EscapeDataString(Account)}:{Section ?? "all"}:{From}:{To}:{Uri.EscapeDataString(TimeZone.Id)}";
+
+    /// <summary>Reads the query parameters; the problem in one line when they cannot make a request.</summary>
+    public static ReportRequest? TryParse(string account, string? section, string? from, string? to, string? tz, DateTimeOffset now, out string? problem, out IDictionary<string, object?>? extensions)
+    {
+        extensions = null;
+        if (section is not null && !ContainsOrdinal(ReportSections.Names, section))
+        {
+            problem = $"there is no section '{section}'; give one of: {string.Join(", ", ReportSections.Names)} (or none for the full report)";
+            extensions = new Dictionary<string, object?> { ["validSections"] = ReportSections.Names };
+            return null;
+        }
+
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(tz ?? "UTC");
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            problem = $"unknown time zone '{tz}': give an IANA id such as UTC, Europe/Berlin or America/New_York";
+            return null;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var yesterday = DateOnly.FromDateTime(local.DateTime).AddDays(-1);
+        CalendarDate toDate;
+        CalendarDate fromDate;
+        if (to is null)
+        {
+            toDate = Date(yesterday);
+        }
+        else if (!CalendarDate.TryParse(to, out toDate))
+        {
+            problem = $"to must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not '{to}'";
+            return null;
+        }
+
+        if (from is null)
+        {
+            fromDate = Date(new DateOnly(toDate.Year, toDate.Month, toDate.Day).AddDays(1 - DefaultDays));
+        }
+        else if (!CalendarDate.TryParse(from, out fromDate))
+        {
+            problem = $"from must be a real calendar date written YYYY-MM-DD (e.g. 2026-08-25), not '{from}'";
+            return null;
+        }
+
+        if (toDate < fromDate)
+        {
+            problem = $"the window ends ({toDate}) before it starts ({fromDate})";
+            return null;
+        }
+
+        int days = new DateOnly(toDate.Year, toDate.Month, toDate.Day).DayNumber - new DateOnly(fromDate.Year, fromDate.Month, fromDate.Day).DayNumber + 1;
+        if (days > Runtime.Aggregation.ReportWindow.MaxDays)
+        {
+            problem = $"the window has {days} days; a report covers at most {Runtime.Aggregation.ReportWindow.MaxDays}";
+            return null;
+        }
+
+        problem = null;
+        return new ReportRequest(account, section, fromDate, toDate, zone);
+    }
+
+    private static CalendarDate Date(DateOnly date) => new(date.Year, date.Month, date.Day);
+
+    private static bool ContainsOrdinal(IReadOnlyList<string> names, string name)
+    {
+        foreach (string n in names)
+        {
+            if (string.Equals(n, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server.Caching;
+using Microsoft.Extensions.Logging;
+
+namespace EvidenceCatalog.Server.Reports;
+
+/// <summary>
+/// Signed reports for checked requests: from the cache when a fresh entry is there, otherwise built — the event
+/// evidence aggregated in the store while the other sections are built alongside, each under its timeout — signed, and
+/// cached unless a section is degraded. Concurrent requests for the same key share one build.
+/// </summary>
+internal sealed class ReportService(ServerOptions options, ReportCache cache, ILogger<ReportService> log)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<SignedReport>>> building = new(StringComparer.Ordinal);
+    private readonly SectionSettings sections = options.SectionSources.Aggregate(
+        SectionSettings.Default.With(new AccessDirectorySource(options.AccessDirectory)) with { Timeout = options.SectionTimeout },
+        (settings, source) => settings.With(source));
+
+    /// <summary>The signed report, and whether it came from the cache.</summary>
+    /// <exception cref="EvidenceUnavailableException">The event store failed or did not answer in time.</exception>
+    public async Task<(SignedReport Report, bool Hit)> GetAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        string key = request.CacheKey;
+        if (await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            log.LogDebug("Report cache hit {CacheKey}", key);
+            return (cached, true);
+        }
+
+        var build = building.GetOrAdd(key, _ => new Lazy<Task<SignedReport>>(() => BuildAsync(request)));
+        try
+        {
+            return (await build.Value.WaitAsync(cancellationToken).ConfigureAwait(false), false);
+        }
+        finally
+        {
+            building.TryRemove(new KeyValuePair<string, Lazy<Task<SignedReport>>>(key, build));
+        }
+    }
+
+    private async Task<SignedReport> BuildAsync(ReportRequest request)
+    {
+        await Task.Yield();
+        var started = Stopwatch.GetTimestamp();
+        var builder = new EvidenceReportBuilder(options.Catalog, new ReportOptions
+        {
+            Account = request.Account,
+            From = request.From,
+            To = request.To,
+            TimeZone = request.TimeZone,
+            Clock = options.Clock,
+        });
+        var inputs = new ReportInputs("store", [options.Store.Display], null);
+        using var evidenceTime = new CancellationTokenSource(options.EvidenceTimeout);
+        byte[] unsigned;
+        string[] degraded;
+        try
+        {
+            if (request.Section is null)
+            {
+                var report = await builder.BuildAsync(inputs, Fill, sections, evidenceTime.Token).ConfigureAwait(false);
+                unsigned = ReportJson.Serialize(report);
+                degraded = report.Sections.All().Where(s => s.Section.Status == ReportSection.Degraded).Select(s => s.Name).ToArray();
+            }
+            else
+            {
+                var report = await builder.BuildSectionAsync(request.Section, inputs, Fill, sections, evidenceTime.Token).ConfigureAwait(false);
+                unsigned = ReportJson.Serialize(report);
+                degraded = report.Sections.Values.OfType<ReportSection>().Any(s => s.Status == ReportSection.Degraded) ? [request.Section] : [];
+            }
+        }
+        catch (OperationCanceledException) when (evidenceTime.IsCancellationRequested)
+        {
+            throw new EvidenceUnavailableException($"the event store did not aggregate the events within {options.EvidenceTimeout.TotalSeconds:0.###} s");
+        }
+        catch (EventStoreException exception)
+        {
+            throw new EvidenceUnavailableException(exception.Message, exception);
+        }
+
+        var signed = new SignedReport(options.Clock.GetUtcNow(), ReportSigner.Sign(unsigned, options.SigningKeys), degraded.Length > 0);
+        await cache.SetAsync(request.CacheKey, signed).ConfigureAwait(false);
+        log.LogInformation(
+            "Built report {Account} {Section} {From}..{To} {TimeZone} in {ElapsedMs} ms; degraded sections: {Degraded}",
+            request.Account, request.Section ?? "all", request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, degraded.Length == 0 ? "none" : string.Join(", ", degraded));
+        return signed;
+
+        async Task Fill(CancellationToken cancellationToken)
+        {
+            using var store = options.Store.Open();
+            await store.FillTallyAsync(builder.Tally, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>The event store cannot give a report's evidence now (down, uninitialised, or too slow): 503.</summary>
+internal sealed class EvidenceUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server.Security;
+
+namespace EvidenceCatalog.Server;
+
+/// <summary>Everything <c>evidence serve</c> is configured with.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The catalogs reports are built against and token roles are resolved through.</summary>
+    public required IEvidenceCatalog Catalog { get; init; }
+
+    /// <summary>Where events are kept (SQLite file or PostgreSQL).</summary>
+    public required EventStoreLocation Store { get; init; }
+
+    /// <summary>The API tokens.</summary>
+    public required ApiTokenFile Tokens { get; init; }
+
+    /// <summary>The keys every report is signed with (at least one).</summary>
+    public required IReadOnlyList<SigningKey> SigningKeys { get; init; }
+
+    /// <summary>A folder of access snapshots, one per account (<c>ACCOUNT.json</c>), for the access review; null for none.</summary>
+    public string? AccessDirectory { get; init; }
+
+    /// <summary>The time each section's source has before the section is degraded. Default 5 seconds.</summary>
+    public TimeSpan SectionTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The time the event store has to aggregate a report's events before the request fails with 503. Default 60 seconds.</summary>
+    public TimeSpan EvidenceTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a report stays cached. Default 5 minutes.</summary>
+    public TimeSpan CacheDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest <c>POST /api/events</c> body; larger ones are refused with 413. Default 32 MiB.</summary>
+    public long MaxEventsBodyBytes { get; init; } = 32L << 20;
+
+    /// <summary>A Redis configuration string (<c>127.0.0.1:6379</c>) for a cache shared by several servers; null for in-process.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The clock for report times, cache ages and the future-event check. Default the system clock.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Sources that replace the built-in ones of the same name (a service's own identity provider for the access review, say).</summary>
+    public IReadOnlyList<ISectionSource> SectionSources { get; init; } = [];
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
+    public void Validate()
+    {
+        if (SigningKeys.Count == 0)
+        {
+            throw new ArgumentException("the server signs every report: give a key (--sign-key PEM, --hmac-key-file FILE or --hmac-key-env VARIABLE)");
+        }
+
+        if (SectionTimeout <= TimeSpan.Zero || EvidenceTimeout <= TimeSpan.Zero || CacheDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentException("timeouts must be positive and the cache duration not negative");
+        }
+
+        if (MaxEventsBodyBytes < 1024)
+        {
+            throw new ArgumentException("the largest events body must be at least 1 KiB");
+        }
+    }
+}
