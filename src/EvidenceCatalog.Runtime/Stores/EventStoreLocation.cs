@@ -192,7 +192,9 @@ public sealed partial class EventStoreLocation : IDisposable, IAsyncDisposable
         try
         {
             var generic = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            schema = generic.TryGetValue(SchemaKeyword, out object? given) ? Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty : PostgresEventStoreOptions.DefaultSchema;
+            schema = generic.TryGetValue(SchemaKeyword, out object? given) ? Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty
+                : EmptySchema().IsMatch(connectionString) ? string.Empty
+                : PostgresEventStoreOptions.DefaultSchema;
             generic.Remove(SchemaKeyword);
             builder = new NpgsqlConnectionStringBuilder(generic.ConnectionString);
         }
@@ -220,6 +222,10 @@ public sealed partial class EventStoreLocation : IDisposable, IAsyncDisposable
 
     [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9+.-]+):")]
     private static partial Regex Scheme();
+
+    // The parser drops a keyword without a value; an empty Schema is a mistake to point out, not a default to take.
+    [GeneratedRegex(@"(?:^|;)\s*schema\s*=\s*(?:;|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex EmptySchema();
 
     // Npgsql's keywords for the password (case-insensitive), up to the next ';' or the end; a quoted value to its quote.
     [GeneratedRegex(@"(?<key>(?:^|;|:)\s*(?:password|pwd|psw)\s*=\s*)(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]

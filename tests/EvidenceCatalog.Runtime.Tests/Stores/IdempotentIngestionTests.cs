@@ -74,6 +74,6 @@ public sealed class IdempotentIngestionTests
         Assert.Equal(stats.Read, stats.Accepted + stats.Duplicates + stats.Rejected);
     }
 
-    internal static AuditEvent[] StoredEvents(Runtime.Stores.SqliteEventStore store, string account = "acme") =>
+    internal static AuditEvent[] StoredEvents(Runtime.Stores.IEventStore store, string account = "acme") =>
         store.ReadEvents(account, DateTimeOffset.MinValue, DateTimeOffset.MaxValue).ToArray();
 }

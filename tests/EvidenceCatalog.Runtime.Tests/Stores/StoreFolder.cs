@@ -58,7 +58,7 @@ internal sealed class StoreFolder : IDisposable
     }
 
     /// <summary>Reads JSON Lines into the store as `evidence ingest` does; without <paramref name="complete"/>, as if the process stopped at the end.</summary>
-    public static IngestionStats Ingest(SqliteEventStore store, string source, byte[] lines, bool complete = true)
+    public static IngestionStats Ingest(IEventStore store, string source, byte[] lines, bool complete = true)
     {
         var stats = new IngestionStats();
         using var writer = store.BeginIngestion(source, Vocabulary, stats);
@@ -71,7 +71,7 @@ internal sealed class StoreFolder : IDisposable
         return stats;
     }
 
-    public static IngestionStats Ingest(SqliteEventStore store, string source, string lines, bool complete = true) =>
+    public static IngestionStats Ingest(IEventStore store, string source, string lines, bool complete = true) =>
         Ingest(store, source, Encoding.UTF8.GetBytes(lines), complete);
 
     /// <summary>Streams JSON Lines into a tally, as a report from files does.</summary>
@@ -83,7 +83,8 @@ internal sealed class StoreFolder : IDisposable
 
     public static string Text(params string[] lines) => string.Concat(lines.Select(l => l + "\n"));
 
-    private sealed class FixedTime : TimeProvider
+    /// <summary>The ingestion log's clock in tests: 2026-11-23T12:00:00Z.</summary>
+    internal sealed class FixedTime : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     }
