@@ -39,6 +39,7 @@ public static class EvidenceCli
                 new VerifyCommand(context),
                 new GenerateEventsCommand(context),
                 new IngestCommand(context),
+                new StoreCommand(context),
                 new ReportCommand(context),
                 new DemoCommand(context),
                 new ServeCommand(context),

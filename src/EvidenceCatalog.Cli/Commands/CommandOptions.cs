@@ -39,6 +39,15 @@ internal static class CommandOptions
         }
     }
 
+    /// <summary>What <c>--store</c> accepts, for option descriptions.</summary>
+    public const string StoreLocationHelp =
+        "a SQLite file (PATH or sqlite:PATH) or postgres:CONNECTION-STRING (Npgsql keywords, e.g. postgres:Host=db;Username=evidence;Database=evidence, optionally ;Schema=NAME)";
+
+    /// <summary>A <c>--store</c> value: relative SQLite paths are resolved against the working directory.</summary>
+    /// <exception cref="EventStoreException">The value is not a store location.</exception>
+    public static EventStoreLocation StoreLocation(CommandContext context, string spec) =>
+        EventStoreLocation.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock });
+
     public static string FullPath(CommandContext context, string path) => path == "-" ? path : Path.GetFullPath(path, context.WorkingDirectory);
 
     /// <summary>Failures that mean "the input cannot be used" (exit 2 with the message), as opposed to bugs.</summary>
