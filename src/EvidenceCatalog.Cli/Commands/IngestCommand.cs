@@ -13,21 +13,23 @@ using EvidenceCatalog.Runtime.Stores;
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>evidence ingest --store DB FILE... [--catalogs DIR] [--quarantine FILE]</c>: validates events exactly as a report
-/// does and appends the accepted ones to a SQLite store. An event already stored is a duplicate, so ingesting the same
+/// <c>evidence ingest --store LOCATION FILE... [--catalogs DIR] [--quarantine FILE]</c>: validates events exactly as a
+/// report does and appends the accepted ones to an event store (a SQLite file or a PostgreSQL schema, created when missing). An event already stored is a duplicate, so ingesting the same
 /// file again adds nothing. Exit 0 with a summary line per file, even when lines were rejected (they are expected and
 /// quarantined); 1 when the catalogs have errors; 2 when an input or the store cannot be used.
 /// </summary>
 internal sealed class IngestCommand : Command
 {
+    /// <summary>Where rejected lines go by default when the store is not a file.</summary>
+    private const string DatabaseQuarantine = "evidence-ingest.quarantine.jsonl";
 
     private readonly CommandContext context;
     private readonly CatalogOption catalogs = new();
 
     private readonly Option<string> store = new("--store")
     {
-        Description = "The SQLite event store to append to; created when missing.",
-        HelpName = "db",
+        Description = "The event store to append to, created when missing: " + CommandOptions.StoreLocationHelp + ".",
+        HelpName = "location",
         Required = true,
     };
 
@@ -39,12 +41,13 @@ internal sealed class IngestCommand : Command
 
     private readonly Option<string?> quarantine = new("--quarantine")
     {
-        Description = "Where rejected lines go, with their line number and reason (default: DB.quarantine.jsonl; written only when a line is rejected, replacing the last run's).",
+        Description = "Where rejected lines go, with their line number and reason (default: PATH.quarantine.jsonl beside a SQLite store, "
+            + DatabaseQuarantine + " for PostgreSQL; written only when a line is rejected, replacing the last run's).",
         HelpName = "file",
     };
 
     public IngestCommand(CommandContext context)
-        : base("ingest", "Validate events and append them to a SQLite event store; events already stored are counted as duplicates.")
+        : base("ingest", "Validate events and append them to an event store (SQLite or PostgreSQL); events already stored are counted as duplicates.")
     {
         this.context = context;
         Options.Add(store);
@@ -59,19 +62,14 @@ internal sealed class IngestCommand : Command
     private int Ingest(ParseResult parseResult, IEvidenceCatalog catalog)
     {
         string storeName = parseResult.GetValue(store)!;
-        string quarantineName = parseResult.GetValue(quarantine) ?? storeName + ".quarantine.jsonl";
+        using var location = CommandOptions.StoreLocation(context, storeName);
+        string quarantineName = parseResult.GetValue(quarantine) ?? DefaultQuarantine(location, storeName);
         var inputs = EventFile.Resolve(context, parseResult.GetValue(files)!);
-
-        string storePath = CommandOptions.FullPath(context, storeName);
-        if (Path.GetDirectoryName(storePath) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
 
         var vocabulary = new EventVocabulary(catalog);
         var reader = new EventStreamReader(vocabulary, context.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance);
         var total = new IngestionStats();
-        using var eventStore = SqliteEventStore.OpenOrCreate(storePath);
+        using var eventStore = location.OpenOrCreate();
         using var rejected = new QuarantineFile(CommandOptions.FullPath(context, quarantineName));
         foreach (var input in inputs)
         {
@@ -95,7 +93,19 @@ internal sealed class IngestCommand : Command
             $"ingested {name}: read {stats.Read}, accepted {stats.Accepted}, duplicates {stats.Duplicates}, rejected {stats.Rejected}")
         + (stats.Rejected > 0 ? $" (quarantined in {quarantineName})" : string.Empty);
 
-    private IngestionStats IngestFile(SqliteEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, EventFile file, QuarantineFile rejected)
+    /// <summary>Beside a SQLite file (named as the user named it), else one file in the working directory.</summary>
+    private static string DefaultQuarantine(EventStoreLocation location, string storeName)
+    {
+        if (location.Kind != EventStoreLocation.SqliteKind)
+        {
+            return DatabaseQuarantine;
+        }
+
+        const string prefix = EventStoreLocation.SqliteKind + ":";
+        return (storeName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? storeName[prefix.Length..] : storeName) + ".quarantine.jsonl";
+    }
+
+    private IngestionStats IngestFile(IEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, EventFile file, QuarantineFile rejected)
     {
         var stats = new IngestionStats();
         string name = file.Name;

@@ -14,7 +14,7 @@ using EvidenceCatalog.Runtime.Stores;
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>evidence report (--events FILE... | --store DB) --org ID --from DATE --to DATE</c>: the signed evidence report
+/// <c>evidence report (--events FILE... | --store LOCATION) --org ID --from DATE --to DATE</c>: the signed evidence report
 /// (JSON) or the signed evidence population (CSV with a detached signature).
 /// </summary>
 internal sealed class ReportCommand : Command
@@ -30,8 +30,8 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string?> store = new("--store")
     {
-        Description = "A SQLite event store filled by 'evidence ingest'; aggregation runs inside the database.",
-        HelpName = "db",
+        Description = "An event store filled by 'evidence ingest', " + CommandOptions.StoreLocationHelp + "; aggregation runs inside the database.",
+        HelpName = "location",
     };
 
     private readonly Option<string> org = new("--org")
@@ -133,7 +133,7 @@ internal sealed class ReportCommand : Command
             bool hasStore = result.GetValue(store) is not null;
             if (hasEvents == hasStore)
             {
-                result.AddError("give either --events FILE... or --store DB (exactly one)");
+                result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
             }
         });
         SetAction(Execute);

@@ -82,9 +82,10 @@ internal sealed class ReportRunner(CommandContext context)
     /// <summary>Feeds the sink from the event files (validating, de-duplicating, quarantining) or from the store.</summary>
     private ReportInputs Fill(ReportRequest request, EvidenceReportBuilder builder, IEventSink sink, string? quarantinePath)
     {
-        if (request.Store is { } storePath)
+        if (request.Store is { } storeName)
         {
-            using var store = SqliteEventStore.Open(CommandOptions.FullPath(context, storePath));
+            using var location = CommandOptions.StoreLocation(context, storeName);
+            using var store = location.Open();
             if (sink is EvidenceCsvWriter csv)
             {
                 var vocabulary = builder.Vocabulary;
@@ -105,7 +106,8 @@ internal sealed class ReportRunner(CommandContext context)
                 store.FillTally(builder.Tally);
             }
 
-            return new ReportInputs("store", [storePath], null);
+            // Named as given, less any password.
+            return new ReportInputs("store", [location.Display], null);
         }
 
         var reader = builder.CreateReader();
