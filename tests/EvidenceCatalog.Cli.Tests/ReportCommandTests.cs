@@ -15,17 +15,17 @@ public sealed class ReportCommandTests
 {
     private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    private static string Line(string id, string time, string type = "policy.decision", string outcome = "allow", string account = "northwind-cloud") =>
+    internal static string Line(string id, string time, string type = "policy.decision", string outcome = "allow", string account = "northwind-cloud") =>
         $"{{\"id\":\"{id}\",\"time\":\"{time}\",\"type\":\"{type}\",\"outcome\":\"{outcome}\",\"actor\":\"user:a@northwind.example\",\"account\":\"{account}\"}}";
 
-    private static CatalogWorkspace WithEvents(params string[] lines)
+    internal static CatalogWorkspace WithEvents(params string[] lines)
     {
         var workspace = CatalogWorkspace.WithRepositoryCatalogs();
         workspace.AddText("events.jsonl", string.Join("\n", lines) + "\n");
         return workspace;
     }
 
-    private static string[] Window => ["--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31"];
+    internal static string[] Window => ["--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31"];
 
     [Fact]
     public void Report_from_events_is_written_with_a_summary_table_and_quarantine()
