@@ -109,7 +109,8 @@ internal sealed class ServeCommand : Command
             throw new CommandInputException(exception.Message);
         }
 
-        using var location = EventStoreLocation.Parse(parseResult.GetValue(store)!, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory });
+        // One request, one transaction: a body refused midway (413) leaves nothing behind.
+        using var location = EventStoreLocation.Parse(parseResult.GetValue(store)!, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, BatchSize = int.MaxValue });
         var options = new ServerOptions
         {
             Catalog = catalog,

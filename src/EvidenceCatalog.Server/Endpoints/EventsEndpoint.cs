@@ -60,27 +60,16 @@ internal static class EventsEndpoint
         var stats = new IngestionStats();
         var rejections = new RejectionList(ListedRejections);
         string source = $"POST {Path} ({caller.User})";
-        Stream body;
-        bool array;
-        try
-        {
-            (body, array) = await Open(http.Request.Body, limit, cancellationToken).ConfigureAwait(false);
-        }
-        catch (BodyTooLargeException)
-        {
-            return TooLarge(limit);
-        }
-        catch (JsonException exception)
-        {
-            return Problems.BadRequest($"the body starts with '[' but is not a JSON array of events: {exception.Message}");
-        }
-
-        var outcome = await Task.Run(() => Ingest(options, vocabulary, caller.Account, source, body, stats, rejections), CancellationToken.None).ConfigureAwait(false);
+        var (outcome, array, problem) = await Task.Run(
+            () => Ingest(options, vocabulary, caller.Account, source, new LimitedStream(http.Request.Body, limit), stats, rejections),
+            CancellationToken.None).ConfigureAwait(false);
         switch (outcome)
         {
             case Outcome.TooLarge:
                 log.LogWarning("Refused events from {User}: body over {Limit} bytes", caller.User, limit);
                 return TooLarge(limit);
+            case Outcome.NotAnArray:
+                return Problems.BadRequest($"the body starts with '[' but is not a JSON array of events: {problem}");
             case Outcome.CutOff:
                 log.LogWarning(
                     "Events request from {User} was cut off; kept {Accepted} complete records ({Duplicates} duplicates, {Rejected} rejected)",
@@ -104,39 +93,46 @@ internal static class EventsEndpoint
         });
     }
 
-    private static Outcome Ingest(ServerOptions options, EventVocabulary vocabulary, string account, string source, Stream body, IngestionStats stats, RejectionList rejections)
+    private static (Outcome Outcome, bool Array, string? Problem) Ingest(
+        ServerOptions options, EventVocabulary vocabulary, string account, string source, Stream body, IngestionStats stats, RejectionList rejections)
     {
         var reader = new EventStreamReader(vocabulary, options.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance);
         using var store = options.Store.OpenOrCreate();
         using var writer = store.BeginIngestion(source, vocabulary, stats);
+        bool array = false;
         try
         {
-            reader.Read(body, source, new TenantSink(account, writer, stats, rejections, source), stats, rejections);
+            Stream input;
+            (input, array) = Open(body);
+            reader.Read(input, source, new TenantSink(account, writer, stats, rejections, source), stats, rejections);
         }
         catch (BodyTooLargeException)
         {
-            return Outcome.TooLarge; // the writer is disposed without Complete: the open batch is rolled back
+            return (Outcome.TooLarge, array, null); // the writer is disposed without Complete: the open batch is rolled back
+        }
+        catch (JsonException exception)
+        {
+            return (Outcome.NotAnArray, true, exception.Message);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
         {
             writer.Complete(); // the client went away: keep the complete records that arrived
-            return Outcome.CutOff;
+            return (Outcome.CutOff, array, exception.Message);
         }
 
         writer.Complete();
-        return Outcome.Done;
+        return (Outcome.Done, array, null);
     }
 
     /// <summary>The body as JSON Lines: as it comes, or, when it is a JSON array, each element re-written on its own line.</summary>
-    private static async Task<(Stream Body, bool Array)> Open(Stream body, long limit, CancellationToken cancellationToken)
+    private static (Stream Body, bool Array) Open(Stream body)
     {
-        var limited = new LimitedStream(body, limit);
         byte[] head = new byte[PeekBytes];
         int length = 0;
         int first = -1;
         while (first < 0 && length < head.Length)
         {
-            int read = await limited.ReadAsync(head.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            int read = body.Read(head.AsSpan(length));
             if (read == 0)
             {
                 break;
@@ -148,14 +144,14 @@ internal static class EventsEndpoint
             first = offset < 0 ? -1 : scanned + offset;
         }
 
-        var stream = new PrefixedStream(head.AsMemory(0, length), limited);
+        var stream = new PrefixedStream(head.AsMemory(0, length), body);
         if (first < 0 || head[first] != (byte)'[')
         {
             return (stream, false);
         }
 
         var whole = new MemoryStream();
-        await stream.CopyToAsync(whole, cancellationToken).ConfigureAwait(false);
+        stream.CopyTo(whole);
         return (JsonArrayAsLines(whole.GetBuffer().AsMemory(0, (int)whole.Length)), true);
     }
 
@@ -189,6 +185,7 @@ internal static class EventsEndpoint
     {
         Done,
         TooLarge,
+        NotAnArray,
         CutOff,
     }
 }

@@ -39,13 +39,13 @@ internal sealed class ServerHarness : IAsyncDisposable
     private readonly string folder;
     private readonly WebApplication app;
 
-    private ServerHarness(string folder, WebApplication app, ServerOptions options, FakeClock clock)
+    private ServerHarness(string folder, WebApplication app, ServerOptions options, FakeClock clock, bool kestrel)
     {
         this.folder = folder;
         this.app = app;
         Options = options;
         Clock = clock;
-        Client = app.GetTestClient();
+        Client = kestrel ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient();
     }
 
     public static IEvidenceCatalog Catalog => GeneratedEvidenceCatalog.Instance;
@@ -62,7 +62,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     public static string Token(string role, string account = Org) => $"evc_test-{account}-{role}";
 
     /// <summary>Starts a server; <paramref name="configure"/> changes its options; <paramref name="storeSpec"/> null means a fresh SQLite file.</summary>
-    public static async Task<ServerHarness> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, string? storeSpec = null, bool withEvents = true)
+    public static async Task<ServerHarness> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, string? storeSpec = null, bool withEvents = true, bool kestrel = false)
     {
         string folder = Path.Combine(Path.GetTempPath(), "evidence-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "access"));
@@ -96,11 +96,19 @@ internal sealed class ServerHarness : IAsyncDisposable
         options = configure?.Invoke(options) ?? options;
         var app = EvidenceServer.Create(options, builder =>
         {
-            builder.WebHost.UseTestServer();
+            if (kestrel)
+            {
+                builder.WebHost.UseUrls("http://127.0.0.1:0"); // a real socket, for what the test host cannot show (a dropped connection)
+            }
+            else
+            {
+                builder.WebHost.UseTestServer();
+            }
+
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
-        return new ServerHarness(folder, app, options, clock);
+        return new ServerHarness(folder, app, options, clock, kestrel);
     }
 
     /// <summary>A GET with the token of <paramref name="role"/> (null: no Authorization header).</summary>
