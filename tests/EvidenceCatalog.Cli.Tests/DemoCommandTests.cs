@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using EvidenceCatalog.Cli.Tests.Infrastructure;
 using Xunit;
 
@@ -20,12 +21,16 @@ public sealed class DemoCommandTests
         Assert.Contains("Type II: pass (120 days, no coverage gaps)", result.Stdout);
         Assert.Contains("evidence-report.json: intact (ES256", result.Stdout);
         Assert.Contains("evidence-report.csv: intact (ES256", result.Stdout);
-        foreach (string file in new[] { "events.jsonl", "evidence.db", "access-snapshot.json", "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "demo-public-key.pem" })
+        foreach (string file in new[] { "events.jsonl", "evidence.db", "access/northwind-cloud.json", "tokens.txt", "demo-tokens.env", "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "demo-public-key.pem" })
         {
             Assert.True(File.Exists(workspace.Combine(Path.Combine("evidence-demo", file))), file);
         }
 
         Assert.Equal(0, Evidence.Run(workspace.Path, clock, "verify", "evidence-demo/evidence-report.json", "--public-key", "evidence-demo/demo-public-key.pem").ExitCode);
+        Assert.Contains("  evidence serve --store sqlite:evidence-demo/evidence.db --tokens evidence-demo/tokens.txt --sign-key evidence-demo/demo-signing-key.pem --access-dir evidence-demo/access\n", result.Stdout);
+        var tokens = EvidenceCatalog.Server.Security.ApiTokenFile.Load(workspace.Combine("evidence-demo/tokens.txt"), EvidenceCatalog.Catalogs.GeneratedEvidenceCatalog.Instance.Model);
+        string auditor = File.ReadAllLines(workspace.Combine("evidence-demo/demo-tokens.env")).Single(l => l.StartsWith("AUDITOR_TOKEN=", StringComparison.Ordinal))["AUDITOR_TOKEN=".Length..];
+        Assert.Equal(("auditor", "northwind-cloud"), (tokens.Authenticate(auditor)!.Role.Id, tokens.Authenticate(auditor)!.Account));
     }
 
     [Fact]

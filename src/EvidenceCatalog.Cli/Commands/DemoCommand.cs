@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Security.Cryptography;
@@ -9,6 +10,7 @@ using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Runtime.Synthetic;
+using EvidenceCatalog.Server.Security;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -103,7 +105,8 @@ internal sealed class DemoCommand : Command
         context.Output.WriteLine($"2. ingested them into the SQLite store {Shown(storePath)}: read {stats.Read:N0}, accepted {stats.Accepted:N0}, duplicates {stats.Duplicates:N0}, rejected {stats.Rejected:N0}");
 
         // 3. An access snapshot of the same people, and a demo key pair (an organisation keeps its own).
-        string accessPath = Named("access-snapshot.json");
+        string accessPath = Named(Path.Combine("access", account + ".json")); // the layout of 'evidence serve --access-dir'
+        Directory.CreateDirectory(Path.GetDirectoryName(accessPath)!);
         using (var file = File.Create(accessPath))
         {
             SyntheticAccessSnapshot.Write(SyntheticAccessSnapshot.Create(catalog.Model, account, 1, now), file);
@@ -151,6 +154,26 @@ internal sealed class DemoCommand : Command
         context.Output.WriteLine("Verify them yourself:");
         context.Output.WriteLine($"  evidence verify {Shown(jsonPath)} --public-key {Shown(publicKeyPath)}");
         context.Output.WriteLine($"  evidence verify {Shown(csvPath)} --public-key {Shown(publicKeyPath)}");
+
+        // 6. What it takes to serve the same store over HTTP: a token per role (demo only: a real server's tokens are
+        // made one at a time with 'evidence token add', and their plain text is never written down).
+        string tokensPath = Named("tokens.txt");
+        string demoTokensPath = Named("demo-tokens.env");
+        var lines = new List<string> { "# Demo API tokens for 'evidence serve' (hashes only; the plain tokens are in demo-tokens.env)." };
+        var env = new List<string> { "# Demo only: plain API tokens of tokens.txt, one per role of the access catalog, for curl." };
+        foreach (var role in catalog.Model.Roles)
+        {
+            string token = ApiTokenFile.NewToken();
+            lines.Add(ApiTokenFile.Line(token, $"{role.Id}@{account}.example", account, role.Id));
+            env.Add($"{role.Id.Replace('-', '_').ToUpperInvariant()}_TOKEN={token}");
+        }
+
+        File.WriteAllLines(tokensPath, lines);
+        File.WriteAllLines(demoTokensPath, env);
+        context.Output.WriteLine();
+        context.Output.WriteLine($"Serve the store over HTTP (tokens for every role in {Shown(demoTokensPath)}):");
+        context.Output.WriteLine($"  evidence serve --store sqlite:{Shown(storePath)} --tokens {Shown(tokensPath)} --sign-key {Shown(privateKeyPath)} --access-dir {Shown(Path.GetDirectoryName(accessPath)!)}");
+        context.Output.WriteLine($"  . {Shown(demoTokensPath)} && curl -H \"Authorization: Bearer $AUDITOR_TOKEN\" 'http://127.0.0.1:5080/api/soc2-evidence?accountId={account}'");
         return jsonCheck.IsIntact && csvCheck.IsIntact ? ExitCodes.Success : ExitCodes.CatalogErrors;
     }
 
