@@ -73,11 +73,7 @@ public sealed class AuthenticationTests
     [InlineData("Bearer evc_test-northwind-cloud-auditorX")]
     public async Task An_unknown_token_is_401_invalid_token(string header)
     {
-        await using var server = await ServerHarness.StartAsync(withEvents: false);
-        var request = new HttpRequestMessage(HttpMethod.Get, Report);
-        request.Headers.TryAddWithoutValidation("Authorization", header);
-
-        using var response = await server.Client.SendAsync(request);
+        using var response = await WithAuthorization(header);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("error=\"invalid_token\"", response.Headers.WwwAuthenticate.ToString());
@@ -89,13 +85,10 @@ public sealed class AuthenticationTests
     [InlineData("evc_test-northwind-cloud-auditor")]
     public async Task A_header_without_a_bearer_token_is_401(string header)
     {
-        await using var server = await ServerHarness.StartAsync(withEvents: false);
-        var request = new HttpRequestMessage(HttpMethod.Get, Report);
-        request.Headers.TryAddWithoutValidation("Authorization", header);
-
-        using var response = await server.Client.SendAsync(request);
+        using var response = await WithAuthorization(header);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer realm=\"evidence\"", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Theory]
@@ -143,6 +136,17 @@ public sealed class AuthenticationTests
         var failure = Assert.Throws<Security.ApiTokenFileException>(() => Security.ApiTokenFile.Parse("t", [line, line], ServerHarness.Catalog.Model));
 
         Assert.Equal("t(2): the same token hash is listed twice", failure.Message);
+    }
+
+    /// <summary>The report request with exactly this Authorization header.</summary>
+    private static async Task<HttpResponseMessage> WithAuthorization(string header)
+    {
+        await using var server = await ServerHarness.StartAsync(withEvents: false);
+        var request = new HttpRequestMessage(HttpMethod.Get, Report);
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+        var response = await server.Client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 
     internal static async Task<JsonElement> Problem(HttpResponseMessage response)
