@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
@@ -58,12 +57,12 @@ public sealed class PostgresEventStore : IEventStore
             "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes "
             + "FROM unnest($3::text[], $4::text[], $5::bigint[]) AS s(type, outcome, until_ticks) "
             + "CROSS JOIN LATERAL ("
-            + $"SELECT id, time, type, outcome, actor, resource, ip, attributes FROM {events} "
+            + $"SELECT {EventRows.Columns} FROM {events} "
             + "WHERE account = $1 AND time >= $2 AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
             + "ORDER BY time, id COLLATE \"C\" LIMIT $6) AS e";
         countRowsSql = $"SELECT count(*), count(*) FILTER (WHERE account = $1) FROM {events}";
         readEventsSql =
-            $"SELECT id, time, type, outcome, actor, resource, ip, attributes FROM {events} "
+            $"SELECT {EventRows.Columns} FROM {events} "
             + "WHERE account = $1 AND time >= $2 AND time < $3 ORDER BY time, id COLLATE \"C\"";
     }
 
@@ -120,55 +119,23 @@ public sealed class PostgresEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(account);
         ThrowIfBusy();
-        return Stream(account, fromUtc, toUtcExclusive);
+        return EventRows.Stream(() => ReadEventsCommand(dataSource.OpenConnection(), account, fromUtc, toUtcExclusive), ownsConnection: true, account, Failure);
     }
 
-    public async IAsyncEnumerable<AuditEvent> ReadEventsAsync(
+    public IAsyncEnumerable<AuditEvent> ReadEventsAsync(
         string account,
         DateTimeOffset fromUtc,
         DateTimeOffset toUtcExclusive,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ThrowIfBusy();
-        NpgsqlConnection connection;
-        NpgsqlCommand command;
-        NpgsqlDataReader rows;
-        try
-        {
-            connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            command = ReadEventsCommand(connection, account, fromUtc, toUtcExclusive);
-            rows = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(exception);
-        }
-
-        await using (connection.ConfigureAwait(false))
-        await using (command.ConfigureAwait(false))
-        await using (rows.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                AuditEvent next;
-                try
-                {
-                    if (!await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-
-                    next = ReadEvent(rows, account);
-                }
-                catch (NpgsqlException exception)
-                {
-                    throw Failure(exception);
-                }
-
-                yield return next;
-            }
-        }
+        return EventRows.StreamAsync(
+            async cancel => ReadEventsCommand(await dataSource.OpenConnectionAsync(cancel).ConfigureAwait(false), account, fromUtc, toUtcExclusive),
+            ownsConnection: true,
+            account,
+            Failure,
+            cancellationToken);
     }
 
     public void Dispose()
@@ -261,6 +228,9 @@ public sealed class PostgresEventStore : IEventStore
     /// <summary>A database failure as the one exception callers handle, naming the store.</summary>
     internal EventStoreException Failure(NpgsqlException exception) => Describe(Display, exception);
 
+    private EventStoreException Failure(System.Data.Common.DbException exception) =>
+        exception is NpgsqlException npgsql ? Failure(npgsql) : new EventStoreException($"event store '{Display}': {exception.Message}", exception);
+
     internal void EndIngestion(PostgresEventWriter ended)
     {
         if (ReferenceEquals(writer, ended))
@@ -278,24 +248,6 @@ public sealed class PostgresEventStore : IEventStore
     };
 
     private static string OneLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
-
-    private static string? NullableString(NpgsqlDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
-
-    private static AuditEvent ReadEvent(NpgsqlDataReader rows, string account)
-    {
-        // In column order: the reader may be sequential.
-        string id = rows.GetString(0);
-        long ticks = rows.GetInt64(1);
-        string type = rows.GetString(2);
-        string? outcome = NullableString(rows, 3);
-        string actor = rows.GetString(4);
-        return new AuditEvent(id, new DateTimeOffset(ticks, TimeSpan.Zero), type, outcome, actor, account)
-        {
-            Resource = NullableString(rows, 5),
-            Ip = NullableString(rows, 6),
-            Attributes = NullableString(rows, 7),
-        };
-    }
 
     private static NpgsqlParameter<T> Parameter<T>(NpgsqlCommand command, T value)
     {
@@ -377,7 +329,7 @@ public sealed class PostgresEventStore : IEventStore
         {
             while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
             {
-                pushdown.AddDayCount(rows.GetInt32(0), rows.GetString(1), NullableString(rows, 2), rows.GetInt64(3));
+                pushdown.AddDayCount(rows.GetInt32(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
             }
         }
     }
@@ -397,7 +349,7 @@ public sealed class PostgresEventStore : IEventStore
             {
                 if (exact)
                 {
-                    pushdown.AddActor(rows.GetString(0), rows.GetString(1), NullableString(rows, 2), rows.GetInt64(3));
+                    pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
                 }
                 else
                 {
@@ -440,7 +392,7 @@ public sealed class PostgresEventStore : IEventStore
         {
             while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
             {
-                var auditEvent = ReadEvent(rows, tally.Account);
+                var auditEvent = EventRows.Read(rows, tally.Account);
                 pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
             }
         }
@@ -465,47 +417,5 @@ public sealed class PostgresEventStore : IEventStore
         Parameter(command, fromUtc.UtcTicks);
         Parameter(command, toUtcExclusive.UtcTicks);
         return command;
-    }
-
-    private IEnumerable<AuditEvent> Stream(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
-    {
-        NpgsqlConnection connection;
-        NpgsqlCommand command;
-        NpgsqlDataReader rows;
-        try
-        {
-            connection = dataSource.OpenConnection();
-            command = ReadEventsCommand(connection, account, fromUtc, toUtcExclusive);
-            rows = command.ExecuteReader(CommandBehavior.SequentialAccess);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw Failure(exception);
-        }
-
-        using (connection)
-        using (command)
-        using (rows)
-        {
-            while (true)
-            {
-                AuditEvent next;
-                try
-                {
-                    if (!rows.Read())
-                    {
-                        yield break;
-                    }
-
-                    next = ReadEvent(rows, account);
-                }
-                catch (NpgsqlException exception)
-                {
-                    throw Failure(exception);
-                }
-
-                yield return next;
-            }
-        }
     }
 }

@@ -16,11 +16,11 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// <remarks>
 /// Synchronous, because the reader's <see cref="EventRecord"/> cannot cross an <c>await</c>. A row that was already
 /// stored is found when its batch is inserted: the batch's rows minus the rows inserted move from Accepted to
-/// Duplicates then, so <see cref="Written"/> and the counts are exact from the end of each batch on. The staging
+/// Duplicates then, so <see cref="BatchedEventWriter.Written"/> and the counts are exact from the end of each batch on. The staging
 /// insert runs in key order, so two ingestions of overlapping events lock keys in the same order and wait for each
 /// other instead of deadlocking.
 /// </remarks>
-internal sealed class PostgresEventWriter : IEventStoreWriter
+internal sealed class PostgresEventWriter : BatchedEventWriter
 {
     private const string StagingTable = "pg_temp.evidence_staging";
 
@@ -30,7 +30,6 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
     private readonly NpgsqlConnection connection;
     private readonly IngestionStats stats;
     private readonly string source;
-    private readonly int batchSize;
     private readonly string[] typeNames;
     private readonly string?[] outcomeNames;
     private readonly string insertSql;
@@ -39,17 +38,14 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
     private NpgsqlTransaction? transaction;
     private NpgsqlBinaryImporter? copy;
     private long logId;
-    private int inBatch;
-    private bool completed;
-    private bool disposed;
 
     public PostgresEventWriter(PostgresEventStore store, NpgsqlConnection connection, string source, EventVocabulary vocabulary, IngestionStats stats, PostgresEventStoreOptions options)
+        : base(options.BatchSize)
     {
         this.store = store;
         this.connection = connection;
         this.source = source;
         this.stats = stats;
-        batchSize = options.BatchSize;
         StartedAt = options.Clock.GetUtcNow();
         typeNames = vocabulary.Types;
         outcomeNames = new string?[vocabulary.CellCount];
@@ -79,23 +75,9 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
     /// <summary>When the ingestion started, as recorded in the log.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    /// <summary>Events new to the store, counted at the end of each batch.</summary>
-    public long Written { get; private set; }
-
-    public void Accept(in EventRecord record)
+    protected override void Append(in EventRecord record)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (completed)
-        {
-            throw new InvalidOperationException("the ingestion is complete; begin another to add events");
-        }
-
         RefuseNul(record);
-        if (copy is null)
-        {
-            Begin();
-        }
-
         var rows = copy!;
         try
         {
@@ -122,38 +104,10 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
         {
             throw store.Failure(exception);
         }
-
-        if (++inBatch >= batchSize)
-        {
-            Commit(finished: false);
-        }
     }
 
-    public void Complete()
+    protected override void RollbackBatch()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (completed)
-        {
-            return;
-        }
-
-        if (copy is null)
-        {
-            Begin();
-        }
-
-        Commit(finished: true);
-        completed = true;
-    }
-
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
         try
         {
             // Disposing an unfinished COPY cancels it; the rollback then drops the batch.
@@ -162,9 +116,12 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
         {
-            // The batch is gone either way; the failure that stopped the ingestion is the one to report.
+            // The batch is gone either way.
         }
+    }
 
+    protected override void Release()
+    {
         copy = null;
         transaction?.Dispose();
         transaction = null;
@@ -208,7 +165,7 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
         rows.Write(new ReadOnlyMemory<char>(chars, 0, length), NpgsqlDbType.Text);
     }
 
-    private void Begin()
+    protected override void BeginBatch()
     {
         try
         {
@@ -229,11 +186,9 @@ internal sealed class PostgresEventWriter : IEventStoreWriter
         {
             throw store.Failure(exception);
         }
-
-        inBatch = 0;
     }
 
-    private void Commit(bool finished)
+    protected override void CommitBatch(bool finished)
     {
         try
         {

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
@@ -35,8 +35,8 @@ public sealed class SqliteEventStore : IEventStore
 
     // One pass over the window for every control's sample: each cell keeps its rows before its own bound, and only
     // those few are ranked. CROSS JOIN makes SQLite scan the events by time and look each row's cell up, not the reverse.
-    private const string SampleSql =
-        "SELECT id, time, type, outcome, actor, resource, ip, attributes FROM ("
+    private static readonly string SampleSql =
+        $"SELECT {EventRows.Columns} FROM ("
         + "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes, "
         + "row_number() OVER (PARTITION BY e.type, e.outcome ORDER BY e.time, e.id) AS position "
         + "FROM events AS e CROSS JOIN tally_samples AS s "
@@ -45,7 +45,7 @@ public sealed class SqliteEventStore : IEventStore
         + "WHERE position <= $limit";
 
     private const string ReadEventsSql =
-        "SELECT id, time, type, outcome, actor, resource, ip, attributes FROM events "
+        $"SELECT {EventRows.Columns} FROM events "
         + "WHERE account = $account AND time >= $from AND time < $to ORDER BY time, id";
 
     /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
@@ -124,7 +124,7 @@ public sealed class SqliteEventStore : IEventStore
                     using var rows = perDay.ExecuteReader();
                     while (rows.Read())
                     {
-                        pushdown.AddDayCount(day, rows.GetString(0), NullableString(rows, 1), rows.GetInt64(2));
+                        pushdown.AddDayCount(day, rows.GetString(0), EventRows.NullableString(rows, 1), rows.GetInt64(2));
                     }
                 }
             }
@@ -173,47 +173,19 @@ public sealed class SqliteEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(account);
         ThrowIfBusy();
-        return Stream(account, fromUtc, toUtcExclusive);
+        return EventRows.Stream(() => ReadEventsCommand(account, fromUtc, toUtcExclusive), ownsConnection: false, account, Failure);
     }
 
-    public async IAsyncEnumerable<AuditEvent> ReadEventsAsync(
+    public IAsyncEnumerable<AuditEvent> ReadEventsAsync(
         string account,
         DateTimeOffset fromUtc,
         DateTimeOffset toUtcExclusive,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         ThrowIfBusy();
-        using var command = ReadEventsCommand(account, fromUtc, toUtcExclusive);
-        SqliteDataReader rows;
-        try
-        {
-            rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw Failure(exception);
-        }
-
-        await using (rows.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (SqliteException exception)
-                {
-                    throw Failure(exception);
-                }
-
-                yield return ReadEvent(rows, account);
-            }
-        }
+        return EventRows.StreamAsync(
+            _ => Task.FromResult<DbCommand>(ReadEventsCommand(account, fromUtc, toUtcExclusive)), ownsConnection: false, account, Failure, cancellationToken);
     }
 
     public void Dispose()
@@ -256,6 +228,9 @@ public sealed class SqliteEventStore : IEventStore
 
     /// <summary>A database failure as the one exception callers handle, naming the store.</summary>
     internal EventStoreException Failure(SqliteException exception) => Describe(Path, exception);
+
+    private EventStoreException Failure(DbException exception) =>
+        exception is SqliteException sqlite ? Failure(sqlite) : new EventStoreException($"event store '{Path}': {exception.Message}", exception);
 
     internal void EndIngestion(SqliteEventWriter ended)
     {
@@ -316,16 +291,6 @@ public sealed class SqliteEventStore : IEventStore
         command.ExecuteNonQuery();
     }
 
-    private static string? NullableString(SqliteDataReader rows, int ordinal) => rows.IsDBNull(ordinal) ? null : rows.GetString(ordinal);
-
-    private static AuditEvent ReadEvent(SqliteDataReader rows, string account) =>
-        new(rows.GetString(0), new DateTimeOffset(rows.GetInt64(1), TimeSpan.Zero), rows.GetString(2), NullableString(rows, 3), rows.GetString(4), account)
-        {
-            Resource = NullableString(rows, 5),
-            Ip = NullableString(rows, 6),
-            Attributes = NullableString(rows, 7),
-        };
-
     private void ThrowIfBusy()
     {
         ObjectDisposedException.ThrowIf(connection.State == System.Data.ConnectionState.Closed, this);
@@ -363,7 +328,7 @@ public sealed class SqliteEventStore : IEventStore
         {
             if (exact)
             {
-                pushdown.AddActor(rows.GetString(0), rows.GetString(1), NullableString(rows, 2), rows.GetInt64(3));
+                pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
             }
             else
             {
@@ -409,7 +374,7 @@ public sealed class SqliteEventStore : IEventStore
         using var rows = sample.ExecuteReader();
         while (rows.Read())
         {
-            var auditEvent = ReadEvent(rows, tally.Account);
+            var auditEvent = EventRows.Read(rows, tally.Account);
             pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
         }
     }
@@ -432,39 +397,5 @@ public sealed class SqliteEventStore : IEventStore
         command.Parameters.AddWithValue("$from", fromUtc.UtcTicks);
         command.Parameters.AddWithValue("$to", toUtcExclusive.UtcTicks);
         return command;
-    }
-
-    private IEnumerable<AuditEvent> Stream(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
-    {
-        using var command = ReadEventsCommand(account, fromUtc, toUtcExclusive);
-        SqliteDataReader rows;
-        try
-        {
-            rows = command.ExecuteReader();
-        }
-        catch (SqliteException exception)
-        {
-            throw Failure(exception);
-        }
-
-        using (rows)
-        {
-            while (Next(rows))
-            {
-                yield return ReadEvent(rows, account);
-            }
-        }
-    }
-
-    private bool Next(SqliteDataReader rows)
-    {
-        try
-        {
-            return rows.Read();
-        }
-        catch (SqliteException exception)
-        {
-            throw Failure(exception);
-        }
     }
 }

@@ -17,7 +17,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// <see cref="SqliteConnection.Handle"/>): no string per field, and half the time per row of the ADO.NET parameter
 /// path (measured: 1 M rows, 2.3 µs against 4.8 µs a row). Transactions and the log still go through ADO.NET.
 /// </remarks>
-internal sealed class SqliteEventWriter : IEventStoreWriter
+internal sealed class SqliteEventWriter : BatchedEventWriter
 {
     private const string InsertSql =
         "INSERT INTO events (account, id, time, type, outcome, actor, resource, ip, attributes) "
@@ -27,23 +27,19 @@ internal sealed class SqliteEventWriter : IEventStoreWriter
     private readonly SqliteConnection connection;
     private readonly IngestionStats stats;
     private readonly string source;
-    private readonly int batchSize;
     private readonly byte[][] typeNames;
     private readonly byte[]?[] outcomeNames;
     private sqlite3_stmt? insert;
     private SqliteTransaction? transaction;
     private long logId;
-    private int inBatch;
-    private bool completed;
-    private bool disposed;
 
     public SqliteEventWriter(SqliteEventStore store, SqliteConnection connection, string source, EventVocabulary vocabulary, IngestionStats stats, SqliteEventStoreOptions options)
+        : base(options.BatchSize)
     {
         this.store = store;
         this.connection = connection;
         this.source = source;
         this.stats = stats;
-        batchSize = options.BatchSize;
         StartedAt = options.Clock.GetUtcNow();
         typeNames = Array.ConvertAll(vocabulary.Types, Encoding.UTF8.GetBytes);
         outcomeNames = new byte[vocabulary.CellCount][];
@@ -56,21 +52,8 @@ internal sealed class SqliteEventWriter : IEventStoreWriter
     /// <summary>When the ingestion started, as recorded in the log.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    public long Written { get; private set; }
-
-    public void Accept(in EventRecord record)
+    protected override void Append(in EventRecord record)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (completed)
-        {
-            throw new InvalidOperationException("the ingestion is complete; begin another to add events");
-        }
-
-        if (transaction is null)
-        {
-            Begin();
-        }
-
         var statement = insert!;
         Bind(statement, 1, record.Account);
         Bind(statement, 2, record.Id);
@@ -100,47 +83,22 @@ internal sealed class SqliteEventWriter : IEventStoreWriter
         {
             Written++;
         }
-
-        if (++inBatch >= batchSize)
-        {
-            Commit(finished: false);
-        }
     }
 
-    public void Complete()
+    protected override void RollbackBatch()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (completed)
-        {
-            return;
-        }
-
-        if (transaction is null)
-        {
-            Begin();
-        }
-
-        Commit(finished: true);
-        completed = true;
-    }
-
-    public void Dispose()
-    {
-        if (disposed)
-        {
-            return;
-        }
-
-        disposed = true;
         try
         {
             transaction?.Rollback();
         }
         catch (SqliteException)
         {
-            // The batch is gone either way; the failure that stopped the ingestion is the one to report.
+            // The batch is gone either way.
         }
+    }
 
+    protected override void Release()
+    {
         transaction?.Dispose();
         transaction = null;
         insert?.Dispose();
@@ -173,7 +131,7 @@ internal sealed class SqliteEventWriter : IEventStoreWriter
         }
     }
 
-    private void Begin()
+    protected override void BeginBatch()
     {
         try
         {
@@ -197,11 +155,9 @@ internal sealed class SqliteEventWriter : IEventStoreWriter
         {
             throw store.Failure(exception);
         }
-
-        inBatch = 0;
     }
 
-    private void Commit(bool finished)
+    protected override void CommitBatch(bool finished)
     {
         try
         {
