@@ -4,8 +4,10 @@
 # same script to run the PostgreSQL tests locally:
 #
 #   .ci/postgres.sh start          # installs PostgreSQL (apt-get) when its binaries are missing, then starts the server
+#                                  # (exit 3 when this script's server already runs on the port)
 #   eval "$(.ci/postgres.sh env)"  # export EVIDENCE_TEST_POSTGRES for dotnet test
 #   .ci/postgres.sh status
+#   .ci/postgres.sh psql -c 'SQL'  # psql on the server (database postgres, user postgres)
 #   .ci/postgres.sh stop           # stops the server and deletes its data directory
 #
 # Settings (environment):
@@ -68,7 +70,7 @@ start() {
   if [ -s "$STATE" ]; then
     if "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; then
       say "already running on 127.0.0.1:$PG_PORT (data directory $(cat "$STATE")); '$0 stop' first"
-      exit 1
+      exit 3
     fi
     stop
   fi
@@ -134,5 +136,6 @@ case "${1:-}" in
   status) status ;;
   env) echo "export EVIDENCE_TEST_POSTGRES='$CONNECTION'" ;;
   connection) echo "$CONNECTION" ;;
-  *) echo "usage: $0 start|stop|status|env|connection" >&2; exit 2 ;;
+  psql) shift; bin="$(find_bin)" && exec "$bin/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres "$@" ;;
+  *) echo "usage: $0 start|stop|status|env|connection|psql [ARGS...]" >&2; exit 2 ;;
 esac
