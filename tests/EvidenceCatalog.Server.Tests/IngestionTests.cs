@@ -162,6 +162,27 @@ public sealed class IngestionTests
         Assert.Equal(2, json.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inWindow").GetInt32());
     }
 
+    [Fact]
+    public async Task When_the_store_cannot_be_written_ingestion_is_503_and_says_to_send_again()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"));
+        File.WriteAllText(folder, "a file where the store's folder should be");
+        try
+        {
+            await using var unwritable = Runtime.Stores.EventStoreLocation.Parse("sqlite:" + Path.Combine(folder, "events.db"));
+            await using var server = await StartAsync(o => o with { Store = unwritable }, withEvents: false);
+
+            using var response = await server.PostEventsAsync(Content.JsonLines(Line("u1")));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.EndsWith("; nothing of this request was kept: send it again later", (await AuthenticationTests.Problem(response)).GetProperty("detail").GetString());
+        }
+        finally
+        {
+            File.Delete(folder);
+        }
+    }
+
     private static async Task<T> Eventually<T>(Func<T> read, Func<T, bool> done)
     {
         for (int i = 0; i < 200; i++)

@@ -60,9 +60,21 @@ internal static class EventsEndpoint
         var stats = new IngestionStats();
         var rejections = new RejectionList(ListedRejections);
         string source = $"POST {Path} ({caller.User})";
-        var (outcome, array, problem) = await Task.Run(
-            () => Ingest(options, vocabulary, caller.Account, source, new LimitedStream(http.Request.Body, limit), stats, rejections),
-            CancellationToken.None).ConfigureAwait(false);
+        Outcome outcome;
+        bool array;
+        string? problem;
+        try
+        {
+            (outcome, array, problem) = await Task.Run(
+                () => Ingest(options, vocabulary, caller.Account, source, new LimitedStream(http.Request.Body, limit), stats, rejections),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is EventStoreException or IOException or UnauthorizedAccessException)
+        {
+            log.LogError("Events from {User} not stored: {Reason}", caller.User, exception.Message);
+            http.Response.Headers.RetryAfter = "30";
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Event store unavailable", exception.Message + "; nothing of this request was kept: send it again later");
+        }
         switch (outcome)
         {
             case Outcome.TooLarge:
