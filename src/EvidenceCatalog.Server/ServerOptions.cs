@@ -14,7 +14,10 @@ public sealed record ServerOptions
     /// <summary>The catalogs reports are built against and token roles are resolved through.</summary>
     public required IEvidenceCatalog Catalog { get; init; }
 
-    /// <summary>Where events are kept (SQLite file or PostgreSQL).</summary>
+    /// <summary>
+    /// Where events are kept (SQLite file or PostgreSQL). Parse it with a batch size of <see cref="int.MaxValue"/>, as
+    /// <c>evidence serve</c> does, so that each <c>POST /api/events</c> is one transaction.
+    /// </summary>
     public required EventStoreLocation Store { get; init; }
 
     /// <summary>The API tokens.</summary>
