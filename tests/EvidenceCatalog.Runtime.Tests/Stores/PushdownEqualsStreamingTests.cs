@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Stores;
 using Xunit;
 using static EvidenceCatalog.Runtime.Tests.Stores.StoreFolder;
 
@@ -34,14 +35,35 @@ public sealed class PushdownEqualsStreamingTests
     [MemberData(nameof(Windows))]
     public void The_store_fills_the_tally_exactly_as_the_stream_does(string from, string to, int sampleSize)
     {
+        using var folder = new StoreFolder();
+        using var store = folder.OpenStore(batchSize: 500);
+        AssertFillsAsStream(store, from, to, sampleSize);
+    }
+
+    [Fact]
+    public async Task The_async_form_fills_the_same_tally()
+    {
+        using var folder = new StoreFolder();
+        using var store = folder.OpenStore();
+        await AssertAsyncFillsAsSync(store);
+    }
+
+    [Fact]
+    public void Duplicates_and_rejections_stay_with_the_ingestion()
+    {
+        using var folder = new StoreFolder();
+        using var store = folder.OpenStore();
+        AssertDuplicatesAndRejectionsStayWithTheIngestion(store);
+    }
+
+    /// <summary>Ingests a population across the window into an empty store; its tally equals the stream's.</summary>
+    internal static void AssertFillsAsStream(IEventStore store, string from, string to, int sampleSize)
+    {
         var window = new ReportWindow(CalendarDate.Parse(from), CalendarDate.Parse(to), TimeZoneInfo.FindSystemTimeZoneById(Zone));
         byte[] lines = Lines(Population(window, seed: 20260308));
-
         var streamed = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize);
         Stream(streamed, System.Text.Encoding.UTF8.GetString(lines));
 
-        using var folder = new StoreFolder();
-        using var store = folder.OpenStore(batchSize: 500);
         Ingest(store, "events.jsonl", lines);
         var pushed = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize);
         store.FillTally(pushed);
@@ -49,12 +71,10 @@ public sealed class PushdownEqualsStreamingTests
         AssertSameTally(streamed, pushed);
     }
 
-    [Fact]
-    public async Task The_async_form_fills_the_same_tally()
+    /// <summary>FillTallyAsync fills what FillTally fills, on an empty store.</summary>
+    internal static async Task AssertAsyncFillsAsSync(IEventStore store)
     {
         var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 6, 30), TimeZoneInfo.FindSystemTimeZoneById(Zone));
-        using var folder = new StoreFolder();
-        using var store = folder.OpenStore();
         Ingest(store, "events.jsonl", Lines(Population(window, seed: 7)));
 
         var sync = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);
@@ -65,13 +85,11 @@ public sealed class PushdownEqualsStreamingTests
         AssertSameTally(sync, async);
     }
 
-    [Fact]
-    public void Duplicates_and_rejections_stay_with_the_ingestion()
+    /// <summary>On an empty store: a report counts what is stored; duplicates and rejected lines were the ingestion's.</summary>
+    internal static void AssertDuplicatesAndRejectionsStayWithTheIngestion(IEventStore store)
     {
         var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
         string text = Text(Line("a", "2026-03-02T10:00:00Z"), Line("a", "2026-03-02T10:00:00Z"), "{broken", Line("b", "2026-04-02T10:00:00Z"), Line("c", "2026-03-05T10:00:00Z", account: "globex"));
-        using var folder = new StoreFolder();
-        using var store = folder.OpenStore();
         var ingestion = Ingest(store, "events.jsonl", text);
 
         var tally = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);

@@ -2,6 +2,7 @@ using System;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Stores;
 using Xunit;
 using static EvidenceCatalog.Runtime.Tests.Stores.StoreFolder;
 
@@ -16,14 +17,25 @@ public sealed class UndeclaredEventTests
     [Fact]
     public void Rows_of_undeclared_types_and_outcomes_are_rejected_at_report_time()
     {
-        var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
-        string declared = Text(Line("a", "2026-03-20T10:00:00Z", "policy.decision", "deny", actor: "user:ana"), Line("b", "2026-02-10T10:00:00Z"));
         using var folder = new StoreFolder();
         using var store = folder.OpenStore();
+        AssertRejectedAtReportTime(store, (id, time, type, outcome, actor) =>
+        {
+            long ticks = DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture).UtcTicks;
+            string value = outcome is null ? "NULL" : $"'{outcome}'";
+            StoreFileTests.Scalar(folder.StorePath, $"INSERT INTO events (account, id, time, type, outcome, actor) VALUES ('acme', '{id}', {ticks}, '{type}', {value}, '{actor}')");
+        });
+    }
+
+    /// <summary>On an empty store, with <paramref name="addRow"/> writing a row of account acme behind the program's back.</summary>
+    internal static void AssertRejectedAtReportTime(IEventStore store, Action<string, string, string, string?, string> addRow)
+    {
+        var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
+        string declared = Text(Line("a", "2026-03-20T10:00:00Z", "policy.decision", "deny", actor: "user:ana"), Line("b", "2026-02-10T10:00:00Z"));
         Ingest(store, "events.jsonl", declared);
-        AddRow(folder, "old-1", "2026-03-20T11:00:00Z", "legacy.login", "success", "user:old");
-        AddRow(folder, "old-2", "2026-03-02T11:00:00Z", "policy.decision", "maybe", "user:old");
-        AddRow(folder, "old-3", "2025-06-01T11:00:00Z", "legacy.login", null, "user:old");
+        addRow("old-1", "2026-03-20T11:00:00Z", "legacy.login", "success", "user:old");
+        addRow("old-2", "2026-03-02T11:00:00Z", "policy.decision", "maybe", "user:old");
+        addRow("old-3", "2025-06-01T11:00:00Z", "legacy.login", null, "user:old");
 
         var tally = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);
         store.FillTally(tally);
@@ -35,12 +47,5 @@ public sealed class UndeclaredEventTests
         Assert.Equal((5L, 3L, 2L), (stats.Read, stats.Accepted, stats.Rejected));
         Assert.Equal((1L, 2L, 0L), (stats.InWindow, stats.OutsideWindow, stats.OtherAccounts));
         PushdownEqualsStreamingTests.AssertSameEvidence(streamed, tally);
-    }
-
-    private static void AddRow(StoreFolder folder, string id, string time, string type, string? outcome, string actor)
-    {
-        long ticks = DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture).UtcTicks;
-        string value = outcome is null ? "NULL" : $"'{outcome}'";
-        StoreFileTests.Scalar(folder.StorePath, $"INSERT INTO events (account, id, time, type, outcome, actor) VALUES ('acme', '{id}', {ticks}, '{type}', {value}, '{actor}')");
     }
 }
