@@ -10,9 +10,9 @@
 #   RATE=1000 DURATION=20 WARMUP=3 bench/server-load.sh     # reports/sections: open-loop rate, measured and warm-up seconds
 #   EVENTS=2000000 CHUNK=10000 CONCURRENCY=4 bench/server-load.sh   # ingest: events, events per request, requests in flight
 #   NO_POSTGRES=1 bench/server-load.sh                      # reports and sections only
-#   PG_PORT=55433 PG_OPTIONS='-c shared_buffers=1GB' PG_DURABLE=1 bench/server-load.sh   # passed to .ci/postgres.sh
+#   PG_PORT=55439 PG_OPTIONS='-c shared_buffers=1GB' PG_DURABLE=1 bench/server-load.sh   # passed to .ci/postgres.sh
 #
-# PostgreSQL: the script starts its own server with .ci/postgres.sh on PG_PORT (default 55433, not the 55432 the tests
+# PostgreSQL: the script starts its own server with .ci/postgres.sh on PG_PORT (default 55439, not the 55432 the tests
 # use) and stops it at the end. If a server already answers on PG_PORT it is used as it is (a new schema, dropped at the
 # end) and left running. .ci/postgres.sh turns fsync, synchronous_commit and full_page_writes off unless PG_DURABLE=1.
 # The HTTP servers listen on 127.0.0.1:PORT and PORT+1 (default 5090, 5091).
@@ -32,7 +32,7 @@ WARMUP="${WARMUP:-3}"
 EVENTS="${EVENTS:-2000000}"
 CHUNK="${CHUNK:-10000}"
 CONCURRENCY="${CONCURRENCY:-4}"
-export PG_PORT="${PG_PORT:-55433}"
+export PG_PORT="${PG_PORT:-55439}"
 
 command -v curl >/dev/null || { echo "server-load.sh: curl is needed (apt-get install curl)" >&2; exit 2; }
 
