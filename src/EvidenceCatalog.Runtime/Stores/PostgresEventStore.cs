@@ -51,14 +51,14 @@ public sealed class PostgresEventStore : IEventStore
         countActorsByCellSql =
             $"SELECT actor, type, outcome, count(*) FROM {events} WHERE account = $1 AND time >= $2 AND time < $3 GROUP BY actor, type, outcome";
 
-        // Each sampled cell reads its first rows in (time, id) order from the window's start up to its own bound,
-        // walking the covering index and stopping at the limit; ids compare as bytes (UTF-8 order), as in a stream.
+        // Each sampled (cell, day) reads its first rows in (time, id) order from one day's stretch of the covering index,
+        // stopping at the limit; ids compare as bytes (UTF-8 order), as in a stream.
         sampleSql =
             "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes "
-            + "FROM unnest($3::text[], $4::text[], $5::bigint[]) AS s(type, outcome, until_ticks) "
+            + "FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS s(type, outcome, from_ticks, until_ticks) "
             + "CROSS JOIN LATERAL ("
             + $"SELECT {EventRows.Columns} FROM {events} "
-            + "WHERE account = $1 AND time >= $2 AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
+            + "WHERE account = $1 AND time >= s.from_ticks AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
             + "ORDER BY time, id COLLATE \"C\" LIMIT $6) AS e";
         countRowsSql = $"SELECT count(*), count(*) FILTER (WHERE account = $1) FROM {events}";
         readEventsSql =
@@ -364,15 +364,15 @@ public sealed class PostgresEventStore : IEventStore
         var cells = new Dictionary<(string Type, string? Outcome), int>();
         var types = new List<string>();
         var outcomes = new List<string?>();
+        var froms = new List<long>();
         var untils = new List<long>();
-        long from = long.MaxValue;
-        foreach (var range in pushdown.SampleRanges())
+        foreach (var day in pushdown.SampleDays())
         {
-            cells.Add((range.Type, range.Outcome), range.Cell);
-            types.Add(range.Type);
-            outcomes.Add(range.Outcome);
-            untils.Add(range.ToTicks);
-            from = Math.Min(from, range.FromTicks);
+            cells.TryAdd((day.Type, day.Outcome), day.Cell);
+            types.Add(day.Type);
+            outcomes.Add(day.Outcome);
+            froms.Add(day.FromTicks);
+            untils.Add(day.ToTicks);
         }
 
         if (cells.Count == 0)
@@ -382,9 +382,9 @@ public sealed class PostgresEventStore : IEventStore
 
         using var command = new NpgsqlCommand(sampleSql, connection);
         Parameter(command, tally.Account);
-        Parameter(command, from);
         Parameter(command, types.ToArray());
         Parameter(command, outcomes.ToArray()).NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text;
+        Parameter(command, froms.ToArray());
         Parameter(command, untils.ToArray());
         Parameter(command, (long)tally.SampleSize);
         var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
@@ -392,6 +392,7 @@ public sealed class PostgresEventStore : IEventStore
         {
             while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
             {
+                // A cell read over several days may return more rows than its sample holds; the tally keeps the first.
                 var auditEvent = EventRows.Read(rows, tally.Account);
                 pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
             }

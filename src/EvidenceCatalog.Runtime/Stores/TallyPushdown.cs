@@ -102,6 +102,39 @@ internal sealed class TallyPushdown
         }
     }
 
+    /// <summary>
+    /// The sample queries one day at a time: for each cell that is evidence for a control, each day of the window that
+    /// holds rows of it, in order, until those days hold its first <see cref="EvidenceTally.SampleSize"/> rows. A cell
+    /// with rows on a few scattered days is read on those days only, not across the gaps between them.
+    /// </summary>
+    public IEnumerable<SampleRange> SampleDays()
+    {
+        if (tally.SampleSize == 0)
+        {
+            yield break;
+        }
+
+        var vocabulary = tally.Vocabulary;
+        for (int cell = 0; cell < vocabulary.CellCount; cell++)
+        {
+            if (vocabulary.ControlsOf(cell).Length == 0)
+            {
+                continue;
+            }
+
+            long seen = 0;
+            for (int day = window.WindowOffset; day < window.TotalDays && seen < tally.SampleSize; day++)
+            {
+                long count = dayCounts[(cell * window.TotalDays) + day];
+                if (count > 0)
+                {
+                    seen += count;
+                    yield return new SampleRange(cell, vocabulary.Types[vocabulary.TypeOf(cell)], vocabulary.OutcomeOf(cell), DayStart(day), DayStart(day + 1));
+                }
+            }
+        }
+    }
+
     /// <summary>One row of a sample query.</summary>
     public void OfferSample(int cell, AuditEvent auditEvent) => tally.OfferSample(cell, auditEvent);
 
