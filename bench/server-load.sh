@@ -12,9 +12,9 @@
 #   NO_POSTGRES=1 bench/server-load.sh                      # reports and sections only
 #   PG_PORT=55439 PG_OPTIONS='-c shared_buffers=1GB' PG_DURABLE=1 bench/server-load.sh   # passed to .ci/postgres.sh
 #
-# PostgreSQL: the script starts its own server with .ci/postgres.sh on PG_PORT (default 55439, not the 55432 the tests
-# use) and stops it at the end. If a server already answers on PG_PORT it is used as it is (a new schema, dropped at the
-# end) and left running. .ci/postgres.sh turns fsync, synchronous_commit and full_page_writes off unless PG_DURABLE=1.
+# PostgreSQL: the script starts its own server with .ci/postgres.sh on PG_PORT (default 55439, clear of the tests' 55432
+# and bench/store-postgres.sh's 55433) and stops it at the end. If a server already answers on PG_PORT it is used as it
+# is (a new schema, dropped at the end) and left running. .ci/postgres.sh turns fsync, synchronous_commit and full_page_writes off unless PG_DURABLE=1.
 # The HTTP servers listen on 127.0.0.1:PORT and PORT+1 (default 5090, 5091).
 set -euo pipefail
 
@@ -129,7 +129,11 @@ fi
 )
 
 {
-  echo "evidence serve load test, $(date -u '+%Y-%m-%dT%H:%M:%SZ'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (src/ has local changes)')"
+  commit='? (not a git checkout)'
+  if git rev-parse --git-dir >/dev/null 2>&1; then
+    commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (src/ has local changes)')"
+  fi
+  echo "evidence serve load test, $(date -u '+%Y-%m-%dT%H:%M:%SZ'), commit $commit"
   echo "nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
 } | tee "$OUT/summary.txt"
