@@ -71,34 +71,25 @@ internal sealed class TallyPushdown
 
     /// <summary>
     /// The sample queries to run: each cell that is evidence for a control and has rows in the window, with the time
-    /// range that holds its first <see cref="EvidenceTally.SampleSize"/> rows (up to the end of the day that completes them).
+    /// range that holds its first <see cref="EvidenceTally.SampleSize"/> rows: from the window's start to the end of the
+    /// day that completes them, or of the cell's last day with rows when the window holds fewer.
     /// </summary>
     public IEnumerable<SampleRange> SampleRanges()
     {
-        if (tally.SampleSize == 0)
+        SampleRange? open = null;
+        foreach (var day in SampleDays())
         {
-            yield break;
+            if (open is { } done && done.Cell != day.Cell)
+            {
+                yield return done with { FromTicks = DayStart(window.WindowOffset) };
+            }
+
+            open = day;
         }
 
-        var vocabulary = tally.Vocabulary;
-        for (int cell = 0; cell < vocabulary.CellCount; cell++)
+        if (open is { } last)
         {
-            if (vocabulary.ControlsOf(cell).Length == 0)
-            {
-                continue;
-            }
-
-            long seen = 0;
-            int day = window.WindowOffset;
-            for (; day < window.TotalDays && seen < tally.SampleSize; day++)
-            {
-                seen += dayCounts[(cell * window.TotalDays) + day];
-            }
-
-            if (seen > 0)
-            {
-                yield return new SampleRange(cell, vocabulary.Types[vocabulary.TypeOf(cell)], vocabulary.OutcomeOf(cell), DayStart(window.WindowOffset), DayStart(day));
-            }
+            yield return last with { FromTicks = DayStart(window.WindowOffset) };
         }
     }
 
