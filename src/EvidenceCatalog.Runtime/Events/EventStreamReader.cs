@@ -298,6 +298,12 @@ public sealed class EventStreamReader
                     }
 
                     lengths[field] = reader.CopyString(buffer);
+                    if (buffer.AsSpan(0, lengths[field]).Contains((byte)0))
+                    {
+                        // Refused by every store alike: PostgreSQL text cannot hold it, and no real field needs it.
+                        return $"field '{FieldNames[field]}' holds the character U+0000 (\\u0000), which an event may not contain";
+                    }
+
                     escaped[field] = true;
                     starts[field] = 0;
                 }

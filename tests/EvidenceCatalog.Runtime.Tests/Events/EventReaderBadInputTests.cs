@@ -38,6 +38,25 @@ public sealed class EventReaderBadInputTests
         Assert.False(stats.TruncatedLastLine);
     }
 
+    [Theory]
+    [InlineData("id")]
+    [InlineData("actor")]
+    [InlineData("resource")]
+    public void A_field_holding_U0000_is_rejected_whatever_the_store(string field)
+    {
+        string good = Line("a", "2026-03-02T10:00:00Z");
+        string bad = Line("b", "2026-03-02T11:00:00Z").Replace("\"account\"", $"\"{field}\":\"x\\u0000y\",\"account\"");
+        if (field != "resource")
+        {
+            bad = bad.Replace($"\"{field}\":\"{(field == "id" ? "b" : "user:alice@northwind.example")}\",", string.Empty);
+        }
+
+        var (stats, rejections) = Read(good + "\n" + bad + "\n");
+
+        Assert.Equal((2, 1, 1), (stats.Read, stats.Accepted, stats.Rejected));
+        Assert.Equal($"field '{field}' holds the character U+0000 (\\u0000), which an event may not contain", Assert.Single(rejections.Items).Reason);
+    }
+
     [Fact]
     public void Truncated_last_line_is_reported_as_truncated()
     {

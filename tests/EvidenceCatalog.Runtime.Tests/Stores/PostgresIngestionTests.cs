@@ -145,16 +145,38 @@ public sealed class PostgresIngestionTests(PostgresSchemaFixture fixture) : Post
     }
 
     [PostgresFact]
-    public void A_nul_character_is_refused_with_its_line()
+    public void An_event_with_U0000_is_rejected_by_the_reader_and_the_others_are_stored()
     {
         using var store = OpenStore(batchSize: 2);
 
-        var failure = Assert.Throws<EventStoreException>(() => Ingest(store, "events.jsonl", Events(3) + Line("nul\u0000id", "2026-03-02T10:00:00Z") + "\n"));
+        var stats = Ingest(store, "events.jsonl", Events(3) + Line("nul\u0000id", "2026-03-02T10:00:00Z") + "\n");
+
+        Assert.Equal((4, 3, 1), (stats.Read, stats.Accepted, stats.Rejected));
+        Assert.Equal(3, StoredEvents(store).Length);
+    }
+
+    [PostgresFact]
+    public void A_record_with_U0000_that_reaches_the_writer_another_way_is_refused_with_its_line()
+    {
+        using var store = OpenStore(batchSize: 2);
+        var stats = new IngestionStats();
+        using var writer = store.BeginIngestion("hand-made", Vocabulary, stats);
+        int type = Vocabulary.FindType("policy.decision");
+
+        var failure = Assert.Throws<EventStoreException>(() => writer.Accept(new EventRecord
+        {
+            Line = 7,
+            Id = "nul\0id"u8,
+            Account = "northwind-cloud"u8,
+            Actor = "user:ada"u8,
+            Type = type,
+            Cell = Vocabulary.FindCell(type, "allow"),
+            UtcTicks = new DateTime(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc).Ticks,
+        }));
 
         Assert.Equal(
-            "line 4: field 'id' holds the character U+0000, which PostgreSQL text cannot store; remove it from the event (the batches before this one are stored)",
+            "line 7: field 'id' holds the character U+0000, which PostgreSQL text cannot store; remove it from the event (the batches before this one are stored)",
             failure.Message);
-        Assert.Equal(2, StoredEvents(store).Length);
     }
 
     [PostgresFact]
