@@ -2,7 +2,8 @@
 # A throwaway Redis for the shared-cache tests: 127.0.0.1 only, no persistence. .ci/run uses it before `dotnet test`;
 # developers use the same script:
 #
-#   .ci/redis.sh start             # installs redis-server (apt-get) when it is missing, then starts it
+#   .ci/redis.sh start             # installs redis-server (apt-get) when it is missing, then starts it;
+#                                  # exit 3 when one from this script already runs (it is shared, and left running)
 #   eval "$(.ci/redis.sh env)"     # export EVIDENCE_TEST_REDIS for dotnet test
 #   .ci/redis.sh status
 #   .ci/redis.sh stop
@@ -31,8 +32,8 @@ install_redis() {
 case "${1:-}" in
   start)
     if running; then
-      say "already running on $CONFIGURATION"
-      exit 0
+      say "already running on $CONFIGURATION (left running by .ci/run)"
+      exit 3
     fi
     command -v redis-server >/dev/null 2>&1 || install_redis
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
