@@ -6,6 +6,7 @@
 #   bench/store-postgres.sh                 # RUNS=3 report runs; PG_PORT=55433
 #   EVENTS=bench/out/events-1m.jsonl bench/store-postgres.sh
 #   KEEP=1 bench/store-postgres.sh          # leave the server running afterwards (.ci/postgres.sh stop with PG_PORT)
+#   HTTP=0 bench/store-postgres.sh          # skip the last step: uncached full reports from evidence serve on the store
 #
 # The events file is made when missing, as bench/runtime-end-to-end.sh makes it:
 #   evidence generate-events --days 100 --per-day 100000 --start 2026-01-01 --org northwind-cloud --out bench/out/events-10m.jsonl
@@ -84,3 +85,28 @@ for part in controls validation; do
     echo "$part: DIFFERENT" | tee -a "$OUT/summary.txt"
   fi
 done
+
+# The same store behind `evidence serve`: an uncached full report over HTTP (the server's cache keys hold the zone, so
+# UTC, Etc/UTC and Etc/GMT are three misses over the same days). HTTP=0 skips it.
+if [ "${HTTP:-1}" = 1 ]; then
+  HTTP_PORT="${HTTP_PORT:-5091}"
+  head -c 32 /dev/urandom >"$OUT/hmac.key"
+  rm -f "$OUT/tokens.txt"
+  TOKEN=$("${EVIDENCE[@]}" token add --tokens "$OUT/tokens.txt" --user bench@northwind.example --account "$ORG" --role auditor 2>/dev/null)
+  "${EVIDENCE[@]}" serve --store "$STORE" --tokens "$OUT/tokens.txt" --hmac-key-file "$OUT/hmac.key" --urls "http://127.0.0.1:$HTTP_PORT" >"$OUT/serve.log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null; [ "${KEEP:-0}" = 1 ] || .ci/postgres.sh stop >/dev/null 2>&1' EXIT
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null && break; sleep 0.2; done
+  for tz in UTC Etc/UTC Etc/GMT; do
+    url="http://127.0.0.1:$HTTP_PORT/api/soc2-evidence?accountId=$ORG&from=2026-01-01&to=2026-04-10&tz=$tz"
+    read -r code seconds < <(curl -s -o "$OUT/report-http.json" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" "$url")
+    [ "$code" = 200 ] || { echo "GET $url: HTTP $code" >&2; exit 1; }
+    printf 'GET /api/soc2-evidence (full report, uncached, tz=%s): %s s, inWindow %s\n' "$tz" "$seconds" "$(jq '.meta.ingestion.inWindow' "$OUT/report-http.json")" | tee -a "$OUT/summary.txt"
+  done
+  if [ "$(jq -c .controls "$OUT/report-http.json")" = "$(jq -c .controls "$OUT/report-store.json")" ]; then
+    echo "controls: identical over HTTP and from report --store" | tee -a "$OUT/summary.txt"
+  else
+    echo "controls: DIFFERENT over HTTP" | tee -a "$OUT/summary.txt"
+  fi
+  kill "$SERVER"
+fi
