@@ -50,7 +50,9 @@ case "${1:-}" in
     ;;
   stop)
     if running; then
-      kill "$(cat "$PIDFILE")"
+      pid="$(cat "$PIDFILE")"
+      kill "$pid"
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done # gone before the port is reused
     fi
     rm -f "$PIDFILE"
     ;;
