@@ -83,7 +83,7 @@ public sealed class ReportEndpointTests
     [InlineData("accountId=northwind-cloud&to=yesterday", "to must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not 'yesterday'")]
     [InlineData("accountId=northwind-cloud&from=2026-10-01&to=2026-09-01", "the window ends (2026-09-01) before it starts (2026-10-01)")]
     [InlineData("accountId=northwind-cloud&tz=Mars/Olympus", "unknown time zone 'Mars/Olympus': give an IANA id such as UTC, Europe/Berlin or America/New_York")]
-    [InlineData("accountId=northwind-cloud&from=2000-01-01&to=2026-01-01", "the window has 9498 days; a report covers at most 3660")]
+    [InlineData("accountId=northwind-cloud&from=2000-01-01&to=2026-01-01", "the window is 9498 days; at most 3660 are allowed")]
     public async Task Bad_parameters_are_400_problems(string query, string detail)
     {
         await using var server = await ServerHarness.StartAsync(withEvents: false);

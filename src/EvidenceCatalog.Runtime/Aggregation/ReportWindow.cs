@@ -18,12 +18,13 @@ public sealed class ReportWindow
 
     private readonly long[] dayStartsUtc;
 
+    /// <exception cref="ArgumentException">The dates cannot make a window (see <see cref="Problem"/>).</exception>
     public ReportWindow(CalendarDate from, CalendarDate to, TimeZoneInfo timeZone)
     {
         TimeZone = timeZone ?? throw new ArgumentNullException(nameof(timeZone));
-        if (to < from)
+        if (Problem(from, to) is { } problem)
         {
-            throw new ArgumentException($"the window ends ({to}) before it starts ({from})");
+            throw new ArgumentException(problem);
         }
 
         From = from;
@@ -31,10 +32,6 @@ public sealed class ReportWindow
         var fromDate = ToDateTime(from);
         var toDate = ToDateTime(to);
         Days = (int)(toDate - fromDate).TotalDays + 1;
-        if (Days > MaxDays)
-        {
-            throw new ArgumentException($"the window is {Days} days; at most {MaxDays} are allowed");
-        }
 
         var first = fromDate < toDate.AddDays(1 - AuditLogDays) ? fromDate : toDate.AddDays(1 - AuditLogDays);
         FirstDay = FromDateTime(first);
@@ -49,6 +46,18 @@ public sealed class ReportWindow
     }
 
     public CalendarDate From { get; }
+
+    /// <summary>Why <paramref name="from"/>..<paramref name="to"/> cannot be a window (it ends before it starts, or is longer than <see cref="MaxDays"/>), or null.</summary>
+    public static string? Problem(CalendarDate from, CalendarDate to)
+    {
+        if (to < from)
+        {
+            return $"the window ends ({to}) before it starts ({from})";
+        }
+
+        int days = (int)(ToDateTime(to) - ToDateTime(from)).TotalDays + 1;
+        return days > MaxDays ? $"the window is {days} days; at most {MaxDays} are allowed" : null;
+    }
 
     public CalendarDate To { get; }
 

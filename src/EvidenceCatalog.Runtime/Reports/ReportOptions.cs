@@ -1,5 +1,6 @@
 using System;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
@@ -46,9 +47,9 @@ public sealed record ReportOptions
             throw new ArgumentException("the account (--org) must not be empty");
         }
 
-        if (To < From)
+        if (ReportWindow.Problem(From, To) is { } window)
         {
-            throw new ArgumentException($"the window ends ({To}) before it starts ({From})");
+            throw new ArgumentException(window);
         }
 
         if (GapDays < 1)

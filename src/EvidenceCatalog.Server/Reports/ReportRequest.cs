@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
 namespace EvidenceCatalog.Server.Reports;
@@ -21,7 +23,7 @@ internal sealed record ReportRequest(string Account, string? Section, CalendarDa
     public static ReportRequest? TryParse(string account, string? section, string? from, string? to, string? tz, DateTimeOffset now, out string? problem, out IDictionary<string, object?>? extensions)
     {
         extensions = null;
-        if (section is not null && !ContainsOrdinal(ReportSections.Names, section))
+        if (section is not null && !ReportSections.Names.Contains(section, StringComparer.Ordinal))
         {
             problem = $"there is no section '{section}'; give one of: {string.Join(", ", ReportSections.Names)} (or none for the full report)";
             extensions = new Dictionary<string, object?> { ["validSections"] = ReportSections.Names };
@@ -63,35 +65,9 @@ internal sealed record ReportRequest(string Account, string? Section, CalendarDa
             return null;
         }
 
-        if (toDate < fromDate)
-        {
-            problem = $"the window ends ({toDate}) before it starts ({fromDate})";
-            return null;
-        }
-
-        int days = new DateOnly(toDate.Year, toDate.Month, toDate.Day).DayNumber - new DateOnly(fromDate.Year, fromDate.Month, fromDate.Day).DayNumber + 1;
-        if (days > Runtime.Aggregation.ReportWindow.MaxDays)
-        {
-            problem = $"the window has {days} days; a report covers at most {Runtime.Aggregation.ReportWindow.MaxDays}";
-            return null;
-        }
-
-        problem = null;
-        return new ReportRequest(account, section, fromDate, toDate, zone);
+        problem = ReportWindow.Problem(fromDate, toDate);
+        return problem is null ? new ReportRequest(account, section, fromDate, toDate, zone) : null;
     }
 
     private static CalendarDate Date(DateOnly date) => new(date.Year, date.Month, date.Day);
-
-    private static bool ContainsOrdinal(IReadOnlyList<string> names, string name)
-    {
-        foreach (string n in names)
-        {
-            if (string.Equals(n, name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
