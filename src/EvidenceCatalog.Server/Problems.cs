@@ -13,4 +13,11 @@ internal static class Problems
         Of(StatusCodes.Status400BadRequest, "Bad request", detail, extensions);
 
     public static IResult Forbidden(string detail) => Of(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    /// <summary>503 with <c>Retry-After</c>: the event store cannot serve the request now.</summary>
+    public static IResult Unavailable(HttpContext http, string title, string detail)
+    {
+        http.Response.Headers.RetryAfter = "30";
+        return Of(StatusCodes.Status503ServiceUnavailable, title, detail);
+    }
 }

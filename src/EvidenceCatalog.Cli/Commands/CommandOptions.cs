@@ -6,6 +6,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server.Security;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -45,12 +46,12 @@ internal static class CommandOptions
 
     /// <summary>A <c>--store</c> value: relative SQLite paths are resolved against the working directory.</summary>
     /// <exception cref="EventStoreException">The value is not a store location.</exception>
-    public static EventStoreLocation StoreLocation(CommandContext context, string spec) =>
-        EventStoreLocation.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock });
+    public static EventStoreLocation StoreLocation(CommandContext context, string spec, int batchSize = SqliteEventStoreOptions.DefaultBatchSize) =>
+        EventStoreLocation.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock, BatchSize = batchSize });
 
     public static string FullPath(CommandContext context, string path) => path == "-" ? path : Path.GetFullPath(path, context.WorkingDirectory);
 
     /// <summary>Failures that mean "the input cannot be used" (exit 2 with the message), as opposed to bugs.</summary>
     public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
-        or SigningKeyException or EventStoreException or AccessSnapshotException or ArgumentException or CryptographicException;
+        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException or ArgumentException or CryptographicException;
 }

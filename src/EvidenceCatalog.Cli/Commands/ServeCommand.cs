@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
@@ -99,18 +98,10 @@ internal sealed class ServeCommand : Command
             throw new CommandInputException($"the access folder '{access}' does not exist");
         }
 
-        ApiTokenFile tokenFile;
-        try
-        {
-            tokenFile = ApiTokenFile.Load(CommandOptions.FullPath(context, parseResult.GetValue(tokens)!), catalog.Model);
-        }
-        catch (ApiTokenFileException exception)
-        {
-            throw new CommandInputException(exception.Message);
-        }
+        var tokenFile = ApiTokenFile.Load(CommandOptions.FullPath(context, parseResult.GetValue(tokens)!), catalog.Model);
 
         // One request, one transaction: a body refused midway (413) leaves nothing behind.
-        using var location = EventStoreLocation.Parse(parseResult.GetValue(store)!, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, BatchSize = int.MaxValue });
+        using var location = CommandOptions.StoreLocation(context, parseResult.GetValue(store)!, batchSize: int.MaxValue);
         var options = new ServerOptions
         {
             Catalog = catalog,

@@ -37,7 +37,7 @@ internal static class EventsEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(Path, Handle).RequirePermission(Authorization.IngestEvidence);
 
-    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, EventVocabulary vocabulary, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, EventVocabulary vocabulary, ILoggerFactory logs)
     {
         var caller = http.Caller();
         var log = logs.CreateLogger("EvidenceCatalog.Server.Ingestion");
@@ -72,9 +72,9 @@ internal static class EventsEndpoint
         catch (Exception exception) when (exception is EventStoreException or IOException or UnauthorizedAccessException)
         {
             log.LogError("Events from {User} not stored: {Reason}", caller.User, exception.Message);
-            http.Response.Headers.RetryAfter = "30";
-            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Event store unavailable", exception.Message + "; nothing of this request was kept: send it again later");
+            return Problems.Unavailable(http, "Event store unavailable", exception.Message + "; nothing of this request was kept: send it again later");
         }
+
         switch (outcome)
         {
             case Outcome.TooLarge:

@@ -63,8 +63,7 @@ internal static class EvidenceEndpoint
         catch (EvidenceUnavailableException exception)
         {
             logs.CreateLogger("EvidenceCatalog.Server.Reports").LogError("Report {Account} failed: {Reason}", accountId, exception.Message);
-            http.Response.Headers.RetryAfter = "30";
-            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Evidence unavailable", exception.Message + "; try again later");
+            return Problems.Unavailable(http, "Evidence unavailable", exception.Message + "; try again later");
         }
 
         var headers = http.Response.Headers;
