@@ -159,16 +159,15 @@ internal sealed class DemoCommand : Command
         // made one at a time with 'evidence token add', and their plain text is never written down).
         string tokensPath = Named("tokens.txt");
         string demoTokensPath = Named("demo-tokens.env");
-        var lines = new List<string> { "# Demo API tokens for 'evidence serve' (hashes only; the plain tokens are in demo-tokens.env)." };
         var env = new List<string> { "# Demo only: plain API tokens of tokens.txt, one per role of the access catalog, for curl." };
+        File.Delete(tokensPath);
         foreach (var role in catalog.Model.Roles)
         {
             string token = ApiTokenFile.NewToken();
-            lines.Add(ApiTokenFile.Line(token, $"{role.Id}@{account}.example", account, role.Id));
+            ApiTokenFile.Append(tokensPath, ApiTokenFile.Line(token, $"{role.Id}@{account}.example", account, role.Id));
             env.Add($"{role.Id.Replace('-', '_').ToUpperInvariant()}_TOKEN={token}");
         }
 
-        File.WriteAllLines(tokensPath, lines);
         File.WriteAllLines(demoTokensPath, env);
         context.Output.WriteLine();
         context.Output.WriteLine($"Serve the store over HTTP (tokens for every role in {Shown(demoTokensPath)}):");

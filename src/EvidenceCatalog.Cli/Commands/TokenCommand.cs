@@ -53,17 +53,9 @@ internal sealed class TokenCommand : Command
             {
                 _ = ApiTokenFile.Load(path, model); // refuse to append to a broken file
             }
-            else
-            {
-                File.WriteAllText(path, "# EvidenceCatalog API tokens (evidence serve --tokens): sha256:HEX USER ACCOUNT ROLE, one a line.\n# Only hashes are stored; add tokens with 'evidence token add'.\n");
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-            }
 
             string token = ApiTokenFile.NewToken();
-            File.AppendAllText(path, ApiTokenFile.Line(token, userId, accountId, granted.Id) + "\n");
+            ApiTokenFile.Append(path, ApiTokenFile.Line(token, userId, accountId, granted.Id));
             context.Output.WriteLine(token);
             context.Error.WriteLine($"evidence: added a token for {userId} ({granted.Id}, level {granted.Level}) on account {accountId} to {path}; it is shown only now");
             return ExitCodes.Success;

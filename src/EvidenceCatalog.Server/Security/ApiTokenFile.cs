@@ -120,6 +120,26 @@ public sealed class ApiTokenFile
     /// <summary>A new random token (32 bytes, base64url, prefixed).</summary>
     public static string NewToken() => TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>
+    /// Appends a line (from <see cref="Line"/>) to a token file, creating it — with a comment saying what it holds, and
+    /// readable by its owner only — when it does not exist.
+    /// </summary>
+    public static void Append(string path, string line)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(line);
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, "# EvidenceCatalog API tokens (evidence serve --tokens): sha256:HEX USER ACCOUNT ROLE, one a line.\n# Only hashes are stored; add tokens with 'evidence token add'.\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        File.AppendAllText(path, line + "\n");
+    }
+
     /// <summary>The token file line that lets <paramref name="token"/> in.</summary>
     public static string Line(string token, string user, string account, string role) =>
         $"{HashPrefix}{Convert.ToHexStringLower(Hash(token))} {user} {account} {role}";
