@@ -55,7 +55,7 @@ public sealed record ServerOptions
     {
         if (SigningKeys.Count == 0)
         {
-            throw new ArgumentException("the server signs every report: give a key (--sign-key PEM, --hmac-key-file FILE or --hmac-key-env VARIABLE)");
+            throw new ArgumentException("the server signs every report: give it at least one signing key");
         }
 
         if (SectionTimeout <= TimeSpan.Zero || EvidenceTimeout <= TimeSpan.Zero || CacheDuration < TimeSpan.Zero)

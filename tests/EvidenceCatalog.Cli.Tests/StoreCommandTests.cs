@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using EvidenceCatalog.Cli.Tests.Infrastructure;
-using EvidenceCatalog.Runtime.Tests.Infrastructure;
+using EvidenceCatalog.Tests.Shared;
 using Xunit;
 using static EvidenceCatalog.Cli.Tests.ReportCommandTests;
 
@@ -34,7 +34,7 @@ public sealed class StoreCommandTests
     }
 
     [Theory]
-    [InlineData("mysql:Host=db", "evidence: unknown event store kind 'mysql' in 'mysql:Host=db'; give sqlite:PATH")]
+    [InlineData("mysql:Host=db", "evidence: unknown event store kind 'mysql'; give sqlite:PATH")]
     [InlineData("postgres:Hots=db", "evidence: 'postgres:Hots=db' is not a valid PostgreSQL connection string: ")]
     [InlineData("notes.txt", "evidence: '")]
     [InlineData("postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=hidden;Timeout=3", "evidence: cannot use event store 'postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=***;Timeout=3': ")]
@@ -99,7 +99,7 @@ public sealed class StoreCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            $"evidence: event store '{schema.StoreSpec}' has no event store in schema '{schema.Name}'; create it with 'evidence store init --store {schema.StoreSpec}'\n",
+            $"evidence: '{schema.StoreSpec}' has no event store in schema '{schema.Name}' yet; create it with 'evidence store init --store {schema.StoreSpec}'\n",
             result.Stderr);
     }
 }

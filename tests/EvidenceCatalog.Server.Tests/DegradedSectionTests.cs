@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Server.Tests.Infrastructure;
@@ -88,7 +89,7 @@ public sealed class DegradedSectionTests
     public async Task When_the_store_is_unavailable_the_report_is_503_with_retry_after()
     {
         await using var server = await ServerHarness.StartAsync(withEvents: false);
-        await using var missing = Runtime.Stores.EventStoreLocation.Parse("sqlite:" + System.IO.Path.Combine(System.IO.Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.db"));
+        await using var missing = TestStores.Parse("sqlite:" + System.IO.Path.Combine(System.IO.Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.db"));
         await using var broken = await ServerHarness.StartAsync(o => o with { Store = missing }, withEvents: false);
 
         using var response = await broken.GetAsync(Report);

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
+using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Tests.Infrastructure;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Readyz_is_503_when_the_store_cannot_be_used()
     {
-        await using var missing = EventStoreLocation.Parse("sqlite:" + Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.db"));
+        await using var missing = TestStores.Parse("sqlite:" + Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "none.db"));
         await using var server = await ServerHarness.StartAsync(o => o with { Store = missing }, withEvents: false);
 
         using var ready = await server.GetAsync("/readyz", role: null);

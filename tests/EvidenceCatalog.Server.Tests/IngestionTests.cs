@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Server.Tests.Infrastructure;
 using Xunit;
 using static EvidenceCatalog.Server.Tests.Infrastructure.ServerHarness;
@@ -169,7 +170,7 @@ public sealed class IngestionTests
         File.WriteAllText(folder, "a file where the store's folder should be");
         try
         {
-            await using var unwritable = Runtime.Stores.EventStoreLocation.Parse("sqlite:" + Path.Combine(folder, "events.db"));
+            await using var unwritable = TestStores.Parse("sqlite:" + Path.Combine(folder, "events.db"));
             await using var server = await StartAsync(o => o with { Store = unwritable }, withEvents: false);
 
             using var response = await server.PostEventsAsync(Content.JsonLines(Line("u1")));

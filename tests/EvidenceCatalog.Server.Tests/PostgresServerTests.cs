@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Threading.Tasks;
-using EvidenceCatalog.Runtime.Tests.Infrastructure;
+using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Server.Tests.Infrastructure;
 using Xunit;
 using static EvidenceCatalog.Server.Tests.Infrastructure.ServerHarness;

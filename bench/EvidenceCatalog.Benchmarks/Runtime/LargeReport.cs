@@ -9,7 +9,7 @@ using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Reports;
-using EvidenceCatalog.Runtime.Synthetic;
+using EvidenceCatalog.Synthetic;
 
 namespace EvidenceCatalog.Benchmarks.Runtime;
 

@@ -7,6 +7,7 @@ using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Stores.Sqlite;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

@@ -36,9 +36,9 @@ internal sealed class CatalogOption
             var catalog = CatalogLoading.Load(context, parseResult.GetValue(directory));
             return catalog is null ? ExitCodes.CatalogErrors : command(catalog);
         }
-        catch (Exception exception) when (CommandOptions.IsInputProblem(exception))
+        catch (Exception exception) when (CommandFailures.IsInputProblem(exception))
         {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            context.Error.WriteLine("evidence: " + CommandFailures.Describe(exception));
             return ExitCodes.UsageOrInputError;
         }
     }

@@ -7,6 +7,8 @@ using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Security;
+using EvidenceCatalog.Stores.PostgreSql;
+using EvidenceCatalog.Stores.Sqlite;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -40,18 +42,17 @@ internal static class CommandOptions
         }
     }
 
+    /// <summary>The kinds of event store the tool can use: the SQLite and PostgreSQL provider packages.</summary>
+    public static readonly EventStoreProviders StoreProviders = new(SqliteStoreProvider.Instance, PostgresStoreProvider.Instance);
+
     /// <summary>What <c>--store</c> accepts, for option descriptions.</summary>
     public const string StoreLocationHelp =
         "a SQLite file (PATH or sqlite:PATH) or postgres:CONNECTION-STRING (Npgsql keywords, e.g. postgres:Host=db;Username=evidence;Database=evidence, optionally ;Schema=NAME)";
 
     /// <summary>A <c>--store</c> value: relative SQLite paths are resolved against the working directory.</summary>
     /// <exception cref="EventStoreException">The value is not a store location.</exception>
-    public static EventStoreLocation StoreLocation(CommandContext context, string spec, int batchSize = SqliteEventStoreOptions.DefaultBatchSize) =>
-        EventStoreLocation.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock, BatchSize = batchSize });
+    public static EventStoreLocation StoreLocation(CommandContext context, string spec, int batchSize = EventStoreLocationOptions.DefaultBatchSize) =>
+        StoreProviders.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock, BatchSize = batchSize });
 
     public static string FullPath(CommandContext context, string path) => path == "-" ? path : Path.GetFullPath(path, context.WorkingDirectory);
-
-    /// <summary>Failures that mean "the input cannot be used" (exit 2 with the message), as opposed to bugs.</summary>
-    public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
-        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException or ArgumentException or CryptographicException;
 }

@@ -9,8 +9,8 @@ using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
-using EvidenceCatalog.Runtime.Synthetic;
 using EvidenceCatalog.Server.Security;
+using EvidenceCatalog.Synthetic;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -94,7 +94,8 @@ internal sealed class DemoCommand : Command
 
         var stats = new IngestionStats();
         var vocabulary = new EventVocabulary(catalog);
-        using (var store = SqliteEventStore.OpenOrCreate(storePath))
+        using (var location = CommandOptions.StoreLocation(context, "sqlite:" + storePath))
+        using (var store = location.OpenOrCreate())
         using (var writer = store.BeginIngestion(Shown(eventsPath), vocabulary, stats))
         using (var input = EventInput.Open(eventsPath))
         {

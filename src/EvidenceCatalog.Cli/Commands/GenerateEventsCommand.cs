@@ -6,7 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Synthetic;
+using EvidenceCatalog.Synthetic;
 
 namespace EvidenceCatalog.Cli.Commands;
 

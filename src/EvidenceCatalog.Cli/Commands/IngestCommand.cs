@@ -96,12 +96,12 @@ internal sealed class IngestCommand : Command
     /// <summary>Beside a SQLite file (named as the user named it), else one file in the working directory.</summary>
     private static string DefaultQuarantine(EventStoreLocation location, string storeName)
     {
-        if (location.Kind != EventStoreLocation.SqliteKind)
+        if (location.FilePath is null)
         {
             return DatabaseQuarantine;
         }
 
-        const string prefix = EventStoreLocation.SqliteKind + ":";
+        const string prefix = "sqlite:";
         return (storeName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? storeName[prefix.Length..] : storeName) + ".quarantine.jsonl";
     }
 

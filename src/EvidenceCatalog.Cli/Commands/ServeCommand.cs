@@ -100,6 +100,12 @@ internal sealed class ServeCommand : Command
 
         var tokenFile = ApiTokenFile.Load(CommandOptions.FullPath(context, parseResult.GetValue(tokens)!), catalog.Model);
 
+        var keys = signing.LoadSigningKeys(context, parseResult);
+        if (keys.Count == 0)
+        {
+            throw new CommandInputException("the server signs every report: give a key (--sign-key PEM, --hmac-key-file FILE or --hmac-key-env VARIABLE)");
+        }
+
         // One request, one transaction: a body refused midway (413) leaves nothing behind.
         using var location = CommandOptions.StoreLocation(context, parseResult.GetValue(store)!, batchSize: int.MaxValue);
         var options = new ServerOptions
@@ -107,7 +113,7 @@ internal sealed class ServeCommand : Command
             Catalog = catalog,
             Store = location,
             Tokens = tokenFile,
-            SigningKeys = signing.LoadSigningKeys(context, parseResult),
+            SigningKeys = keys,
             AccessDirectory = access,
             Redis = parseResult.GetValue(redis),
             SectionTimeout = TimeSpan.FromSeconds(seconds),

@@ -45,7 +45,7 @@ internal sealed class StoreCommand : Command
             }
             catch (EventStoreException exception)
             {
-                context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+                context.Error.WriteLine("evidence: " + CommandFailures.Describe(exception));
                 return ExitCodes.UsageOrInputError;
             }
         }

@@ -8,7 +8,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// <c>batchSize</c> events commit it, <see cref="Complete"/> commits the last one, and disposing without it rolls the
 /// open batch back. A store supplies how a batch begins, takes an event, commits and rolls back.
 /// </summary>
-internal abstract class BatchedEventWriter : IEventStoreWriter
+public abstract class BatchedEventWriter : IEventStoreWriter
 {
     private readonly int batchSize;
     private int inBatch;

@@ -13,7 +13,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// Event rows read back from any store's <c>SELECT id, time, type, outcome, actor, resource, ip, attributes</c>, and
 /// streamed with every database error turned into the store's <see cref="EventStoreException"/>.
 /// </summary>
-internal static class EventRows
+public static class EventRows
 {
     /// <summary>The columns a reader of <see cref="Read"/> selects, in its order.</summary>
     public const string Columns = "id, time, type, outcome, actor, resource, ip, attributes";

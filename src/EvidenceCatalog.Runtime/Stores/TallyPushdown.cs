@@ -10,7 +10,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 /// have counted. Rows whose type or outcome the current catalog does not declare (stored under an older catalog) are
 /// counted as rejected, exactly as the reader would reject them, and kept out of counts, actors and samples.
 /// </summary>
-internal sealed class TallyPushdown
+public sealed class TallyPushdown
 {
     private readonly EvidenceTally tally;
     private readonly ReportWindow window;
@@ -155,4 +155,4 @@ internal sealed class TallyPushdown
 }
 
 /// <summary>A sample query: the first rows of one cell from <paramref name="FromTicks"/> to before <paramref name="ToTicks"/>.</summary>
-internal readonly record struct SampleRange(int Cell, string Type, string? Outcome, long FromTicks, long ToTicks);
+public readonly record struct SampleRange(int Cell, string Type, string? Outcome, long FromTicks, long ToTicks);

@@ -6,13 +6,14 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
+using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
-using EvidenceCatalog.Runtime.Synthetic;
+using EvidenceCatalog.Synthetic;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,7 +68,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         string folder = Path.Combine(Path.GetTempPath(), "evidence-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "access"));
         var clock = new FakeClock(Now);
-        var location = EventStoreLocation.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"));
+        var location = TestStores.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"));
         location.Initialize();
         if (withEvents)
         {

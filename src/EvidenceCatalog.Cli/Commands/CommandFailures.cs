@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server.Security;
+
+namespace EvidenceCatalog.Cli.Commands;
+
+/// <summary>
+/// The one rule for what a failure means on the command line: an input that cannot be used (exit 2, one line, with
+/// what to do in this tool's commands and flags), or a bug (anything else: reported as an internal error).
+/// </summary>
+internal static class CommandFailures
+{
+    /// <summary>Failures that mean "the input cannot be used", as opposed to bugs.</summary>
+    public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
+        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException;
+
+    /// <summary>The one line to print for an input problem: the library's message, and how to fix it with this tool.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        EventStoreException store => EvidenceCli.OneLine(store.Message) + StoreHint(store),
+        _ => EvidenceCli.OneLine(exception.Message),
+    };
+
+    private static string StoreHint(EventStoreException exception)
+    {
+        string store = exception.Store ?? "LOCATION";
+        return exception.Problem switch
+        {
+            EventStoreProblem.Missing => $"; fill one with 'evidence ingest --store {store} FILE...' or create it with 'evidence store init --store {store}'",
+            EventStoreProblem.NotInitialized => $"; create it with 'evidence store init --store {store}'",
+            EventStoreProblem.NotAnEventStore when exception.Message.Contains("SQLite", StringComparison.Ordinal) =>
+                "; give the path of an event store written by 'evidence ingest'",
+            _ => string.Empty,
+        };
+    }
+}

@@ -1,0 +1,423 @@
+using System;
+using System.Collections.Generic;
+using System.Data;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Stores;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EvidenceCatalog.Stores.PostgreSql;
+
+/// <summary>
+/// The event store at scale: PostgreSQL (or Citus, with <c>events</c> distributed by account), the tables of one schema
+/// holding the events keyed by (account, id) and a log of ingestions. Reports aggregate inside the database, exactly as
+/// the SQLite store does: counts per day are grouped by the day bounds of the window (UTC ticks from
+/// <see cref="ReportWindow"/>, so any time zone and any 23- or 25-hour day is counted exactly), and only grouped rows and
+/// the samples cross the wire.
+/// </summary>
+/// <remarks>
+/// Each operation takes a connection from the <see cref="NpgsqlDataSource"/> (pooled) for its duration and returns it,
+/// so many stores may share one data source and run at once. One store object runs one operation at a time.
+/// </remarks>
+public sealed class PostgresEventStore : IEventStore
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresEventStoreOptions options;
+    private readonly string countDaysSql;
+    private readonly string countActorsSql;
+    private readonly string countActorsByCellSql;
+    private readonly string sampleSql;
+    private readonly string countRowsSql;
+    private readonly string readEventsSql;
+    private PostgresEventWriter? writer;
+    private bool disposed;
+
+    private PostgresEventStore(NpgsqlDataSource dataSource, PostgresEventStoreOptions options, string displayName)
+    {
+        this.dataSource = dataSource;
+        this.options = options;
+        Display = displayName;
+        string events = QuotedSchema + ".events";
+
+        // One query for every day of the window: width_bucket finds each row's day among the day starts (a binary
+        // search), so the database makes one pass over the window and returns days × cells rows.
+        countDaysSql =
+            $"SELECT width_bucket(time, $2) - 1, type, outcome, count(*) FROM {events} "
+            + "WHERE account = $1 AND time >= $3 AND time < $4 GROUP BY 1, 2, 3";
+        countActorsSql = $"SELECT actor, count(*) FROM {events} WHERE account = $1 AND time >= $2 AND time < $3 GROUP BY actor";
+        countActorsByCellSql =
+            $"SELECT actor, type, outcome, count(*) FROM {events} WHERE account = $1 AND time >= $2 AND time < $3 GROUP BY actor, type, outcome";
+
+        // Each sampled (cell, day) reads its first rows in (time, id) order from one day's stretch of the covering index,
+        // stopping at the limit; ids compare as bytes (UTF-8 order), as in a stream.
+        sampleSql =
+            "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes "
+            + "FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS s(type, outcome, from_ticks, until_ticks) "
+            + "CROSS JOIN LATERAL ("
+            + $"SELECT {EventRows.Columns} FROM {events} "
+            + "WHERE account = $1 AND time >= s.from_ticks AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
+            + "ORDER BY time, id COLLATE \"C\" LIMIT $6) AS e";
+        countRowsSql = $"SELECT count(*), count(*) FILTER (WHERE account = $1) FROM {events}";
+        readEventsSql =
+            $"SELECT {EventRows.Columns} FROM {events} "
+            + "WHERE account = $1 AND time >= $2 AND time < $3 ORDER BY time, id COLLATE \"C\"";
+    }
+
+    /// <summary>The store as messages name it: the connection string without its password, and the schema.</summary>
+    public string Display { get; }
+
+    /// <summary>The schema holding the tables.</summary>
+    public string Schema => options.Schema;
+
+    internal string QuotedSchema => PostgresSchema.Quote(options.Schema);
+
+    internal TimeProvider Clock => options.Clock;
+
+    /// <summary>Opens an existing store, migrating its schema if it is older than this build's.</summary>
+    /// <exception cref="EventStoreException">The server cannot be reached, the schema has no event store (run <c>evidence store init</c>), or it is newer.</exception>
+    public static PostgresEventStore Open(NpgsqlDataSource dataSource, PostgresEventStoreOptions? options = null) =>
+        OpenCore(dataSource, options, DisplayOf(dataSource, options), create: false);
+
+    /// <summary>Opens a store, creating the schema and its tables when there are none.</summary>
+    /// <exception cref="EventStoreException">The server cannot be reached, the schema holds other tables, or it is newer.</exception>
+    public static PostgresEventStore OpenOrCreate(NpgsqlDataSource dataSource, PostgresEventStoreOptions? options = null) =>
+        OpenCore(dataSource, options, DisplayOf(dataSource, options), create: true);
+
+    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(stats);
+        ThrowIfBusy();
+        try
+        {
+            writer = new PostgresEventWriter(this, dataSource.OpenConnection(), source, vocabulary, stats, options);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Failure(exception);
+        }
+
+        return writer;
+    }
+
+    public void FillTally(EvidenceTally tally, CancellationToken cancellationToken = default)
+    {
+        var pending = FillTallyCore(tally, async: false, cancellationToken);
+
+        // The synchronous path never awaits anything that is not already complete.
+        pending.GetAwaiter().GetResult();
+    }
+
+    public Task FillTallyAsync(EvidenceTally tally, CancellationToken cancellationToken = default) =>
+        FillTallyCore(tally, async: true, cancellationToken).AsTask();
+
+    public IEnumerable<AuditEvent> ReadEvents(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ThrowIfBusy();
+        return EventRows.Stream(() => ReadEventsCommand(dataSource.OpenConnection(), account, fromUtc, toUtcExclusive), ownsConnection: true, account, Failure);
+    }
+
+    public IAsyncEnumerable<AuditEvent> ReadEventsAsync(
+        string account,
+        DateTimeOffset fromUtc,
+        DateTimeOffset toUtcExclusive,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ThrowIfBusy();
+        return EventRows.StreamAsync(
+            async cancel => ReadEventsCommand(await dataSource.OpenConnectionAsync(cancel).ConfigureAwait(false), account, fromUtc, toUtcExclusive),
+            ownsConnection: true,
+            account,
+            Failure,
+            cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        writer?.Dispose();
+    }
+
+    /// <summary>Creates the schema and its tables or migrates them; returns the version the schema had (0 for none).</summary>
+    internal static int Initialize(NpgsqlDataSource dataSource, PostgresEventStoreOptions options, string displayName)
+    {
+        try
+        {
+            using var connection = dataSource.OpenConnection();
+            return PostgresSchema.Migrate(connection, options.Schema, displayName, create: true);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Describe(displayName, exception);
+        }
+    }
+
+    /// <summary>Checks that the server answers and the schema holds an event store this build can use.</summary>
+    internal static async Task PingAsync(NpgsqlDataSource dataSource, PostgresEventStoreOptions options, string displayName, CancellationToken cancellationToken)
+    {
+        int? version;
+        try
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                version = await PostgresSchema.ReadVersionAsync(connection, options.Schema, async: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Describe(displayName, exception);
+        }
+
+        if (version is null or 0)
+        {
+            throw PostgresSchema.NotInitialised(displayName, options.Schema);
+        }
+
+        PostgresSchema.ThrowIfNewer(version.Value, displayName, options.Schema);
+    }
+
+    internal static PostgresEventStore OpenCore(NpgsqlDataSource dataSource, PostgresEventStoreOptions? options, string displayName, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options ??= new PostgresEventStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
+        ArgumentException.ThrowIfNullOrEmpty(options.Schema);
+        try
+        {
+            using var connection = dataSource.OpenConnection();
+            int? version = PostgresSchema.ReadVersionAsync(connection, options.Schema, async: false, CancellationToken.None).GetAwaiter().GetResult();
+            if (version is null or 0 && !create)
+            {
+                throw PostgresSchema.NotInitialised(displayName, options.Schema);
+            }
+
+            if (version != PostgresSchema.CurrentVersion)
+            {
+                // Missing, older or newer: the migration creates, upgrades or refuses, under its lock.
+                PostgresSchema.Migrate(connection, options.Schema, displayName, create);
+            }
+        }
+        catch (NpgsqlException exception)
+        {
+            throw Describe(displayName, exception);
+        }
+
+        return new PostgresEventStore(dataSource, options, displayName);
+    }
+
+    /// <summary>The name messages give a store: the connection string (Npgsql leaves the password out) and the schema.</summary>
+    internal static string DisplayOf(NpgsqlDataSource dataSource, PostgresEventStoreOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        string schema = options?.Schema ?? PostgresEventStoreOptions.DefaultSchema;
+        return "postgres:" + dataSource.ConnectionString + (schema == PostgresEventStoreOptions.DefaultSchema ? string.Empty : ";Schema=" + schema);
+    }
+
+    /// <summary>A database failure as the one exception callers handle, naming the store.</summary>
+    internal EventStoreException Failure(NpgsqlException exception) => Describe(Display, exception);
+
+    private EventStoreException Failure(System.Data.Common.DbException exception) =>
+        exception is NpgsqlException npgsql ? Failure(npgsql) : new EventStoreException($"event store '{Display}': {exception.Message}", exception);
+
+    internal void EndIngestion(PostgresEventWriter ended)
+    {
+        if (ReferenceEquals(writer, ended))
+        {
+            writer = null;
+        }
+    }
+
+    private static EventStoreException Describe(string displayName, NpgsqlException exception) => exception switch
+    {
+        PostgresException server => new EventStoreException(EventStoreProblem.Failed, displayName, $"event store '{displayName}': {OneLine(server.Message)}", exception),
+        _ when exception.InnerException is { } inner and not NpgsqlException =>
+            new EventStoreException(EventStoreProblem.Unreachable, displayName, $"cannot use event store '{displayName}': {OneLine(exception.Message)} ({OneLine(inner.Message)})", exception),
+        _ => new EventStoreException(EventStoreProblem.Unreachable, displayName, $"cannot use event store '{displayName}': {OneLine(exception.Message)}", exception),
+    };
+
+    private static string OneLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+
+    private static NpgsqlParameter<T> Parameter<T>(NpgsqlCommand command, T value)
+    {
+        var parameter = new NpgsqlParameter<T> { TypedValue = value };
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private static async ValueTask<NpgsqlDataReader> ExecuteAsync(NpgsqlCommand command, bool async, CancellationToken cancellationToken) =>
+        async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+
+    private static async ValueTask<bool> NextAsync(NpgsqlDataReader rows, bool async, CancellationToken cancellationToken) =>
+        async ? await rows.ReadAsync(cancellationToken).ConfigureAwait(false) : rows.Read();
+
+    private void ThrowIfBusy()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (writer is not null)
+        {
+            throw new InvalidOperationException("an ingestion is in progress on this store; complete or dispose its writer first");
+        }
+    }
+
+    private async ValueTask FillTallyCore(EvidenceTally tally, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ThrowIfBusy();
+        cancellationToken.ThrowIfCancellationRequested();
+        var pushdown = new TallyPushdown(tally);
+        var window = tally.Window;
+        try
+        {
+            var connection = async ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false) : dataSource.OpenConnection();
+            await using (connection.ConfigureAwait(false))
+            {
+                // One snapshot: every query sees the same events even while another process ingests.
+                var transaction = async
+                    ? await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false)
+                    : connection.BeginTransaction(IsolationLevel.RepeatableRead);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    await CountDaysAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
+                    await CountActorsAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
+                    await TakeSamplesAsync(connection, tally, pushdown, async, cancellationToken).ConfigureAwait(false);
+                    var (storeRows, accountRows) = await CountRowsAsync(connection, tally.Account, async, cancellationToken).ConfigureAwait(false);
+                    pushdown.Finish(storeRows, accountRows);
+                    if (async)
+                    {
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        transaction.Commit();
+                    }
+                }
+            }
+        }
+        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failure(exception);
+        }
+    }
+
+    private async ValueTask CountDaysAsync(NpgsqlConnection connection, string account, TallyPushdown pushdown, ReportWindow window, bool async, CancellationToken cancellationToken)
+    {
+        long[] dayStarts = new long[window.TotalDays];
+        for (int day = 0; day < dayStarts.Length; day++)
+        {
+            dayStarts[day] = pushdown.DayStart(day);
+        }
+
+        using var command = new NpgsqlCommand(countDaysSql, connection);
+        Parameter(command, account);
+        Parameter(command, dayStarts);
+        Parameter(command, pushdown.DayStart(0));
+        Parameter(command, pushdown.DayStart(window.TotalDays));
+        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            {
+                pushdown.AddDayCount(rows.GetInt32(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
+            }
+        }
+    }
+
+    private async ValueTask CountActorsAsync(NpgsqlConnection connection, string account, TallyPushdown pushdown, ReportWindow window, bool async, CancellationToken cancellationToken)
+    {
+        // The exact form groups by cell too, so rows of types the catalog no longer declares can be left out.
+        bool exact = pushdown.UndeclaredInAuditDays;
+        using var command = new NpgsqlCommand(exact ? countActorsByCellSql : countActorsSql, connection);
+        Parameter(command, account);
+        Parameter(command, pushdown.DayStart(window.AuditOffset));
+        Parameter(command, pushdown.DayStart(window.TotalDays));
+        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            {
+                if (exact)
+                {
+                    pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
+                }
+                else
+                {
+                    pushdown.AddActor(rows.GetString(0), rows.GetInt64(1));
+                }
+            }
+        }
+    }
+
+    private async ValueTask TakeSamplesAsync(NpgsqlConnection connection, EvidenceTally tally, TallyPushdown pushdown, bool async, CancellationToken cancellationToken)
+    {
+        var cells = new Dictionary<(string Type, string? Outcome), int>();
+        var types = new List<string>();
+        var outcomes = new List<string?>();
+        var froms = new List<long>();
+        var untils = new List<long>();
+        foreach (var day in pushdown.SampleDays())
+        {
+            cells.TryAdd((day.Type, day.Outcome), day.Cell);
+            types.Add(day.Type);
+            outcomes.Add(day.Outcome);
+            froms.Add(day.FromTicks);
+            untils.Add(day.ToTicks);
+        }
+
+        if (cells.Count == 0)
+        {
+            return;
+        }
+
+        using var command = new NpgsqlCommand(sampleSql, connection);
+        Parameter(command, tally.Account);
+        Parameter(command, types.ToArray());
+        Parameter(command, outcomes.ToArray()).NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text;
+        Parameter(command, froms.ToArray());
+        Parameter(command, untils.ToArray());
+        Parameter(command, (long)tally.SampleSize);
+        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            {
+                // A cell read over several days may return more rows than its sample holds; the tally keeps the first.
+                var auditEvent = EventRows.Read(rows, tally.Account);
+                pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
+            }
+        }
+    }
+
+    private async ValueTask<(long Store, long Account)> CountRowsAsync(NpgsqlConnection connection, string account, bool async, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(countRowsSql, connection);
+        Parameter(command, account);
+        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            await NextAsync(rows, async, cancellationToken).ConfigureAwait(false);
+            return (rows.GetInt64(0), rows.GetInt64(1));
+        }
+    }
+
+    private NpgsqlCommand ReadEventsCommand(NpgsqlConnection connection, string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
+    {
+        var command = new NpgsqlCommand(readEventsSql, connection);
+        Parameter(command, account);
+        Parameter(command, fromUtc.UtcTicks);
+        Parameter(command, toUtcExclusive.UtcTicks);
+        return command;
+    }
+}

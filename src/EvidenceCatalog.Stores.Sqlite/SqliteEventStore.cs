@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Stores;
+using Microsoft.Data.Sqlite;
+
+namespace EvidenceCatalog.Stores.Sqlite;
+
+/// <summary>
+/// The embedded event store: one SQLite file (WAL journal) holding the events keyed by (account, id) and a log of
+/// ingestions. Reports aggregate inside SQLite: the day boundaries of the window go into a temporary table that is
+/// joined on <c>time &gt;= start AND time &lt; end</c>, so any time zone and any 23- or 25-hour day is counted exactly.
+/// One connection; not thread-safe. Several stores (in this process or others) may have the same file open: readers
+/// never wait, and a second writer waits for the first (up to <see cref="BusyTimeoutMilliseconds"/>) instead of failing.
+/// </summary>
+public sealed class SqliteEventStore : IEventStore
+{
+    // One GROUP BY per day over the covering index: each sort is one day's rows, in memory, where a single query over
+    // the window sorted every row at once (measured 0.39 s against 0.58 s per million events).
+    private const string CountDaySql =
+        "SELECT type, outcome, count(*) FROM events WHERE account = $account AND time >= $start AND time < $end GROUP BY type, outcome";
+
+    private const string CountActorsSql =
+        "SELECT actor, count(*) FROM events WHERE account = $account AND time >= $from AND time < $to GROUP BY actor";
+
+    private const string CountActorsByCellSql =
+        "SELECT actor, type, outcome, count(*) FROM events WHERE account = $account AND time >= $from AND time < $to "
+        + "GROUP BY actor, type, outcome";
+
+    // One pass over the window for every control's sample: each cell keeps its rows before its own bound, and only
+    // those few are ranked. CROSS JOIN makes SQLite scan the events by time and look each row's cell up, not the reverse.
+    private static readonly string SampleSql =
+        $"SELECT {EventRows.Columns} FROM ("
+        + "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes, "
+        + "row_number() OVER (PARTITION BY e.type, e.outcome ORDER BY e.time, e.id) AS position "
+        + "FROM events AS e CROSS JOIN tally_samples AS s "
+        + "WHERE e.account = $account AND e.time >= $from AND e.time < $to "
+        + "AND s.type = e.type AND s.outcome IS e.outcome AND e.time < s.until_ticks) "
+        + "WHERE position <= $limit";
+
+    private const string ReadEventsSql =
+        $"SELECT {EventRows.Columns} FROM events "
+        + "WHERE account = $account AND time >= $from AND time < $to ORDER BY time, id";
+
+    /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
+    internal const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly SqliteConnection connection;
+    private readonly SqliteEventStoreOptions options;
+    private SqliteEventWriter? writer;
+
+    private SqliteEventStore(string path, SqliteConnection connection, SqliteEventStoreOptions options, int versionBefore)
+    {
+        Path = path;
+        this.connection = connection;
+        this.options = options;
+        VersionBefore = versionBefore;
+    }
+
+    /// <summary>The file, as given.</summary>
+    public string Path { get; }
+
+    internal TimeProvider Clock => options.Clock;
+
+    /// <summary>The schema version the file had when it was opened (0 for a new file).</summary>
+    internal int VersionBefore { get; }
+
+    /// <summary>Opens an existing store, migrating its schema if it is older than this build's.</summary>
+    /// <exception cref="EventStoreException">The file is missing, not a SQLite database, not an event store, or newer.</exception>
+    public static SqliteEventStore Open(string path, SqliteEventStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new EventStoreException(EventStoreProblem.Missing, path, $"event store '{path}' does not exist");
+        }
+
+        return OpenCore(path, SqliteOpenMode.ReadWrite, options ?? new SqliteEventStoreOptions());
+    }
+
+    /// <summary>Opens a store, creating the file and its schema when there is none.</summary>
+    /// <exception cref="EventStoreException">The file is not a SQLite database, not an event store, or newer; or cannot be created.</exception>
+    public static SqliteEventStore OpenOrCreate(string path, SqliteEventStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return OpenCore(path, SqliteOpenMode.ReadWriteCreate, options ?? new SqliteEventStoreOptions());
+    }
+
+    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(stats);
+        ThrowIfBusy();
+        writer = new SqliteEventWriter(this, connection, source, vocabulary, stats, options);
+        return writer;
+    }
+
+    public void FillTally(EvidenceTally tally, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ThrowIfBusy();
+        var pushdown = new TallyPushdown(tally);
+        var window = tally.Window;
+        try
+        {
+            // One read transaction: every query sees the same events even while another process ingests.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using (var perDay = Command(transaction, CountDaySql))
+            {
+                perDay.Parameters.AddWithValue("$account", tally.Account);
+                var start = perDay.Parameters.Add("$start", SqliteType.Integer);
+                var end = perDay.Parameters.Add("$end", SqliteType.Integer);
+                for (int day = 0; day < window.TotalDays; day++)
+                {
+                    start.Value = pushdown.DayStart(day);
+                    end.Value = pushdown.DayStart(day + 1);
+                    using var rows = perDay.ExecuteReader();
+                    while (rows.Read())
+                    {
+                        pushdown.AddDayCount(day, rows.GetString(0), EventRows.NullableString(rows, 1), rows.GetInt64(2));
+                    }
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            CountActors(transaction, tally.Account, pushdown, window);
+            cancellationToken.ThrowIfCancellationRequested();
+            TakeSamples(transaction, tally, pushdown);
+            cancellationToken.ThrowIfCancellationRequested();
+            long storeRows = Count(transaction, "SELECT count(*) FROM events", null);
+            long accountRows = Count(transaction, "SELECT count(*) FROM events WHERE account = $account", tally.Account);
+            pushdown.Finish(storeRows, accountRows);
+            transaction.Commit();
+        }
+        catch (SqliteException exception)
+        {
+            throw Failure(exception);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>SQLite works in process, so this runs synchronously and returns a completed task.</remarks>
+    public Task FillTallyAsync(EvidenceTally tally, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        try
+        {
+            FillTally(tally, cancellationToken);
+            return Task.CompletedTask;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException(exception);
+        }
+    }
+
+    public IEnumerable<AuditEvent> ReadEvents(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ThrowIfBusy();
+        return EventRows.Stream(() => ReadEventsCommand(account, fromUtc, toUtcExclusive), ownsConnection: false, account, Failure);
+    }
+
+    public IAsyncEnumerable<AuditEvent> ReadEventsAsync(
+        string account,
+        DateTimeOffset fromUtc,
+        DateTimeOffset toUtcExclusive,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ThrowIfBusy();
+        return EventRows.StreamAsync(
+            _ => Task.FromResult<DbCommand>(ReadEventsCommand(account, fromUtc, toUtcExclusive)), ownsConnection: false, account, Failure, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        writer?.Dispose();
+        connection.Dispose();
+    }
+
+    /// <summary>Checks, read-only, that the file is an event store this build can use.</summary>
+    /// <exception cref="EventStoreException">The file is missing, not an event store (or not yet one), or newer.</exception>
+    internal static void Ping(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EventStoreException(EventStoreProblem.Missing, path, $"event store '{path}' does not exist");
+        }
+
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            int version = SqliteSchema.Version(connection, null);
+            if (version == 0)
+            {
+                throw new EventStoreException(EventStoreProblem.NotInitialized, path, $"'{path}' is not an event store yet");
+            }
+
+            SqliteSchema.ThrowIfNewer(version, path);
+        }
+        catch (SqliteException exception)
+        {
+            throw Describe(path, exception);
+        }
+    }
+
+    /// <summary>An instant as the ingestion log writes it: RFC 3339 in UTC.</summary>
+    internal static string FormatInstant(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A database failure as the one exception callers handle, naming the store.</summary>
+    internal EventStoreException Failure(SqliteException exception) => Describe(Path, exception);
+
+    private EventStoreException Failure(DbException exception) =>
+        exception is SqliteException sqlite ? Failure(sqlite) : new EventStoreException($"event store '{Path}': {exception.Message}", exception);
+
+    internal void EndIngestion(SqliteEventWriter ended)
+    {
+        if (ReferenceEquals(writer, ended))
+        {
+            writer = null;
+        }
+    }
+
+    private static SqliteEventStore OpenCore(string path, SqliteOpenMode mode, SqliteEventStoreOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+
+            // A pooled connection would keep the file open after Dispose, and tests and users delete or replace it.
+            Pooling = false,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+
+            // Statements stepped natively (the writer's insert) wait for a lock as ADO.NET commands do.
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}"));
+            int versionBefore = SqliteSchema.Migrate(connection, path);
+            Execute(connection, "PRAGMA journal_mode = WAL");
+            Execute(connection, "PRAGMA synchronous = NORMAL");
+            Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{options.CacheMebibytes * 1024}"));
+            return new SqliteEventStore(path, connection, options, versionBefore);
+        }
+        catch (SqliteException exception)
+        {
+            connection.Dispose();
+            throw Describe(path, exception);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static EventStoreException Describe(string path, SqliteException exception) => exception.SqliteErrorCode switch
+    {
+        26 => new EventStoreException(EventStoreProblem.NotAnEventStore, path, $"'{path}' is not a SQLite database", exception),
+        14 => new EventStoreException(EventStoreProblem.Unreachable, path, $"cannot open event store '{path}': {exception.Message} (does its folder exist and is it writable?)", exception),
+        11 => new EventStoreException(EventStoreProblem.Corrupt, path, $"event store '{path}' is corrupt: {exception.Message}; restore it from a backup or ingest the events again into a new file", exception),
+        _ => new EventStoreException(EventStoreProblem.Failed, path, $"event store '{path}': {exception.Message}", exception),
+    };
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private void ThrowIfBusy()
+    {
+        ObjectDisposedException.ThrowIf(connection.State == System.Data.ConnectionState.Closed, this);
+        if (writer is not null)
+        {
+            throw new InvalidOperationException("an ingestion is in progress on this store; complete or dispose its writer first");
+        }
+    }
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Creates an empty temporary table for this query (kept by the connection for the next one).</summary>
+    private void EmptyTempTable(SqliteTransaction transaction, string name, string columns)
+    {
+        using var create = Command(transaction, $"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns}); DELETE FROM {name}");
+        create.ExecuteNonQuery();
+    }
+
+    private void CountActors(SqliteTransaction transaction, string account, TallyPushdown pushdown, ReportWindow window)
+    {
+        // The exact form groups by cell too, so rows of types the catalog no longer declares can be left out.
+        bool exact = pushdown.UndeclaredInAuditDays;
+        using var actors = Command(transaction, exact ? CountActorsByCellSql : CountActorsSql);
+        actors.Parameters.AddWithValue("$account", account);
+        actors.Parameters.AddWithValue("$from", pushdown.DayStart(window.AuditOffset));
+        actors.Parameters.AddWithValue("$to", pushdown.DayStart(window.TotalDays));
+        using var rows = actors.ExecuteReader();
+        while (rows.Read())
+        {
+            if (exact)
+            {
+                pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
+            }
+            else
+            {
+                pushdown.AddActor(rows.GetString(0), rows.GetInt64(1));
+            }
+        }
+    }
+
+    private void TakeSamples(SqliteTransaction transaction, EvidenceTally tally, TallyPushdown pushdown)
+    {
+        // The unique index covers the lookup the sample scan makes for every row (measured: a third faster than a key on (type, outcome)).
+        EmptyTempTable(transaction, "tally_samples", "type TEXT NOT NULL, outcome TEXT, until_ticks INTEGER NOT NULL, UNIQUE (type, outcome, until_ticks)");
+        var cells = new Dictionary<(string Type, string? Outcome), int>();
+        long from = long.MaxValue;
+        long to = long.MinValue;
+        using (var insert = Command(transaction, "INSERT INTO tally_samples (type, outcome, until_ticks) VALUES ($type, $outcome, $until)"))
+        {
+            var type = insert.Parameters.Add("$type", SqliteType.Text);
+            var outcome = insert.Parameters.Add("$outcome", SqliteType.Text);
+            var until = insert.Parameters.Add("$until", SqliteType.Integer);
+            foreach (var range in pushdown.SampleRanges())
+            {
+                type.Value = range.Type;
+                outcome.Value = range.Outcome ?? (object)DBNull.Value;
+                until.Value = range.ToTicks;
+                insert.ExecuteNonQuery();
+                cells.Add((range.Type, range.Outcome), range.Cell);
+                from = Math.Min(from, range.FromTicks);
+                to = Math.Max(to, range.ToTicks);
+            }
+        }
+
+        if (cells.Count == 0)
+        {
+            return;
+        }
+
+        using var sample = Command(transaction, SampleSql);
+        sample.Parameters.AddWithValue("$account", tally.Account);
+        sample.Parameters.AddWithValue("$from", from);
+        sample.Parameters.AddWithValue("$to", to);
+        sample.Parameters.AddWithValue("$limit", tally.SampleSize);
+        using var rows = sample.ExecuteReader();
+        while (rows.Read())
+        {
+            var auditEvent = EventRows.Read(rows, tally.Account);
+            pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
+        }
+    }
+
+    private long Count(SqliteTransaction transaction, string sql, string? account)
+    {
+        using var command = Command(transaction, sql);
+        if (account is not null)
+        {
+            command.Parameters.AddWithValue("$account", account);
+        }
+
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private SqliteCommand ReadEventsCommand(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
+    {
+        var command = Command(null, ReadEventsSql);
+        command.Parameters.AddWithValue("$account", account);
+        command.Parameters.AddWithValue("$from", fromUtc.UtcTicks);
+        command.Parameters.AddWithValue("$to", toUtcExclusive.UtcTicks);
+        return command;
+    }
+}

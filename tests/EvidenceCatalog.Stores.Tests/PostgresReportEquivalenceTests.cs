@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+using System.Text.Json;
+using EvidenceCatalog.Catalogs;
+using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Stores.PostgreSql;
+using EvidenceCatalog.Tests.Shared;
+using Xunit;
+using static EvidenceCatalog.Stores.Tests.PushdownEqualsStreamingTests;
+using static EvidenceCatalog.Stores.Tests.StoreFolder;
+
+namespace EvidenceCatalog.Stores.Tests;
+
+/// <summary>The same events give the same report from SQLite and from PostgreSQL, byte for byte.</summary>
+public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture) : PostgresStoreTestBase(fixture)
+{
+    [PostgresTheory]
+    [InlineData("2026-03-01", "2026-11-05", "America/New_York", 5)]
+    [InlineData("2026-03-20", "2026-04-05", "Europe/Berlin", 1)]
+    public void Controls_validation_and_sections_are_byte_identical(string from, string to, string zone, int sampleSize)
+    {
+        var options = new ReportOptions
+        {
+            Account = "acme",
+            From = CalendarDate.Parse(from),
+            To = CalendarDate.Parse(to),
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone),
+            SampleSize = sampleSize,
+            Clock = new FixedTime(),
+        };
+        var window = new EvidenceReportBuilder(GeneratedEvidenceCatalog.Instance, options).Window;
+        byte[] lines = Lines(Population(window, seed: 5));
+
+        using var folder = new StoreFolder();
+        using var sqlite = folder.OpenStore(batchSize: 1000);
+        Ingest(sqlite, "events.jsonl", lines);
+        using var postgres = OpenStore(batchSize: 1000);
+        Ingest(postgres, "events.jsonl", lines);
+
+        using var fromSqlite = JsonDocument.Parse(Report(sqlite, options));
+        using var fromPostgres = JsonDocument.Parse(Report(postgres, options));
+
+        foreach (string part in new[] { "controls", "validation", "sections" })
+        {
+            Assert.Equal(fromSqlite.RootElement.GetProperty(part).GetRawText(), fromPostgres.RootElement.GetProperty(part).GetRawText());
+        }
+
+        Assert.True(fromSqlite.RootElement.GetProperty("controls").EnumerateObject().MoveNext(), "the report has controls");
+    }
+
+    private static byte[] Report(IEventStore store, ReportOptions options)
+    {
+        var builder = new EvidenceReportBuilder(GeneratedEvidenceCatalog.Instance, options);
+        store.FillTally(builder.Tally);
+        return ReportJson.Serialize(builder.Build(new ReportInputs("store", ["store"], null)));
+    }
+}
