@@ -66,10 +66,21 @@ public static class EvidenceCli
                 EnableDefaultExceptionHandler = false,
             });
         }
+        catch (Exception exception) when (CommandFailures.IsInputProblem(exception))
+        {
+            stderr.WriteLine("evidence: " + CommandFailures.Describe(exception));
+            return ExitCodes.UsageOrInputError;
+        }
         catch (Exception exception)
         {
-            stderr.WriteLine("evidence: internal error: " + OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
+            // A bug, not bad input: said as such, in one line (the stack trace with EVIDENCE_DEBUG=1).
+            stderr.WriteLine($"evidence: internal error ({exception.GetType().Name}): {OneLine(exception.Message)}; this is a bug in evidence, please report it with the command that caused it");
+            if (Environment.GetEnvironmentVariable("EVIDENCE_DEBUG") == "1")
+            {
+                stderr.WriteLine(exception);
+            }
+
+            return ExitCodes.InternalError;
         }
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Server.Caching;
 using EvidenceCatalog.Server.Endpoints;
 using EvidenceCatalog.Server.Reports;
@@ -40,7 +39,6 @@ public static class EvidenceServer
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(new EventVocabulary(options.Catalog));
         services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportService>();
         services.AddProblemDetails();

@@ -20,6 +20,9 @@ public sealed record ServerOptions
     /// </summary>
     public required EventStoreLocation Store { get; init; }
 
+    /// <summary>Where the catalogs came from, as reports' meta says it (a folder, the sample catalogs); null to leave it out.</summary>
+    public string? CatalogSource { get; init; }
+
     /// <summary>The API tokens.</summary>
     public required ApiTokenFile Tokens { get; init; }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Stores;
 using Npgsql;
 using NpgsqlTypes;
@@ -87,15 +88,15 @@ public sealed class PostgresEventStore : IEventStore
     public static PostgresEventStore OpenOrCreate(NpgsqlDataSource dataSource, PostgresEventStoreOptions? options = null) =>
         OpenCore(dataSource, options, DisplayOf(dataSource, options), create: true);
 
-    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionStats stats)
+    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionCounter counter)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(counter);
         ThrowIfBusy();
         try
         {
-            writer = new PostgresEventWriter(this, dataSource.OpenConnection(), source, vocabulary, stats, options);
+            writer = new PostgresEventWriter(this, dataSource.OpenConnection(), source, vocabulary, counter, options);
         }
         catch (NpgsqlException exception)
         {
@@ -105,16 +106,16 @@ public sealed class PostgresEventStore : IEventStore
         return writer;
     }
 
-    public void FillTally(EvidenceTally tally, CancellationToken cancellationToken = default)
+    public void FillTally(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default)
     {
-        var pending = FillTallyCore(tally, async: false, cancellationToken);
+        var pending = FillTallyCore(tally, counter, async: false, cancellationToken);
 
         // The synchronous path never awaits anything that is not already complete.
         pending.GetAwaiter().GetResult();
     }
 
-    public Task FillTallyAsync(EvidenceTally tally, CancellationToken cancellationToken = default) =>
-        FillTallyCore(tally, async: true, cancellationToken).AsTask();
+    public Task FillTallyAsync(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default) =>
+        FillTallyCore(tally, counter, async: true, cancellationToken).AsTask();
 
     public IEnumerable<AuditEvent> ReadEvents(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
     {
@@ -272,12 +273,12 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
-    private async ValueTask FillTallyCore(EvidenceTally tally, bool async, CancellationToken cancellationToken)
+    private async ValueTask FillTallyCore(EvidenceTally tally, IngestionCounter counter, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tally);
         ThrowIfBusy();
         cancellationToken.ThrowIfCancellationRequested();
-        var pushdown = new TallyPushdown(tally);
+        var pushdown = new TallyPushdown(tally, counter);
         var window = tally.Window;
         try
         {
@@ -294,6 +295,11 @@ public sealed class PostgresEventStore : IEventStore
                     await CountActorsAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
                     await TakeSamplesAsync(connection, tally, pushdown, async, cancellationToken).ConfigureAwait(false);
                     var (storeRows, accountRows) = await CountRowsAsync(connection, tally.Account, async, cancellationToken).ConfigureAwait(false);
+                    if (TallyPushdown.ShouldNameOtherAccounts(storeRows, accountRows))
+                    {
+                        await NameAccountsAsync(connection, pushdown, async, cancellationToken).ConfigureAwait(false);
+                    }
+
                     pushdown.Finish(storeRows, accountRows);
                     if (async)
                     {
@@ -409,6 +415,20 @@ public sealed class PostgresEventStore : IEventStore
         {
             await NextAsync(rows, async, cancellationToken).ConfigureAwait(false);
             return (rows.GetInt64(0), rows.GetInt64(1));
+        }
+    }
+
+    private async ValueTask NameAccountsAsync(NpgsqlConnection connection, TallyPushdown pushdown, bool async, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(
+            $"SELECT account, count(*) FROM {QuotedSchema}.events GROUP BY account ORDER BY 2 DESC, 1 LIMIT {NoEventsForAccountException.NamedAccounts + 1}", connection);
+        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            {
+                pushdown.AddOtherAccount(rows.GetString(0), rows.GetInt64(1));
+            }
         }
     }
 

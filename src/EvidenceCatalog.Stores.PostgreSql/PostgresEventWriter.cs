@@ -29,7 +29,7 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
 
     private readonly PostgresEventStore store;
     private readonly NpgsqlConnection connection;
-    private readonly IngestionStats stats;
+    private readonly IngestionCounter counter;
     private readonly string source;
     private readonly string[] typeNames;
     private readonly string?[] outcomeNames;
@@ -40,13 +40,13 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
     private NpgsqlBinaryImporter? copy;
     private long logId;
 
-    public PostgresEventWriter(PostgresEventStore store, NpgsqlConnection connection, string source, EventVocabulary vocabulary, IngestionStats stats, PostgresEventStoreOptions options)
+    public PostgresEventWriter(PostgresEventStore store, NpgsqlConnection connection, string source, EventVocabulary vocabulary, IngestionCounter counter, PostgresEventStoreOptions options)
         : base(options.BatchSize)
     {
         this.store = store;
         this.connection = connection;
         this.source = source;
-        this.stats = stats;
+        this.counter = counter;
         StartedAt = options.Clock.GetUtcNow();
         typeNames = vocabulary.Types;
         outcomeNames = new string?[vocabulary.CellCount];
@@ -76,7 +76,7 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
     /// <summary>When the ingestion started, as recorded in the log.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    protected override void Append(in EventRecord record)
+    protected override EventVerdict Append(in EventRecord record)
     {
         RefuseNul(record);
         var rows = copy!;
@@ -105,6 +105,9 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
         {
             throw store.Failure(exception);
         }
+
+        // Whether it was new is known when the batch's insert runs.
+        return EventVerdict.Pending;
     }
 
     protected override void RollbackBatch()
@@ -204,16 +207,16 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
 
             // Already in the store from an earlier ingestion (or another one running now): the reader counted them as accepted.
             long duplicates = staged - inserted;
-            stats.Accepted -= duplicates;
-            stats.Duplicates += duplicates;
+            counter.Resolve(inserted, duplicates);
             Written += inserted;
 
             using var log = Command(
                 $"UPDATE {store.QuotedSchema}.ingestions SET read = $1, accepted = $2, duplicates = $3, rejected = $4, finished_at = $5 WHERE id = $6");
-            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stats.Read });
-            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stats.Accepted });
-            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stats.Duplicates });
-            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = stats.Rejected });
+            var counts = counter.Snapshot();
+            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Read });
+            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Accepted });
+            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Duplicates });
+            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Rejected });
             log.Parameters.Add(finished
                 ? new NpgsqlParameter<DateTimeOffset> { TypedValue = store.Clock.GetUtcNow() }
                 : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });

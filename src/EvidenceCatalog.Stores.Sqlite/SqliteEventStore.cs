@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Stores;
 using Microsoft.Data.Sqlite;
 
@@ -93,21 +94,21 @@ public sealed class SqliteEventStore : IEventStore
         return OpenCore(path, SqliteOpenMode.ReadWriteCreate, options ?? new SqliteEventStoreOptions());
     }
 
-    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionStats stats)
+    public IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionCounter counter)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(counter);
         ThrowIfBusy();
-        writer = new SqliteEventWriter(this, connection, source, vocabulary, stats, options);
+        writer = new SqliteEventWriter(this, connection, source, vocabulary, counter, options);
         return writer;
     }
 
-    public void FillTally(EvidenceTally tally, CancellationToken cancellationToken = default)
+    public void FillTally(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tally);
         ThrowIfBusy();
-        var pushdown = new TallyPushdown(tally);
+        var pushdown = new TallyPushdown(tally, counter);
         var window = tally.Window;
         try
         {
@@ -137,6 +138,16 @@ public sealed class SqliteEventStore : IEventStore
             cancellationToken.ThrowIfCancellationRequested();
             long storeRows = Count(transaction, "SELECT count(*) FROM events", null);
             long accountRows = Count(transaction, "SELECT count(*) FROM events WHERE account = $account", tally.Account);
+            if (TallyPushdown.ShouldNameOtherAccounts(storeRows, accountRows))
+            {
+                using var accounts = Command(transaction, $"SELECT account, count(*) FROM events GROUP BY account ORDER BY 2 DESC, 1 LIMIT {NoEventsForAccountException.NamedAccounts + 1}");
+                using var rows = accounts.ExecuteReader();
+                while (rows.Read())
+                {
+                    pushdown.AddOtherAccount(rows.GetString(0), rows.GetInt64(1));
+                }
+            }
+
             pushdown.Finish(storeRows, accountRows);
             transaction.Commit();
         }
@@ -148,7 +159,7 @@ public sealed class SqliteEventStore : IEventStore
 
     /// <inheritdoc/>
     /// <remarks>SQLite works in process, so this runs synchronously and returns a completed task.</remarks>
-    public Task FillTallyAsync(EvidenceTally tally, CancellationToken cancellationToken = default)
+    public Task FillTallyAsync(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -157,7 +168,7 @@ public sealed class SqliteEventStore : IEventStore
 
         try
         {
-            FillTally(tally, cancellationToken);
+            FillTally(tally, counter, cancellationToken);
             return Task.CompletedTask;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -26,7 +26,7 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
 
     private readonly SqliteEventStore store;
     private readonly SqliteConnection connection;
-    private readonly IngestionStats stats;
+    private readonly IngestionCounter counter;
     private readonly string source;
     private readonly byte[][] typeNames;
     private readonly byte[]?[] outcomeNames;
@@ -34,13 +34,13 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
     private SqliteTransaction? transaction;
     private long logId;
 
-    public SqliteEventWriter(SqliteEventStore store, SqliteConnection connection, string source, EventVocabulary vocabulary, IngestionStats stats, SqliteEventStoreOptions options)
+    public SqliteEventWriter(SqliteEventStore store, SqliteConnection connection, string source, EventVocabulary vocabulary, IngestionCounter counter, SqliteEventStoreOptions options)
         : base(options.BatchSize)
     {
         this.store = store;
         this.connection = connection;
         this.source = source;
-        this.stats = stats;
+        this.counter = counter;
         StartedAt = options.Clock.GetUtcNow();
         typeNames = Array.ConvertAll(vocabulary.Types, Encoding.UTF8.GetBytes);
         outcomeNames = new byte[vocabulary.CellCount][];
@@ -53,7 +53,7 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
     /// <summary>When the ingestion started, as recorded in the log.</summary>
     public DateTimeOffset StartedAt { get; }
 
-    protected override void Append(in EventRecord record)
+    protected override EventVerdict Append(in EventRecord record)
     {
         var statement = insert!;
         Bind(statement, 1, record.Account);
@@ -76,14 +76,12 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
         raw.sqlite3_reset(statement);
         if (raw.sqlite3_changes(connection.Handle) == 0)
         {
-            // Already in the store from an earlier ingestion: the reader counted it as accepted.
-            stats.Accepted--;
-            stats.Duplicates++;
+            // Already in the store from an earlier ingestion.
+            return EventVerdict.Duplicate;
         }
-        else
-        {
-            Written++;
-        }
+
+        Written++;
+        return EventVerdict.Accepted;
     }
 
     protected override void RollbackBatch()
@@ -164,10 +162,11 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
         {
             using var log = Command(
                 "UPDATE ingestions SET read = $read, accepted = $accepted, duplicates = $duplicates, rejected = $rejected, finished_at = $finished WHERE id = $id");
-            log.Parameters.AddWithValue("$read", stats.Read);
-            log.Parameters.AddWithValue("$accepted", stats.Accepted);
-            log.Parameters.AddWithValue("$duplicates", stats.Duplicates);
-            log.Parameters.AddWithValue("$rejected", stats.Rejected);
+            var counts = counter.Snapshot();
+            log.Parameters.AddWithValue("$read", counts.Read);
+            log.Parameters.AddWithValue("$accepted", counts.Accepted);
+            log.Parameters.AddWithValue("$duplicates", counts.Duplicates);
+            log.Parameters.AddWithValue("$rejected", counts.Rejected);
             log.Parameters.AddWithValue("$finished", finished ? SqliteEventStore.FormatInstant(store.Clock.GetUtcNow()) : DBNull.Value);
             log.Parameters.AddWithValue("$id", logId);
             log.ExecuteNonQuery();

@@ -41,4 +41,22 @@ public sealed class DemoCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning: the window has 10 days", result.Stdout);
     }
+
+    [Fact]
+    public void Demo_writes_the_private_key_and_the_plain_tokens_owner_only()
+    {
+        using var workspace = CatalogWorkspace.Empty();
+        Assert.Equal(0, Evidence.Run(workspace.Path, "demo", "--days", "2", "--per-day", "50").ExitCode);
+
+        using var key = EvidenceCatalog.Runtime.Signing.EcdsaSigningKey.FromPemFile(workspace.Combine("evidence-demo/demo-signing-key.pem"));
+        if (OperatingSystem.IsWindows())
+        {
+            return; // file modes are a Unix notion
+        }
+
+        foreach (string secret in new[] { "demo-signing-key.pem", "demo-tokens.env", "tokens.txt" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(workspace.Combine(Path.Combine("evidence-demo", secret))));
+        }
+    }
 }

@@ -23,14 +23,16 @@ public sealed class FailureReportingTests
     }
 
     [Fact]
-    public void An_unexpected_exception_is_one_line_on_stderr_and_exit_2_never_a_stack_trace()
+    public void A_bug_is_one_line_on_stderr_saying_so_and_exit_70_never_a_stack_trace()
     {
         using var stderr = new StringWriter { NewLine = "\n" };
 
         int exitCode = EvidenceCli.Run(["validate", "--as-of", Scenarios.CleanAsOf], new BrokenWriter(), stderr, RepositoryRoot.Path);
 
-        Assert.Equal(2, exitCode);
-        Assert.Equal("evidence: internal error: the writer broke on purpose\n", stderr.ToString());
+        Assert.Equal(70, exitCode);
+        Assert.Equal(
+            "evidence: internal error (InvalidOperationException): the writer broke on purpose; this is a bug in evidence, please report it with the command that caused it\n",
+            stderr.ToString());
     }
 
     private sealed class BrokenWriter : TextWriter

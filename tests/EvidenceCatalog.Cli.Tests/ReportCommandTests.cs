@@ -42,7 +42,91 @@ public sealed class ReportCommandTests
         Assert.Equal(2, report.RootElement.GetProperty("controls").GetProperty("IAM-01").GetProperty("evidenceCount").GetInt64());
         Assert.Equal("events", report.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("source").GetString());
         var quarantined = File.ReadAllLines(workspace.Combine("out/report.json.quarantine.jsonl"));
-        Assert.Contains("\"line\":2", Assert.Single(quarantined));
+        Assert.Contains("\"run\":", quarantined[0], StringComparison.Ordinal);
+        Assert.Contains("\"line\":2", Assert.Single(quarantined[1..]));
+    }
+
+    [Fact]
+    public void The_signed_report_names_its_inputs_without_an_absolute_path_and_with_their_digests()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), "not json");
+        string outside = Path.Combine(Path.GetTempPath(), "evidence-outside-" + Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllText(outside, Line("b", "2026-03-03T10:00:00Z") + "\n");
+        try
+        {
+            var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", workspace.Combine("events.jsonl"), outside, .. Window, "--out", "report.json"]);
+
+            Assert.Equal(0, result.ExitCode);
+            string text = File.ReadAllText(workspace.Combine("report.json"));
+            Assert.DoesNotContain(workspace.Path, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Path.GetTempPath(), text, StringComparison.Ordinal);
+            using var report = JsonDocument.Parse(text);
+            var meta = report.RootElement.GetProperty("meta");
+            Assert.Equal("catalogs", meta.GetProperty("catalogSource").GetString());
+            var ingestion = meta.GetProperty("ingestion");
+            Assert.Equal("report.json.quarantine.jsonl", ingestion.GetProperty("quarantine").GetString());
+            var inputs = ingestion.GetProperty("inputs").EnumerateArray().ToList();
+            Assert.Equal(["events.jsonl", Path.GetFileName(outside)], inputs.Select(i => i.GetProperty("name").GetString()));
+            byte[] events = File.ReadAllBytes(workspace.Combine("events.jsonl"));
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(events)), inputs[0].GetProperty("sha256").GetString());
+            Assert.Equal(events.Length, inputs[0].GetProperty("bytes").GetInt64());
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
+    public void An_account_the_inputs_do_not_hold_is_refused_naming_the_accounts_they_do_hold()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-03T10:00:00Z"));
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--events", "events.jsonl", "--org", "northwind", "--from", "2026-03-01", "--to", "2026-03-31", "--out", "report.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("evidence: no events for account 'northwind'; the inputs hold: northwind-cloud (2); check --org, or give the inputs of that account\n", result.Stderr);
+        Assert.False(File.Exists(workspace.Combine("report.json")));
+    }
+
+    [Fact]
+    public void An_account_a_store_does_not_hold_is_refused_too()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "ingest", "--store", "evidence.db", "events.jsonl").ExitCode);
+
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--store", "evidence.db", "--org", "northwind", "--from", "2026-03-01", "--to", "2026-03-31", "--out", "report.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("evidence: no events for account 'northwind'; the inputs hold: northwind-cloud (1)", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(workspace.Combine("report.json")));
+    }
+
+    [Fact]
+    public void Without_a_catalogs_folder_the_report_stops_instead_of_using_the_sample_catalogs()
+    {
+        using var workspace = CatalogWorkspace.Empty();
+        workspace.AddText("events.jsonl", Line("a", "2026-03-02T10:00:00Z") + "\n");
+
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", "--org", "acme", "--from", "2026-03-01", "--to", "2026-03-31"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "evidence: there is no catalogs/ folder here: give --catalogs DIR, run where your catalogs/ folder is, or use --sample-catalogs for the sample organisation\n",
+            result.Stderr);
+        Assert.False(File.Exists(workspace.Combine("evidence-report.json")));
+    }
+
+    [Fact]
+    public void The_sample_catalogs_are_used_when_asked_for_and_the_report_says_so()
+    {
+        using var workspace = CatalogWorkspace.Empty();
+        workspace.AddText("events.jsonl", Line("a", "2026-03-02T10:00:00Z") + "\n");
+
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--sample-catalogs", "--output", "report.json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        Assert.Equal("sample catalogs built into the tool", report.RootElement.GetProperty("meta").GetProperty("catalogSource").GetString());
     }
 
     [Fact]
@@ -100,10 +184,20 @@ public sealed class ReportCommandTests
     public void Require_complete_fails_when_a_section_is_degraded_and_still_writes_the_report()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
-        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--require-complete", "--access", "missing.json"]);
+        workspace.AddText("broken-access.json", "{\"users\": [");
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--require-complete", "--access", "broken-access.json"]);
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("degraded section(s): access-review", result.Stderr);
+        Assert.Contains("--require-complete: section access-review is degraded", result.Stderr);
         Assert.True(File.Exists(workspace.Combine("evidence-report.json")));
+    }
+
+    [Fact]
+    public void An_access_snapshot_that_does_not_exist_is_an_input_error_not_a_degraded_section()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--access", "missing.json"]);
+        Assert.Equal((2, "evidence: access snapshot 'missing.json' does not exist\n"), (result.ExitCode, result.Stderr));
+        Assert.False(File.Exists(workspace.Combine("evidence-report.json")));
     }
 
     [Theory]

@@ -76,12 +76,12 @@ public sealed class CacheTests
 
         public string Name => name;
 
-        public bool ReadsEvents => SectionSources.Of(name).ReadsEvents;
+        public bool ReadsEvents => SectionDefinitions.Get(name).DefaultSource.ReadsEvents;
 
         public Task<ReportSection> BuildAsync(SectionContext context, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref calls);
-            return SectionSources.Of(name).BuildAsync(context, cancellationToken);
+            return SectionDefinitions.Get(name).DefaultSource.BuildAsync(context, cancellationToken);
         }
     }
 }

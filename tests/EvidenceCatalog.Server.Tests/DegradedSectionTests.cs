@@ -82,7 +82,7 @@ public sealed class DegradedSectionTests
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync());
         var access = json.RootElement.GetProperty("sections").GetProperty("accessReview");
-        Assert.Equal("the server has no access snapshots (evidence serve --access-dir DIR, with DIR/ACCOUNT.json)", access.GetProperty("reason").GetString());
+        Assert.Equal("the server has no access snapshots (a folder of ACCOUNT.json files)", access.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class DegradedSectionTests
 
         public string Name => name;
 
-        public bool ReadsEvents => SectionSources.Of(name).ReadsEvents;
+        public bool ReadsEvents => SectionDefinitions.Get(name).DefaultSource.ReadsEvents;
 
         public async Task<ReportSection> BuildAsync(SectionContext context, CancellationToken cancellationToken)
         {

@@ -30,7 +30,7 @@ public sealed class PostgresServerTests
         }
 
         Assert.Equal(9000, p.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inWindow").GetInt64());
-        Assert.StartsWith("postgres:", p.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inputs")[0].GetString());
+        Assert.StartsWith("postgres:", p.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inputs")[0].GetProperty("name").GetString());
     }
 
     [PostgresFact]

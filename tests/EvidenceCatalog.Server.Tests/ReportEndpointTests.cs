@@ -31,7 +31,7 @@ public sealed class ReportEndpointTests
         Assert.Equal(90, meta.GetProperty("window").GetProperty("days").GetInt32());
         Assert.Equal(9000, meta.GetProperty("ingestion").GetProperty("inWindow").GetInt64());
         var sections = json.RootElement.GetProperty("sections").EnumerateObject().ToList();
-        Assert.Equal(ReportSections.Names.Select(ReportSections.MemberName), sections.Select(s => s.Name));
+        Assert.Equal(SectionDefinitions.All.Select(d => d.Member), sections.Select(s => s.Name));
         Assert.All(sections, s => Assert.Equal("ok", s.Value.GetProperty("status").GetString()));
         Assert.All(sections, s => Assert.Equal("2026-11-23T12:00:00Z", s.Value.GetProperty("generatedAt").GetString()));
         Assert.True(json.RootElement.GetProperty("validation").GetProperty("typeII").GetBoolean());
@@ -60,7 +60,7 @@ public sealed class ReportEndpointTests
         using var json = JsonDocument.Parse(body);
         Assert.Equal(["meta", "sections", "signatures"], json.RootElement.EnumerateObject().Select(p => p.Name));
         var only = Assert.Single(json.RootElement.GetProperty("sections").EnumerateObject());
-        Assert.Equal(ReportSections.MemberName(section), only.Name);
+        Assert.Equal(SectionDefinitions.Get(section).Member, only.Name);
         Assert.Equal("ok", only.Value.GetProperty("status").GetString());
     }
 
@@ -74,7 +74,7 @@ public sealed class ReportEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await AuthenticationTests.Problem(response);
         Assert.StartsWith("there is no section 'controls'; give one of: access-review, security-metrics, encryption-inventory, vendor-register, incident-response,", problem.GetProperty("detail").GetString());
-        Assert.Equal(ReportSections.Names, problem.GetProperty("validSections").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(SectionDefinitions.Names, problem.GetProperty("validSections").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]

@@ -80,8 +80,8 @@ public sealed class BatchedIngestionTests
     {
         using var folder = new StoreFolder();
         using var store = folder.OpenStore();
-        using var writer = store.BeginIngestion("a.jsonl", Vocabulary, new IngestionStats());
+        using var writer = store.BeginIngestion("a.jsonl", Vocabulary, new IngestionCounter());
 
-        Assert.Throws<InvalidOperationException>(() => store.BeginIngestion("b.jsonl", Vocabulary, new IngestionStats()));
+        Assert.Throws<InvalidOperationException>(() => store.BeginIngestion("b.jsonl", Vocabulary, new IngestionCounter()));
     }
 }

@@ -101,9 +101,9 @@ public sealed class EventStoreLocationTests
         location.Initialize();
         using var first = location.Open();
         using var second = location.Open();
-        var firstStats = new IngestionStats();
+        var firstStats = new IngestionCounter();
         using var writer = first.BeginIngestion("first.jsonl", Vocabulary, firstStats);
-        new EventStreamReader(Vocabulary).Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Text(Line("a", "2026-03-02T10:00:00Z")))), "first.jsonl", writer, firstStats, null);
+        new EventStreamReader(Vocabulary).Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Text(Line("a", "2026-03-02T10:00:00Z")))), "first.jsonl", writer, firstStats);
 
         // The first writer holds the write lock (its batch is open) while the second starts.
         var late = Task.Run(() => Ingest(second, "second.jsonl", Text(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-02T10:00:00Z"))));

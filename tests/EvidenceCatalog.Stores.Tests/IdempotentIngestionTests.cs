@@ -68,7 +68,7 @@ public sealed class IdempotentIngestionTests
         Assert.Equal(1, stats.Rejected);
     }
 
-    internal static void AssertCounts(IngestionStats stats, long read, long accepted, long duplicates)
+    internal static void AssertCounts(IngestionCounts stats, long read, long accepted, long duplicates)
     {
         Assert.Equal((read, accepted, duplicates), (stats.Read, stats.Accepted, stats.Duplicates));
         Assert.Equal(stats.Read, stats.Accepted + stats.Duplicates + stats.Rejected);

@@ -120,9 +120,9 @@ public sealed class PostgresIngestionTests(PostgresSchemaFixture fixture) : Post
     public void A_second_ingestion_cannot_start_while_one_is_open()
     {
         using var store = OpenStore();
-        using var writer = store.BeginIngestion("a.jsonl", Vocabulary, new IngestionStats());
+        using var writer = store.BeginIngestion("a.jsonl", Vocabulary, new IngestionCounter());
 
-        Assert.Throws<InvalidOperationException>(() => store.BeginIngestion("b.jsonl", Vocabulary, new IngestionStats()));
+        Assert.Throws<InvalidOperationException>(() => store.BeginIngestion("b.jsonl", Vocabulary, new IngestionCounter()));
         Assert.Throws<InvalidOperationException>(() => store.ReadEvents("acme", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
     }
 
@@ -160,7 +160,7 @@ public sealed class PostgresIngestionTests(PostgresSchemaFixture fixture) : Post
     public void A_record_with_U0000_that_reaches_the_writer_another_way_is_refused_with_its_line()
     {
         using var store = OpenStore(batchSize: 2);
-        var stats = new IngestionStats();
+        var stats = new IngestionCounter();
         using var writer = store.BeginIngestion("hand-made", Vocabulary, stats);
         int type = Vocabulary.FindType("policy.decision");
 

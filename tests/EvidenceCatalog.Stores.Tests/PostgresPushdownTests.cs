@@ -55,8 +55,8 @@ public sealed class PostgresPushdownTests(PostgresSchemaFixture fixture) : Postg
         using var store = OpenStore();
         Ingest(store, "events.jsonl", SampleOrderTests.SameInstant);
 
-        var tally = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize: 2);
-        store.FillTally(tally);
+        var tally = new EvidenceTally(Vocabulary, window, "acme", sampleSize: 2);
+        store.FillTally(tally, new IngestionCounter());
 
         Assert.Equal(["\uff21", "\U0001F600"], tally.SampleOf(SampleOrderTests.DenyControl).Select(e => e.Id));
     }

@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Stores.PostgreSql;
 using EvidenceCatalog.Tests.Shared;
@@ -30,7 +33,7 @@ public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture
             SampleSize = sampleSize,
             Clock = new FixedTime(),
         };
-        var window = new EvidenceReportBuilder(GeneratedEvidenceCatalog.Instance, options).Window;
+        var window = new ReportWindow(options.From, options.To, options.TimeZone);
         byte[] lines = Lines(Population(window, seed: 5));
 
         using var folder = new StoreFolder();
@@ -50,10 +53,6 @@ public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture
         Assert.True(fromSqlite.RootElement.GetProperty("controls").EnumerateObject().MoveNext(), "the report has controls");
     }
 
-    private static byte[] Report(IEventStore store, ReportOptions options)
-    {
-        var builder = new EvidenceReportBuilder(GeneratedEvidenceCatalog.Instance, options);
-        store.FillTally(builder.Tally);
-        return ReportJson.Serialize(builder.Build(new ReportInputs("store", ["store"], null)));
-    }
+    private static byte[] Report(IEventStore store, ReportOptions options) =>
+        new ReportJob(GeneratedEvidenceCatalog.Instance, options).RunAsync(new StoreSource(store, "store")).GetAwaiter().GetResult().Json;
 }

@@ -61,12 +61,10 @@ public sealed class PushdownEqualsStreamingTests
     {
         var window = new ReportWindow(CalendarDate.Parse(from), CalendarDate.Parse(to), TimeZoneInfo.FindSystemTimeZoneById(Zone));
         byte[] lines = Lines(Population(window, seed: 20260308));
-        var streamed = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize);
-        Stream(streamed, System.Text.Encoding.UTF8.GetString(lines));
+        var streamed = Stream(new EvidenceTally(Vocabulary, window, "acme", sampleSize), System.Text.Encoding.UTF8.GetString(lines));
 
         Ingest(store, "events.jsonl", lines);
-        var pushed = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize);
-        store.FillTally(pushed);
+        var pushed = Fill(store, new EvidenceTally(Vocabulary, window, "acme", sampleSize));
 
         AssertSameTally(streamed, pushed);
     }
@@ -77,12 +75,12 @@ public sealed class PushdownEqualsStreamingTests
         var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 6, 30), TimeZoneInfo.FindSystemTimeZoneById(Zone));
         Ingest(store, "events.jsonl", Lines(Population(window, seed: 7)));
 
-        var sync = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);
-        store.FillTally(sync);
-        var async = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);
-        await store.FillTallyAsync(async);
+        var sync = Fill(store, new EvidenceTally(Vocabulary, window, "acme", 5));
+        var async = new EvidenceTally(Vocabulary, window, "acme", 5);
+        var asyncCounter = new IngestionCounter();
+        await store.FillTallyAsync(async, asyncCounter);
 
-        AssertSameTally(sync, async);
+        AssertSameTally(sync, new FilledTally(async, asyncCounter.Snapshot()));
     }
 
     /// <summary>On an empty store: a report counts what is stored; duplicates and rejected lines were the ingestion's.</summary>
@@ -92,22 +90,16 @@ public sealed class PushdownEqualsStreamingTests
         string text = Text(Line("a", "2026-03-02T10:00:00Z"), Line("a", "2026-03-02T10:00:00Z"), "{broken", Line("b", "2026-04-02T10:00:00Z"), Line("c", "2026-03-05T10:00:00Z", account: "globex"));
         var ingestion = Ingest(store, "events.jsonl", text);
 
-        var tally = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), 5);
-        store.FillTally(tally);
+        var tally = Fill(store, new EvidenceTally(Vocabulary, window, "acme", 5));
 
         Assert.Equal((5, 3, 1, 1), (ingestion.Read, ingestion.Accepted, ingestion.Duplicates, ingestion.Rejected));
-        var stats = tally.Stats;
-        Assert.Equal((3L, 3L, 0L, 0L), (stats.Read, stats.Accepted, stats.Duplicates, stats.Rejected));
-        Assert.Equal((1L, 1L, 1L), (stats.InWindow, stats.OutsideWindow, stats.OtherAccounts));
+        Assert.Equal((3L, 3L, 0L, 0L, 1L, 1L, 1L), tally.Counts);
     }
 
-    internal static void AssertSameTally(EvidenceTally expected, EvidenceTally actual)
+    internal static void AssertSameTally(FilledTally expected, FilledTally actual)
     {
-        AssertSameEvidence(expected, actual);
-        var (e, a) = (expected.Stats, actual.Stats);
-        Assert.Equal(
-            (e.Read, e.Accepted, e.Duplicates, e.Rejected, e.InWindow, e.OutsideWindow, e.OtherAccounts),
-            (a.Read, a.Accepted, a.Duplicates, a.Rejected, a.InWindow, a.OutsideWindow, a.OtherAccounts));
+        AssertSameEvidence(expected.Tally, actual.Tally);
+        Assert.Equal(expected.Counts, actual.Counts);
     }
 
     /// <summary>The same counts for every cell and day, the same actors and the same samples.</summary>

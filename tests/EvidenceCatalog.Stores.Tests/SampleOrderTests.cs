@@ -33,8 +33,8 @@ public sealed class SampleOrderTests
         using var store = folder.OpenStore();
         Ingest(store, "events.jsonl", SameInstant);
 
-        var tally = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize: 2);
-        store.FillTally(tally);
+        var tally = new EvidenceTally(Vocabulary, window, "acme", sampleSize: 2);
+        store.FillTally(tally, new IngestionCounter());
 
         Assert.Equal(["\uff21", "\U0001F600"], tally.SampleOf(DenyControl).Select(e => e.Id));
     }
@@ -47,11 +47,11 @@ public sealed class SampleOrderTests
         using var store = folder.OpenStore();
         Ingest(store, "events.jsonl", Text(Line("a", "2026-03-02T10:00:00Z", "policy.decision", "deny")));
 
-        var none = new EvidenceTally(Vocabulary, window, "acme", new IngestionStats(), sampleSize: 0);
-        store.FillTally(none);
+        var none = new EvidenceTally(Vocabulary, window, "acme", sampleSize: 0);
+        store.FillTally(none, new IngestionCounter());
 
         Assert.All(Enumerable.Range(0, Vocabulary.Controls.Length), control => Assert.Empty(none.SampleOf(control)));
-        Assert.Equal(1, none.Stats.InWindow);
+        Assert.Equal(1, none.Classified.InWindow);
     }
 
     private static string GeneratedControlFor(string type, string outcome) => Vocabulary.Catalog.ControlsFor(type, outcome)[0].Id;

@@ -59,25 +59,37 @@ internal sealed class StoreFolder : IDisposable
     }
 
     /// <summary>Reads JSON Lines into the store as `evidence ingest` does; without <paramref name="complete"/>, as if the process stopped at the end.</summary>
-    public static IngestionStats Ingest(IEventStore store, string source, byte[] lines, bool complete = true)
+    public static IngestionCounts Ingest(IEventStore store, string source, byte[] lines, bool complete = true)
     {
-        var stats = new IngestionStats();
-        using var writer = store.BeginIngestion(source, Vocabulary, stats);
-        new EventStreamReader(Vocabulary).Read(new MemoryStream(lines), source, writer, stats, null);
+        var counter = new IngestionCounter();
+        using var writer = store.BeginIngestion(source, Vocabulary, counter);
+        new EventStreamReader(Vocabulary).Read(new MemoryStream(lines), source, writer, counter);
         if (complete)
         {
             writer.Complete();
         }
 
-        return stats;
+        return counter.Snapshot();
     }
 
-    public static IngestionStats Ingest(IEventStore store, string source, string lines, bool complete = true) =>
+    public static IngestionCounts Ingest(IEventStore store, string source, string lines, bool complete = true) =>
         Ingest(store, source, Encoding.UTF8.GetBytes(lines), complete);
 
-    /// <summary>Streams JSON Lines into a tally, as a report from files does.</summary>
-    public static void Stream(EvidenceTally tally, string lines) =>
-        new EventStreamReader(Vocabulary).Read(new MemoryStream(Encoding.UTF8.GetBytes(lines)), "events.jsonl", tally, tally.Stats, null);
+    /// <summary>Streams JSON Lines into a tally, as a report from files does; the counts of what was read.</summary>
+    public static FilledTally Stream(EvidenceTally tally, string lines)
+    {
+        var counter = new IngestionCounter();
+        new EventStreamReader(Vocabulary).Read(new MemoryStream(Encoding.UTF8.GetBytes(lines)), "events.jsonl", tally, counter);
+        return new FilledTally(tally, counter.Snapshot());
+    }
+
+    /// <summary>Fills a tally from a store, as a report from a store does; the counts of what was read.</summary>
+    public static FilledTally Fill(IEventStore store, EvidenceTally tally)
+    {
+        var counter = new IngestionCounter();
+        store.FillTally(tally, counter);
+        return new FilledTally(tally, counter.Snapshot());
+    }
 
     public static string Line(string id, string time, string type = "policy.decision", string? outcome = "allow", string account = "acme", string actor = "user:ana@acme.example") =>
         Encoding.UTF8.GetString(EventJson.ToUtf8(new AuditEvent(id, DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture), type, outcome, actor, account)));
@@ -89,4 +101,12 @@ internal sealed class StoreFolder : IDisposable
     {
         public override DateTimeOffset GetUtcNow() => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     }
+}
+
+/// <summary>A tally and the counts of the records read into it.</summary>
+internal sealed record FilledTally(EvidenceTally Tally, IngestionCounts Read)
+{
+    /// <summary>Every count a report shows: read, accepted, duplicates, rejected, and the classification.</summary>
+    public (long Read, long Accepted, long Duplicates, long Rejected, long InWindow, long OutsideWindow, long OtherAccounts) Counts =>
+        (Read.Read, Read.Accepted, Read.Duplicates, Read.Rejected, Tally.Classified.InWindow, Tally.Classified.OutsideWindow, Tally.Classified.OtherAccounts);
 }

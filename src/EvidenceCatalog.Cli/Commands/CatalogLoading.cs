@@ -8,39 +8,84 @@ using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Cli.Commands;
 
+/// <summary>A catalog to run with, and how a report names where it came from.</summary>
+internal sealed record LoadedCatalog(IEvidenceCatalog Catalog, string Source);
+
 /// <summary>
-/// The catalogs a runtime command works with: <c>--catalogs DIR</c> compiled at run time (the same model the generator
-/// builds), or — when no folder is given and there is no <c>catalogs/</c> here — the sample catalogs built into the tool.
+/// The catalogs a runtime command works with: <c>--catalogs DIR</c>, else <c>catalogs/</c> in the working directory,
+/// compiled at run time (the same model the generator builds). The sample organisation's catalogs built into the tool
+/// are used only when asked for (<c>--sample-catalogs</c>), or by <c>demo</c> when there is no <c>catalogs/</c> here:
+/// a command never quietly reports on another organisation's catalogs.
 /// </summary>
 internal sealed class CatalogOption
 {
+    /// <summary>How a report names the built-in catalogs.</summary>
+    public const string SampleSource = "sample catalogs built into the tool";
+
+    private const string DefaultFolder = "catalogs";
+
+    private readonly bool sampleWhenNoFolder;
+
     private readonly Option<string?> directory = new("--catalogs")
     {
-        Description = "Catalog folder (default: catalogs/ here, else the sample catalogs built into the tool).",
+        Description = "Catalog folder (default: catalogs/ in the working directory).",
         HelpName = "dir",
     };
 
-    public void AddTo(Command command) => command.Options.Add(directory);
-
-    /// <summary>
-    /// Loads the catalog and runs a command on it: exit 1 (after the diagnostics) when the catalogs have errors, and 2
-    /// with one line when an input cannot be used — never a stack trace.
-    /// </summary>
-    public int Run(CommandContext context, ParseResult parseResult, Func<IEvidenceCatalog, int> command)
+    private readonly Option<bool> sample = new("--sample-catalogs")
     {
-        try
+        Description = "Use the sample organisation's catalogs built into the tool (Northwind Cloud), not a folder.",
+    };
+
+    /// <param name="sampleWhenNoFolder">True for <c>demo</c>: without a catalog folder, the sample catalogs.</param>
+    public CatalogOption(bool sampleWhenNoFolder = false)
+    {
+        this.sampleWhenNoFolder = sampleWhenNoFolder;
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(directory);
+        command.Options.Add(sample);
+    }
+
+    /// <summary>Loads the catalog and runs a command on it: exit 1 (after the diagnostics) when the catalogs have errors.</summary>
+    /// <exception cref="CommandInputException">No catalogs were given and there are none here, or the folder does not exist.</exception>
+    public int Run(CommandContext context, ParseResult parseResult, Func<LoadedCatalog, int> command)
+    {
+        var catalog = Load(context, parseResult.GetValue(directory), parseResult.GetValue(sample));
+        return catalog is null ? ExitCodes.Failed : command(catalog);
+    }
+
+    private LoadedCatalog? Load(CommandContext context, string? folder, bool useSample)
+    {
+        if (useSample)
         {
-            var catalog = CatalogLoading.Load(context, parseResult.GetValue(directory));
-            return catalog is null ? ExitCodes.CatalogErrors : command(catalog);
+            return folder is null
+                ? new LoadedCatalog(GeneratedEvidenceCatalog.Instance, SampleSource)
+                : throw new CommandInputException("give --catalogs DIR or --sample-catalogs, not both");
         }
-        catch (Exception exception) when (CommandFailures.IsInputProblem(exception))
+
+        string path = Path.GetFullPath(folder ?? DefaultFolder, context.WorkingDirectory);
+        if (!Directory.Exists(path))
         {
-            context.Error.WriteLine("evidence: " + CommandFailures.Describe(exception));
-            return ExitCodes.UsageOrInputError;
+            if (folder is not null)
+            {
+                throw new CommandInputException($"catalog folder '{folder}' does not exist");
+            }
+
+            return sampleWhenNoFolder
+                ? new LoadedCatalog(GeneratedEvidenceCatalog.Instance, SampleSource)
+                : throw new CommandInputException(
+                    "there is no catalogs/ folder here: give --catalogs DIR, run where your catalogs/ folder is, or use --sample-catalogs for the sample organisation");
         }
+
+        var catalog = CatalogLoading.Compile(context, path, folder ?? DefaultFolder);
+        return catalog is null ? null : new LoadedCatalog(catalog, JsonLinesInput.NameOf(path, context.WorkingDirectory));
     }
 }
 
@@ -48,19 +93,8 @@ internal sealed class CatalogOption
 internal static class CatalogLoading
 {
     /// <summary>The catalog, or null after writing its diagnostics to standard error.</summary>
-    public static IEvidenceCatalog? Load(CommandContext context, string? directory)
+    public static IEvidenceCatalog? Compile(CommandContext context, string path, string given)
     {
-        string path = Path.GetFullPath(directory ?? "catalogs", context.WorkingDirectory);
-        if (directory is null && !Directory.Exists(path))
-        {
-            return GeneratedEvidenceCatalog.Instance;
-        }
-
-        if (!Directory.Exists(path))
-        {
-            throw new CommandInputException($"catalog folder '{directory}' does not exist");
-        }
-
         var options = new CompilerOptions { AsOf = context.Today };
         var files = CatalogFileDiscovery.FindCatalogs([path], context.WorkingDirectory);
         var sources = SourceFileReader.Read(files, options.Limits);
@@ -69,7 +103,7 @@ internal static class CatalogLoading
         {
             var report = new ValidationReport(files.Length, result.Diagnostics.Where(d => d.IsError));
             new TextDiagnosticFormatter().Write(report, context.Error);
-            context.Error.WriteLine($"evidence: the catalogs in '{directory ?? "catalogs"}' have errors; fix them (see 'evidence validate') before building reports");
+            context.Error.WriteLine($"evidence: the catalogs in '{given}' have errors; fix them (see 'evidence validate') before building reports");
             return null;
         }
 

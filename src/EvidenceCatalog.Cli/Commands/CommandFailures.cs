@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
@@ -15,13 +16,23 @@ internal static class CommandFailures
 {
     /// <summary>Failures that mean "the input cannot be used", as opposed to bugs.</summary>
     public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
-        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException;
+        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException or ReportOptionsException;
 
     /// <summary>The one line to print for an input problem: the library's message, and how to fix it with this tool.</summary>
     public static string Describe(Exception exception) => exception switch
     {
         EventStoreException store => EvidenceCli.OneLine(store.Message) + StoreHint(store),
+        ReportOptionsException option => FlagOf(option.Option) + ": " + EvidenceCli.OneLine(option.Message),
         _ => EvidenceCli.OneLine(exception.Message),
+    };
+
+    private static string FlagOf(ReportOption option) => option switch
+    {
+        ReportOption.Account => "--org",
+        ReportOption.Window => "--from/--to",
+        ReportOption.GapDays => "--gap-days",
+        ReportOption.SampleSize => "--sample-size",
+        _ => option.ToString(),
     };
 
     private static string StoreHint(EventStoreException exception)

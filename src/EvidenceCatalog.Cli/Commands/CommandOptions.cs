@@ -1,9 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Security;
@@ -55,4 +61,27 @@ internal static class CommandOptions
         StoreProviders.Parse(spec, new EventStoreLocationOptions { BaseDirectory = context.WorkingDirectory, Clock = context.Clock, BatchSize = batchSize });
 
     public static string FullPath(CommandContext context, string path) => path == "-" ? path : Path.GetFullPath(path, context.WorkingDirectory);
+
+    /// <summary>The output option of every command that writes a file: <c>--output</c>, <c>-o</c>, and the older <c>--out</c>.</summary>
+    public static Option<string?> Output(string description) => new("--output", "-o", "--out")
+    {
+        Description = description,
+        HelpName = "path",
+    };
+
+    /// <summary>The quarantine file at <paramref name="path"/>, appended to, its run marked with the time and the inputs.</summary>
+    public static QuarantineFile Quarantine(CommandContext context, string path, IReadOnlyList<JsonLinesInput> inputs)
+    {
+        string full = FullPath(context, path);
+        return new QuarantineFile(full, JsonLinesInput.NameOf(full, context.WorkingDirectory), context.Clock.GetUtcNow(), inputs.Select(i => i.Name).ToArray());
+    }
+
+    /// <summary>An access snapshot file given on the command line: it must exist (a missing one is a mistake, not a degraded section).</summary>
+    public static AccessSnapshotSource AccessSnapshot(CommandContext context, string path)
+    {
+        string full = FullPath(context, path);
+        return File.Exists(full)
+            ? AccessSnapshotSource.FromFile(full, JsonLinesInput.NameOf(full, context.WorkingDirectory))
+            : throw new CommandInputException($"access snapshot '{path}' does not exist");
+    }
 }

@@ -4,11 +4,11 @@ using System.CommandLine;
 using System.IO;
 using System.Security.Cryptography;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Cli.Output;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Signing;
-using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Server.Security;
 using EvidenceCatalog.Synthetic;
 
@@ -41,7 +41,7 @@ internal sealed class DemoCommand : Command
         DefaultValueFactory = _ => 1000,
     };
 
-    private readonly CatalogOption catalogs = new();
+    private readonly CatalogOption catalogs = new(sampleWhenNoFolder: true);
 
     public DemoCommand(CommandContext context)
         : base("demo", "Run the whole path on the sample organisation: events, store, signed report and CSV, verification.")
@@ -59,13 +59,14 @@ internal sealed class DemoCommand : Command
         parseResult,
         catalog => Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay)));
 
-    private int Run(IEvidenceCatalog catalog, string folder, int dayCount, int eventsPerDay)
+    private int Run(LoadedCatalog loaded, string folder, int dayCount, int eventsPerDay)
     {
         if (dayCount < 1 || eventsPerDay < 1)
         {
             throw new CommandInputException("--days and --per-day must be at least 1");
         }
 
+        var catalog = loaded.Catalog;
         Directory.CreateDirectory(folder);
         string account = catalog.Model.Policies?.Organization.Id ?? "northwind-cloud";
         var now = context.Clock.GetUtcNow();
@@ -92,17 +93,15 @@ internal sealed class DemoCommand : Command
             File.Delete(stale);
         }
 
-        var stats = new IngestionStats();
-        var vocabulary = new EventVocabulary(catalog);
-        using (var location = CommandOptions.StoreLocation(context, "sqlite:" + storePath))
+        using var location = CommandOptions.StoreLocation(context, "sqlite:" + Shown(storePath));
+        IngestionResult ingested;
         using (var store = location.OpenOrCreate())
-        using (var writer = store.BeginIngestion(Shown(eventsPath), vocabulary, stats))
-        using (var input = EventInput.Open(eventsPath))
         {
-            new EventStreamReader(vocabulary, now + EventStreamReader.DefaultFutureTolerance).Read(input, Shown(eventsPath), writer, stats, null);
-            writer.Complete();
+            ingested = new IngestionJob(catalog) { Clock = context.Clock }
+                .RunAsync(new JsonLinesSource(JsonLinesInput.File(eventsPath, context.WorkingDirectory)), store).GetAwaiter().GetResult();
         }
 
+        var stats = ingested.Total;
         context.Output.WriteLine($"2. ingested them into the SQLite store {Shown(storePath)}: read {stats.Read:N0}, accepted {stats.Accepted:N0}, duplicates {stats.Duplicates:N0}, rejected {stats.Rejected:N0}");
 
         // 3. An access snapshot of the same people, and a demo key pair (an organisation keeps its own).
@@ -118,7 +117,7 @@ internal sealed class DemoCommand : Command
         if (!File.Exists(privateKeyPath) || !File.Exists(publicKeyPath))
         {
             using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            File.WriteAllText(privateKeyPath, ecdsa.ExportPkcs8PrivateKeyPem());
+            OwnerOnlyFile.WriteAllText(privateKeyPath, ecdsa.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(publicKeyPath, ecdsa.ExportSubjectPublicKeyInfoPem());
         }
 
@@ -126,25 +125,25 @@ internal sealed class DemoCommand : Command
 
         // 4. The signed report and the signed evidence population, from the store.
         using var key = EcdsaSigningKey.FromPemFile(privateKeyPath);
-        var request = new ReportRequest(
-            catalog,
-            new ReportOptions
-            {
-                Account = account,
-                From = from,
-                To = to,
-                AccessSnapshot = AccessSnapshotSource.FromFile(accessPath),
-                Clock = context.Clock,
-            },
-            [],
-            Shown(storePath),
-            [key]);
+        var job = new ReportJob(catalog, new ReportOptions
+        {
+            Account = account,
+            From = from,
+            To = to,
+            AccessSnapshot = AccessSnapshotSource.FromFile(accessPath, JsonLinesInput.NameOf(accessPath, context.WorkingDirectory)),
+            Clock = context.Clock,
+        })
+        {
+            SigningKeys = [key],
+            CatalogSource = loaded.Source,
+        };
         context.Output.WriteLine("4. built the signed report and CSV export from the store:");
-        var runner = new ReportRunner(context);
+        var files = new ReportFiles(context);
+        var source = SourceFactory.Of(new StoreSource(location));
         string jsonPath = Named("evidence-report.json");
         string csvPath = Named("evidence-report.csv");
-        runner.WriteJson(request, jsonPath, null);
-        runner.WriteCsv(request, csvPath, null);
+        files.WriteJson(job, source, jsonPath, [key]);
+        files.WriteCsv(job, source, csvPath, [key]);
 
         // 5. What an auditor does with the public key alone.
         using var publicKey = VerificationKey.FromPublicKeyPemFile(publicKeyPath);
@@ -169,12 +168,12 @@ internal sealed class DemoCommand : Command
             env.Add($"{role.Id.Replace('-', '_').ToUpperInvariant()}_TOKEN={token}");
         }
 
-        File.WriteAllLines(demoTokensPath, env);
+        OwnerOnlyFile.WriteAllText(demoTokensPath, string.Join('\n', env) + "\n");
         context.Output.WriteLine();
         context.Output.WriteLine($"Serve the store over HTTP (tokens for every role in {Shown(demoTokensPath)}):");
         context.Output.WriteLine($"  evidence serve --store sqlite:{Shown(storePath)} --tokens {Shown(tokensPath)} --sign-key {Shown(privateKeyPath)} --access-dir {Shown(Path.GetDirectoryName(accessPath)!)}");
         context.Output.WriteLine($"  . {Shown(demoTokensPath)} && curl -H \"Authorization: Bearer $AUDITOR_TOKEN\" 'http://127.0.0.1:5080/api/soc2-evidence?accountId={account}'");
-        return jsonCheck.IsIntact && csvCheck.IsIntact ? ExitCodes.Success : ExitCodes.CatalogErrors;
+        return jsonCheck.IsIntact && csvCheck.IsIntact ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     private static string Verdict(VerificationResult result) =>

@@ -69,11 +69,7 @@ internal sealed class GenerateEventsCommand : Command
         CustomParser = ParseDates,
     };
 
-    private readonly Option<string?> output = new("--out", "-o")
-    {
-        Description = "The JSON Lines file to write (default, or -: standard output).",
-        HelpName = "file",
-    };
+    private readonly Option<string?> output = CommandOptions.Output("The JSON Lines file to write (default, or -: standard output).");
 
     private readonly CatalogOption catalogs = new();
 
@@ -90,16 +86,17 @@ internal sealed class GenerateEventsCommand : Command
         Options.Add(gapDates);
         Options.Add(output);
         catalogs.AddTo(this);
-        days.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), 1, SyntheticEventOptions.MaxDays, "--days"));
-        perDay.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), 1, SyntheticEventOptions.MaxPerDay, "--per-day"));
-        gapDays.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), 0, SyntheticEventOptions.MaxDays, "--gap-days"));
+        days.Validators.Add(r => InRange(r, 1, SyntheticEventOptions.MaxDays, "--days"));
+        perDay.Validators.Add(r => InRange(r, 1, SyntheticEventOptions.MaxPerDay, "--per-day"));
+        gapDays.Validators.Add(r => InRange(r, 0, SyntheticEventOptions.MaxDays, "--gap-days"));
         SetAction(Execute);
     }
 
     private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Generate(parseResult, catalog));
 
-    private int Generate(ParseResult parseResult, IEvidenceCatalog catalog)
+    private int Generate(ParseResult parseResult, LoadedCatalog loaded)
     {
+        var catalog = loaded.Catalog;
         var options = Resolve(parseResult, catalog.Model);
         var generator = new SyntheticEventGenerator(catalog.Model, options);
         string? path = parseResult.GetValue(output) is { } given && given != "-" ? given : null;
@@ -195,8 +192,15 @@ internal sealed class GenerateEventsCommand : Command
             $"wrote {summary.Events} events ({summary.Days} days × {summary.PerDay}/day, {gaps} gap {(gaps == 1 ? "day" : "days")}) to {destination}");
     }
 
-    private static void InRange(OptionResult result, int value, int minimum, int maximum, string name)
+    private static void InRange(OptionResult result, int minimum, int maximum, string name)
     {
+        // A value that is not a number is the parser's to report; asking for it would throw.
+        if (result.Tokens.Count > 0 && !int.TryParse(result.Tokens[^1].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return;
+        }
+
+        int value = result.GetValueOrDefault<int>();
         if (value < minimum || value > maximum)
         {
             result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be from {minimum} to {maximum}, not {value}."));

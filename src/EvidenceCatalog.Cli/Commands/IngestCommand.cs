@@ -1,22 +1,22 @@
-using System;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
-using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence ingest --store LOCATION FILE... [--catalogs DIR] [--quarantine FILE]</c>: validates events exactly as a
-/// report does and appends the accepted ones to an event store (a SQLite file or a PostgreSQL schema, created when missing). An event already stored is a duplicate, so ingesting the same
-/// file again adds nothing. Exit 0 with a summary line per file, even when lines were rejected (they are expected and
-/// quarantined); 1 when the catalogs have errors; 2 when an input or the store cannot be used.
+/// report does and appends the accepted ones to an event store (a SQLite file or a PostgreSQL schema, created when
+/// missing). An event already stored is a duplicate, so ingesting the same file again adds nothing. A summary line per
+/// file; exit 0 only when no record was rejected and every input was read to its end, else 1 with the counts and where
+/// the rejected records went (they are appended to the quarantine file, each run marked); 2 when an input or the
+/// store cannot be used.
 /// </summary>
 internal sealed class IngestCommand : Command
 {
@@ -41,8 +41,8 @@ internal sealed class IngestCommand : Command
 
     private readonly Option<string?> quarantine = new("--quarantine")
     {
-        Description = "Where rejected lines go, with their line number and reason (default: PATH.quarantine.jsonl beside a SQLite store, "
-            + DatabaseQuarantine + " for PostgreSQL; written only when a line is rejected, replacing the last run's).",
+        Description = "Where rejected lines go, with their line number and reason, appended after a line marking the run (default: PATH.quarantine.jsonl beside a SQLite store, "
+            + DatabaseQuarantine + " for PostgreSQL; created only when a line is rejected).",
         HelpName = "file",
     };
 
@@ -59,39 +59,59 @@ internal sealed class IngestCommand : Command
 
     private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Ingest(parseResult, catalog));
 
-    private int Ingest(ParseResult parseResult, IEvidenceCatalog catalog)
+    private int Ingest(ParseResult parseResult, LoadedCatalog catalog)
     {
         string storeName = parseResult.GetValue(store)!;
         using var location = CommandOptions.StoreLocation(context, storeName);
-        string quarantineName = parseResult.GetValue(quarantine) ?? DefaultQuarantine(location, storeName);
-        var inputs = EventFile.Resolve(context, parseResult.GetValue(files)!);
-
-        var vocabulary = new EventVocabulary(catalog);
-        var reader = new EventStreamReader(vocabulary, context.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance);
-        var total = new IngestionStats();
-        using var eventStore = location.OpenOrCreate();
-        using var rejected = new QuarantineFile(CommandOptions.FullPath(context, quarantineName));
-        foreach (var input in inputs)
+        var inputs = EventInputs.Resolve(context, parseResult.GetValue(files)!);
+        using var rejected = CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? DefaultQuarantine(location, storeName), inputs);
+        var job = new IngestionJob(catalog.Catalog) { Clock = context.Clock, Quarantine = rejected };
+        IngestionResult? result = null;
+        using (var eventStore = location.OpenOrCreate())
         {
-            var stats = IngestFile(eventStore, reader, vocabulary, input, rejected);
-            context.Output.WriteLine(SummaryLine(input.Name, stats, quarantineName));
-            total.Add(stats);
+            ReadProgress.Run(context, "ingesting", EventInputs.TotalSize(inputs), advance =>
+                result = job.RunAsync(new JsonLinesSource(inputs) { Progress = advance }, eventStore).GetAwaiter().GetResult());
         }
 
-        if (inputs.Count > 1)
+        foreach (var input in result!.Inputs)
         {
-            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{inputs.Count} files"), total, quarantineName));
+            context.Output.WriteLine(SummaryLine(input.Provenance.Name, input.Counts, rejected.Location)
+                + (input.Provenance.Damaged is { } damage ? "; damaged: " + damage : string.Empty));
         }
 
-        return ExitCodes.Success;
+        if (result.Inputs.Count > 1)
+        {
+            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{result.Inputs.Count} files"), result.Total, rejected.Location));
+        }
+
+        if (result.Clean)
+        {
+            return ExitCodes.Success;
+        }
+
+        var total = result.Total;
+        int damaged = result.Inputs.Count(i => i.Provenance.Damaged is not null);
+        var problems = new System.Collections.Generic.List<string>();
+        if (total.Rejected > 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{total.Rejected} of {total.Read} record(s) rejected (quarantined in {rejected.Location})"));
+        }
+
+        if (damaged > 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{damaged} input(s) damaged"));
+        }
+
+        context.Error.WriteLine($"evidence: not everything was ingested: {string.Join(", ", problems)}; the accepted events are stored, and ingesting again adds nothing twice");
+        return ExitCodes.Failed;
     }
 
     /// <summary>`ingested NAME: read R, accepted A, duplicates D, rejected J` and where the rejected lines went.</summary>
-    internal static string SummaryLine(string name, IngestionStats stats, string quarantineName) =>
+    internal static string SummaryLine(string name, IngestionCounts counts, string? quarantineName) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"ingested {name}: read {stats.Read}, accepted {stats.Accepted}, duplicates {stats.Duplicates}, rejected {stats.Rejected}")
-        + (stats.Rejected > 0 ? $" (quarantined in {quarantineName})" : string.Empty);
+            $"ingested {name}: read {counts.Read}, accepted {counts.Accepted}, duplicates {counts.Duplicates}, rejected {counts.Rejected}")
+        + (counts.Rejected > 0 && quarantineName is not null ? $" (quarantined in {quarantineName})" : string.Empty);
 
     /// <summary>Beside a SQLite file (named as the user named it), else one file in the working directory.</summary>
     private static string DefaultQuarantine(EventStoreLocation location, string storeName)
@@ -102,31 +122,6 @@ internal sealed class IngestCommand : Command
         }
 
         const string prefix = "sqlite:";
-        return (storeName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? storeName[prefix.Length..] : storeName) + ".quarantine.jsonl";
-    }
-
-    private IngestionStats IngestFile(IEventStore eventStore, EventStreamReader reader, EventVocabulary vocabulary, EventFile file, QuarantineFile rejected)
-    {
-        var stats = new IngestionStats();
-        string name = file.Name;
-        try
-        {
-            ReadProgress.Run(context, "ingesting " + name, file.Size, advance =>
-            {
-                using var writer = eventStore.BeginIngestion(file.IsStandardInput ? "standard input" : file.Path, vocabulary, stats);
-                using var input = file.Open(advance);
-                reader.Read(input, name, writer, stats, rejected);
-                writer.Complete();
-            });
-        }
-        catch (InvalidDataException exception)
-        {
-            // Committed batches stay; the open one is rolled back, and a second run adds only what is missing.
-            throw new CommandInputException(
-                $"'{name}' is not valid gzip ({EvidenceCli.OneLine(exception.Message).TrimEnd('.')}); the events before the damage are stored, and ingesting again adds nothing twice",
-                exception);
-        }
-
-        return stats;
+        return (storeName.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase) ? storeName[prefix.Length..] : storeName) + ".quarantine.jsonl";
     }
 }

@@ -4,12 +4,11 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
-using EvidenceCatalog.Cli.Output;
+using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
-using EvidenceCatalog.Runtime.Signing;
-using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -36,7 +35,7 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string> org = new("--org")
     {
-        Description = "The account (organisation) whose events are the evidence.",
+        Description = "The account (organisation) whose events are the evidence; a report for an account the inputs do not hold is refused.",
         HelpName = "id",
         Required = true,
     };
@@ -66,7 +65,7 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string?> access = new("--access")
     {
-        Description = "Access snapshot (JSON) for the access review; without it that section is degraded.",
+        Description = "Access snapshot (JSON) for the access review; without it that section is degraded (a path that does not exist is an error).",
         HelpName = "file",
     };
 
@@ -76,11 +75,7 @@ internal sealed class ReportCommand : Command
         DefaultValueFactory = _ => "json",
     }.AcceptOnlyFromAmong("json", "csv");
 
-    private readonly Option<string?> output = new("--out", "-o")
-    {
-        Description = "Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).",
-        HelpName = "path",
-    };
+    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).");
 
     private readonly Option<int> gapDays = new("--gap-days")
     {
@@ -96,12 +91,12 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<bool> requireComplete = new("--require-complete")
     {
-        Description = "Exit 1 when any section is degraded (the report is still written).",
+        Description = "Exit 1 when any section is degraded or any input is damaged (the report is still written).",
     };
 
     private readonly Option<string?> quarantine = new("--quarantine")
     {
-        Description = "Where rejected event lines go (default: the output path + .quarantine.jsonl; created only if needed).",
+        Description = "Where rejected event lines go, appended (default: the output path + .quarantine.jsonl; created only if needed).",
         HelpName = "file",
     };
 
@@ -141,45 +136,64 @@ internal sealed class ReportCommand : Command
 
     private int Execute(ParseResult parseResult) => catalogs.Run(context, parseResult, catalog => Report(parseResult, catalog));
 
-    private int Report(ParseResult parseResult, IEvidenceCatalog catalog)
+    private int Report(ParseResult parseResult, LoadedCatalog catalog)
     {
         var keys = signing.LoadSigningKeys(context, parseResult);
-        var request = new ReportRequest(
-            catalog,
-            new ReportOptions
-            {
-                Account = parseResult.GetValue(org)!,
-                From = parseResult.GetValue(from)!.Value,
-                To = parseResult.GetValue(to)!.Value,
-                TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
-                GapDays = parseResult.GetValue(gapDays),
-                SampleSize = parseResult.GetValue(sampleSize),
-                AccessSnapshot = parseResult.GetValue(access) is { } a ? AccessSnapshotSource.FromFile(CommandOptions.FullPath(context, a)) : null,
-                Clock = context.Clock,
-            },
-            parseResult.GetValue(events) ?? [],
-            parseResult.GetValue(store),
-            keys);
         bool csv = parseResult.GetValue(format) == "csv";
         string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
-        var runner = new ReportRunner(context);
-        var outcome = csv
-            ? runner.WriteCsv(request, outputPath, parseResult.GetValue(quarantine))
-            : runner.WriteJson(request, outputPath, parseResult.GetValue(quarantine));
-        if (parseResult.GetValue(requireComplete) && outcome.DegradedSections.Count > 0)
+        var inputs = EventInputs.Resolve(context, parseResult.GetValue(events) ?? []);
+        using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
+        using var quarantineFile = location is null
+            ? CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? (outputPath == "-" ? "evidence-report" : outputPath) + ".quarantine.jsonl", inputs)
+            : null;
+        var job = new ReportJob(catalog.Catalog, new ReportOptions
         {
-            context.Error.WriteLine("evidence: --require-complete: degraded section(s): " + string.Join(", ", outcome.DegradedSections));
-            return ExitCodes.CatalogErrors;
+            Account = parseResult.GetValue(org)!,
+            From = parseResult.GetValue(from)!.Value,
+            To = parseResult.GetValue(to)!.Value,
+            TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
+            GapDays = parseResult.GetValue(gapDays),
+            SampleSize = parseResult.GetValue(sampleSize),
+            AccessSnapshot = parseResult.GetValue(access) is { } a ? CommandOptions.AccessSnapshot(context, a) : null,
+            Clock = context.Clock,
+        })
+        {
+            SigningKeys = keys,
+            Quarantine = quarantineFile,
+            CatalogSource = catalog.Source,
+            RequireAccountEvents = true,
+        };
+        var source = location is null ? SourceFactory.Of(inputs) : SourceFactory.Of(new StoreSource(location));
+        var files = new ReportFiles(context);
+        IReadOnlyList<string> incomplete;
+        try
+        {
+            if (csv)
+            {
+                var (result, _) = files.WriteCsv(job, source, outputPath, keys);
+                incomplete = Damaged(result.Ingestion).ToList();
+            }
+            else
+            {
+                var (result, _) = files.WriteJson(job, source, outputPath, keys);
+                incomplete = [.. result.DegradedSections.Select(s => "section " + s.Name + " is degraded"), .. Damaged(result.Report.Meta.Ingestion!)];
+            }
+        }
+        catch (NoEventsForAccountException exception)
+        {
+            context.Error.WriteLine($"evidence: {exception.Message}; check --org, or give the inputs of that account");
+            return ExitCodes.Failed;
+        }
+
+        if (parseResult.GetValue(requireComplete) && incomplete.Count > 0)
+        {
+            context.Error.WriteLine("evidence: --require-complete: " + string.Join("; ", incomplete));
+            return ExitCodes.Failed;
         }
 
         return ExitCodes.Success;
     }
-}
 
-/// <summary>Everything one report run needs, resolved from the command line.</summary>
-internal sealed record ReportRequest(
-    IEvidenceCatalog Catalog,
-    ReportOptions Options,
-    IReadOnlyList<string> EventFiles,
-    string? Store,
-    IReadOnlyList<SigningKey> Keys);
+    private static IEnumerable<string> Damaged(IngestionSummary ingestion) =>
+        ingestion.Inputs.Where(i => i.Damaged is not null).Select(i => $"input {i.Name} is damaged ({i.Damaged})");
+}

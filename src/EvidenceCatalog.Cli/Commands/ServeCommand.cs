@@ -83,8 +83,9 @@ internal sealed class ServeCommand : Command
         SetAction(parseResult => catalogs.Run(context, parseResult, catalog => Serve(parseResult, catalog)));
     }
 
-    private int Serve(ParseResult parseResult, IEvidenceCatalog catalog)
+    private int Serve(ParseResult parseResult, LoadedCatalog loaded)
     {
+        var catalog = loaded.Catalog;
         double seconds = parseResult.GetValue(sectionTimeout);
         int mebibytes = parseResult.GetValue(maxBody);
         if (!(seconds > 0 && seconds <= 600) || mebibytes < 1 || mebibytes > 4096)
@@ -111,6 +112,7 @@ internal sealed class ServeCommand : Command
         var options = new ServerOptions
         {
             Catalog = catalog,
+            CatalogSource = loaded.Source,
             Store = location,
             Tokens = tokenFile,
             SigningKeys = keys,

@@ -38,7 +38,7 @@ internal sealed class TokenCommand : Command
             Options.Add(account);
             Options.Add(role);
             catalogs.AddTo(this);
-            SetAction(parseResult => catalogs.Run(context, parseResult, catalog => Add(parseResult, catalog.Model)));
+            SetAction(parseResult => catalogs.Run(context, parseResult, catalog => Add(parseResult, catalog.Catalog.Model)));
         }
 
         private int Add(ParseResult parseResult, CatalogModel model)

@@ -77,7 +77,7 @@ internal sealed class ValidateCommand : Command
         {
             var report = Validate(parseResult);
             WriteReport(report, ParseFormat(parseResult.GetValue(format)), parseResult.GetValue(output));
-            return report.HasErrors ? ExitCodes.CatalogErrors : ExitCodes.Success;
+            return report.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
         }
         catch (CommandInputException exception)
         {

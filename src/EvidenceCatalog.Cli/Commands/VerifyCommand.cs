@@ -14,7 +14,7 @@ namespace EvidenceCatalog.Cli.Commands;
 internal sealed class VerifyCommand : Command
 {
     /// <summary>Verification found the file not signed or altered; the same code as catalog errors: "what you gave me is not good".</summary>
-    private const int NotVerified = ExitCodes.CatalogErrors;
+    private const int NotVerified = ExitCodes.Failed;
 
     private readonly CommandContext context;
 

@@ -6,10 +6,13 @@ namespace EvidenceCatalog.Cli.Output;
 
 /// <summary>
 /// Spectre.Console over a command's writer: colours, live progress and wide tables on a terminal; plain text, no
-/// progress and a fixed width when the output is redirected (CI logs, tests, pipes).
+/// progress and no wrapping when the output is redirected (CI logs, tests, pipes).
 /// </summary>
 internal static class TerminalConsole
 {
+    /// <summary>The width assumed when the output is not a terminal: wider than any table a command prints.</summary>
+    public const int NonTerminalWidth = 4096;
+
     public static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -21,7 +24,8 @@ internal static class TerminalConsole
         });
         if (!interactive)
         {
-            console.Profile.Width = 120;
+            // No terminal to fit: tables take their natural width instead of wrapping cells at a guessed one.
+            console.Profile.Width = NonTerminalWidth;
         }
 
         return console;

@@ -21,15 +21,14 @@ public sealed class EvidenceTally : IEventSink
     private readonly Dictionary<string, long> actors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> actorsBySpan;
 
-    public EvidenceTally(EventVocabulary vocabulary, ReportWindow window, string account, IngestionStats stats, int sampleSize)
+    public EvidenceTally(EventVocabulary vocabulary, ReportWindow window, string account, int sampleSize)
     {
         Vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         Window = window ?? throw new ArgumentNullException(nameof(window));
         Account = account ?? throw new ArgumentNullException(nameof(account));
-        Stats = stats ?? throw new ArgumentNullException(nameof(stats));
         ArgumentOutOfRangeException.ThrowIfNegative(sampleSize);
         SampleSize = sampleSize;
-        filter = new EvidenceFilter(account, window, stats);
+        filter = new EvidenceFilter(account, window);
         counts = new long[vocabulary.CellCount * window.TotalDays];
         samples = Array.ConvertAll(vocabulary.Controls, _ => new SampleReservoir(sampleSize));
         actorsBySpan = actors.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -41,7 +40,8 @@ public sealed class EvidenceTally : IEventSink
 
     public string Account { get; }
 
-    public IngestionStats Stats { get; }
+    /// <summary>How the events counted so far divide between the window, outside it and other accounts.</summary>
+    public WindowCounts Classified => filter.Counts;
 
     /// <summary>Events kept per control: the first ones by (time, id).</summary>
     public int SampleSize { get; }
@@ -55,12 +55,13 @@ public sealed class EvidenceTally : IEventSink
     /// <summary>The sample of a control (index into <see cref="EventVocabulary.Controls"/>), earliest first.</summary>
     public IEnumerable<AuditEvent> SampleOf(int control) => samples[control].Events;
 
-    public void Accept(in EventRecord record)
+    /// <summary>Counts an event; every valid event is accepted (the classification says whether it is evidence).</summary>
+    public EventVerdict Accept(in EventRecord record)
     {
         int day = filter.Classify(in record);
         if (day < 0)
         {
-            return;
+            return EventVerdict.Accepted;
         }
 
         counts[(record.Cell * Window.TotalDays) + day]++;
@@ -71,7 +72,7 @@ public sealed class EvidenceTally : IEventSink
 
         if (day < Window.WindowOffset)
         {
-            return;
+            return EventVerdict.Accepted;
         }
 
         AuditEvent? materialized = null;
@@ -83,6 +84,8 @@ public sealed class EvidenceTally : IEventSink
                 samples[control].Add(materialized);
             }
         }
+
+        return EventVerdict.Accepted;
     }
 
     /// <summary>Adds <paramref name="count"/> events of a cell on a tally day (a store's GROUP BY row).</summary>

@@ -63,6 +63,43 @@ internal sealed class EventIdSet
         return true;
     }
 
+    /// <summary>Removes the hash (backward-shift deletion, so no probe sequence is broken); false when it was not there.</summary>
+    public bool Remove(ulong hash)
+    {
+        hash = hash == 0 ? 1 : hash;
+        int s = Shard(hash);
+        var table = shards[s];
+        int mask = table.Length - 1;
+        int i = Slot(hash, table.Length);
+        while (table[i] != hash)
+        {
+            if (table[i] == 0)
+            {
+                return false;
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        table[i] = 0;
+        for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask)
+        {
+            // The entry at j may move into the hole at i unless its home slot lies cyclically in (i, j].
+            int home = Slot(table[j], table.Length);
+            bool homeBetween = i <= j ? home > i && home <= j : home > i || home <= j;
+            if (!homeBetween)
+            {
+                table[i] = table[j];
+                table[j] = 0;
+                i = j;
+            }
+        }
+
+        counts[s]--;
+        Count--;
+        return true;
+    }
+
     private static int Shard(ulong hash) => (int)(hash >> (64 - ShardBits));
 
     private static int Slot(ulong hash, int length) => (int)hash & (length - 1);

@@ -51,9 +51,3 @@ public readonly ref struct EventRecord
             Attributes = Attributes.IsEmpty ? null : Encoding.UTF8.GetString(Attributes),
         };
 }
-
-/// <summary>Receives each accepted event (valid and seen for the first time) in input order.</summary>
-public interface IEventSink
-{
-    void Accept(in EventRecord record);
-}

@@ -14,5 +14,11 @@ public sealed record EventRejection(string Source, long Line, string Reason, str
 /// <summary>Where rejected records go.</summary>
 public interface IEventQuarantine
 {
+    /// <summary>Rejections added so far.</summary>
+    long Count { get; }
+
+    /// <summary>Where they can be found, as a report names it; null when they are not kept anywhere a report could point to.</summary>
+    string? Location { get; }
+
     void Add(EventRejection rejection);
 }

@@ -27,12 +27,12 @@ public sealed class EvidenceCsvWriter : IEventSink, IDisposable
     private readonly byte[]?[] outcomes;
     private readonly ArrayBufferWriter<byte> row = new(512);
 
-    public EvidenceCsvWriter(Stream output, EventVocabulary vocabulary, ReportWindow window, string account, IngestionStats stats)
+    public EvidenceCsvWriter(Stream output, EventVocabulary vocabulary, ReportWindow window, string account)
     {
         this.output = output ?? throw new ArgumentNullException(nameof(output));
         this.vocabulary = vocabulary ?? throw new ArgumentNullException(nameof(vocabulary));
         this.window = window ?? throw new ArgumentNullException(nameof(window));
-        filter = new EvidenceFilter(account, window, stats);
+        filter = new EvidenceFilter(account, window);
         controlIds = Array.ConvertAll(vocabulary.Controls, c => Encoding.UTF8.GetBytes(c.Id));
         types = Array.ConvertAll(vocabulary.Types, Encoding.UTF8.GetBytes);
         outcomes = new byte[vocabulary.CellCount][];
@@ -57,12 +57,16 @@ public sealed class EvidenceCsvWriter : IEventSink, IDisposable
     /// <summary>Rows written, not counting the header.</summary>
     public long Rows { get; private set; }
 
-    public void Accept(in EventRecord record)
+    /// <summary>How the events written so far divide between the window, outside it and other accounts.</summary>
+    public WindowCounts Classified => filter.Counts;
+
+    /// <summary>Writes a row per control for an event of the window; every valid event is accepted.</summary>
+    public EventVerdict Accept(in EventRecord record)
     {
         int day = filter.Classify(in record);
         if (day < window.WindowOffset)
         {
-            return;
+            return EventVerdict.Accepted;
         }
 
         Span<byte> time = stackalloc byte[40];
@@ -82,25 +86,8 @@ public sealed class EvidenceCsvWriter : IEventSink, IDisposable
             EndRow();
             Rows++;
         }
-    }
 
-    /// <summary>Writes one managed event (a store's rows).</summary>
-    public void Accept(AuditEvent auditEvent, int cell)
-    {
-        ArgumentNullException.ThrowIfNull(auditEvent);
-        var record = new EventRecord
-        {
-            Id = Encoding.UTF8.GetBytes(auditEvent.Id),
-            Account = Encoding.UTF8.GetBytes(auditEvent.Account),
-            Actor = Encoding.UTF8.GetBytes(auditEvent.Actor),
-            Resource = auditEvent.Resource is null ? default : Encoding.UTF8.GetBytes(auditEvent.Resource),
-            Ip = auditEvent.Ip is null ? default : Encoding.UTF8.GetBytes(auditEvent.Ip),
-            Attributes = auditEvent.Attributes is null ? default : Encoding.UTF8.GetBytes(auditEvent.Attributes),
-            Type = vocabulary.TypeOf(cell),
-            Cell = cell,
-            UtcTicks = auditEvent.Time.UtcTicks,
-        };
-        Accept(in record);
+        return EventVerdict.Accepted;
     }
 
     /// <summary>Writes what is buffered to the stream (which the writer does not own) and flushes it.</summary>

@@ -1,5 +1,9 @@
 using System.Collections.Generic;
+using System.Linq;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Runtime.Reports;
 
@@ -13,7 +17,10 @@ public sealed record EvidenceReport(
     IReadOnlyDictionary<string, ControlEvidence> Controls,
     ReportSections Sections);
 
-/// <summary>Who, when, over which window, from which catalog and which events.</summary>
+/// <summary>
+/// Who, when, over which window, from which catalog and which events. <c>CatalogSource</c> says where the catalogs
+/// came from (a folder, or the sample catalogs built into the tool); it is absent when the host does not say.
+/// </summary>
 public sealed record ReportMeta(
     string ReportVersion,
     string OrgId,
@@ -21,6 +28,7 @@ public sealed record ReportMeta(
     string GeneratedAt,
     ReportWindowInfo Window,
     string CatalogFingerprint,
+    string? CatalogSource,
     IngestionSummary? Ingestion);
 
 /// <summary>
@@ -28,15 +36,20 @@ public sealed record ReportMeta(
 /// only that section under its report member name. The meta has no ingestion summary when the section is not counted
 /// from events.
 /// </summary>
-public sealed record SectionReport(ReportMeta Meta, IReadOnlyDictionary<string, object> Sections);
+public sealed record SectionReport(ReportMeta Meta, ReportSections Sections);
 
 /// <summary>The window: inclusive calendar dates in a time zone (IANA id), and the UTC instants it spans.</summary>
 public sealed record ReportWindowInfo(string From, string To, string Tz, int Days, string StartUtc, string EndUtc);
 
-/// <summary>What happened to the events read for the report (read = accepted + duplicates + rejected).</summary>
+/// <summary>
+/// What happened to the events read for the report: read = accepted + duplicates + rejected, and accepted = inWindow +
+/// outsideWindow + otherAccounts. <c>Source</c> is <c>events</c> (JSON Lines, or events handed in) or <c>store</c>;
+/// <c>Inputs</c> names each input, with a file's size and SHA-256 and whether it was damaged; <c>Quarantine</c> says
+/// where rejected records were written, when any were and the place has a name.
+/// </summary>
 public sealed record IngestionSummary(
     string Source,
-    IReadOnlyList<string> Inputs,
+    IReadOnlyList<InputProvenance> Inputs,
     long Read,
     long Accepted,
     long Duplicates,
@@ -45,7 +58,30 @@ public sealed record IngestionSummary(
     long OutsideWindow,
     long OtherAccounts,
     bool TruncatedLastLine,
-    string? Quarantine);
+    string? Quarantine)
+{
+    /// <summary>True when an input could not be read to its end (a damaged gzip): the population may be incomplete.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool AnyDamaged => Inputs.Any(i => i.Damaged is not null);
+
+    /// <summary>The summary of a report's inputs, each input's counts added up, with the tally's classification.</summary>
+    public static IngestionSummary Of(string source, IReadOnlyList<InputRead> inputs, WindowCounts classified, IEventQuarantine? quarantine)
+    {
+        var total = inputs.Aggregate(IngestionCounts.None, (sum, input) => sum + input.Counts);
+        return new IngestionSummary(
+            source,
+            inputs.Select(i => i.Provenance).ToArray(),
+            total.Read,
+            total.Accepted,
+            total.Duplicates,
+            total.Rejected,
+            classified.InWindow,
+            classified.OutsideWindow,
+            classified.OtherAccounts,
+            total.TruncatedLastLine,
+            quarantine is { Count: > 0, Location: { } location } ? location : null);
+    }
+}
 
 /// <summary>Type II validation of the window, with the report-wide daily coverage it is judged on.</summary>
 public sealed record ReportValidation(

@@ -39,38 +39,46 @@ public sealed record ReportOptions
     /// <summary>The clock for generatedAt. Default the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first option that cannot work.</summary>
+    /// <summary>The most evidence events a report shows per control.</summary>
+    public const int MaxSampleSize = 10_000;
+
+    /// <summary>Throws <see cref="ReportOptionsException"/> naming the first option that cannot work.</summary>
     public void Validate()
     {
         if (string.IsNullOrEmpty(Account))
         {
-            throw new ArgumentException("the account (--org) must not be empty");
+            throw new ReportOptionsException(ReportOption.Account, "the account must not be empty");
         }
 
         if (ReportWindow.Problem(From, To) is { } window)
         {
-            throw new ArgumentException(window);
+            throw new ReportOptionsException(ReportOption.Window, window);
         }
 
         if (GapDays < 1)
         {
-            throw new ArgumentException("gap days must be at least 1");
+            throw new ReportOptionsException(ReportOption.GapDays, "a coverage gap must be at least 1 day");
         }
 
-        if (SampleSize < 0 || SampleSize > 10_000)
+        if (SampleSize < 0 || SampleSize > MaxSampleSize)
         {
-            throw new ArgumentException("the sample size must be between 0 and 10000");
+            throw new ReportOptionsException(ReportOption.SampleSize, $"the sample size must be between 0 and {MaxSampleSize}");
         }
     }
 }
 
 /// <summary>Where the access snapshot comes from: a file read when the section is built, or one already parsed.</summary>
-public sealed record AccessSnapshotSource(string? Path, AccessSnapshot? Snapshot)
+/// <param name="Path">The file, or null.</param>
+/// <param name="Name">How messages (and a degraded section's reason, inside the signed report) name the file: never an absolute path.</param>
+/// <param name="Snapshot">The parsed snapshot, or null.</param>
+public sealed record AccessSnapshotSource(string? Path, string Name, AccessSnapshot? Snapshot)
 {
-    public static AccessSnapshotSource FromFile(string path) => new(path, null);
+    /// <summary>A file; <paramref name="name"/> names it in messages (default: its file name).</summary>
+    public static AccessSnapshotSource FromFile(string path, string? name = null) =>
+        new(path ?? throw new ArgumentNullException(nameof(path)), name ?? System.IO.Path.GetFileName(path), null);
 
-    public static AccessSnapshotSource FromSnapshot(AccessSnapshot snapshot) => new(null, snapshot);
+    public static AccessSnapshotSource FromSnapshot(AccessSnapshot snapshot) => new(null, "snapshot", snapshot);
 
     /// <summary>The snapshot; <see cref="AccessSnapshotException"/> when the file is missing or broken.</summary>
-    public AccessSnapshot Load() => Snapshot ?? AccessSnapshot.Load(Path!);
+    public AccessSnapshot Load() => Snapshot ?? AccessSnapshot.Load(Path!, Name);
 }

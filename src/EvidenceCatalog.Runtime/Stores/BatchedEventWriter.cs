@@ -4,9 +4,10 @@ using EvidenceCatalog.Runtime.Events;
 namespace EvidenceCatalog.Runtime.Stores;
 
 /// <summary>
-/// The batch cycle of every store's writer: the first event (or <see cref="Complete"/>) opens a batch, every
-/// <c>batchSize</c> events commit it, <see cref="Complete"/> commits the last one, and disposing without it rolls the
-/// open batch back. A store supplies how a batch begins, takes an event, commits and rolls back.
+/// The batch cycle of every store's writer: the first event (or <see cref="Complete"/>) opens a batch, a full batch is
+/// committed when the next event arrives (so that every verdict of the batch is counted when the ingestion log records
+/// the counts), <see cref="Complete"/> commits the last one, and disposing without it rolls the open batch back. A
+/// store supplies how a batch begins, takes an event, commits and rolls back.
 /// </summary>
 public abstract class BatchedEventWriter : IEventStoreWriter
 {
@@ -24,7 +25,7 @@ public abstract class BatchedEventWriter : IEventStoreWriter
 
     public long Written { get; protected set; }
 
-    public void Accept(in EventRecord record)
+    public EventVerdict Accept(in EventRecord record)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (completed)
@@ -32,13 +33,15 @@ public abstract class BatchedEventWriter : IEventStoreWriter
             throw new InvalidOperationException("the ingestion is complete; begin another to add events");
         }
 
-        OpenBatch();
-        Append(record);
-        if (++inBatch >= batchSize)
+        if (batchOpen && inBatch >= batchSize)
         {
             CommitBatch(finished: false);
             batchOpen = false;
         }
+
+        OpenBatch();
+        inBatch++;
+        return Append(record);
     }
 
     public void Complete()
@@ -80,8 +83,8 @@ public abstract class BatchedEventWriter : IEventStoreWriter
     /// <summary>Starts a transaction (and, the first time, the ingestion log's row).</summary>
     protected abstract void BeginBatch();
 
-    /// <summary>Adds one event to the open batch.</summary>
-    protected abstract void Append(in EventRecord record);
+    /// <summary>Adds one event to the open batch: accepted when new, a duplicate when already stored, or pending until the batch commits.</summary>
+    protected abstract EventVerdict Append(in EventRecord record);
 
     /// <summary>Writes the batch and the ingestion log's counts, and commits; <paramref name="finished"/> closes the log entry.</summary>
     protected abstract void CommitBatch(bool finished);

@@ -23,22 +23,24 @@ namespace EvidenceCatalog.Runtime.Stores;
 public interface IEventStore : IDisposable
 {
     /// <summary>
-    /// Starts appending events from one input. The writer is the sink of an <see cref="EventStreamReader"/>; an event
-    /// already in the store is counted as a duplicate in <paramref name="stats"/> (Accepted − 1, Duplicates + 1).
+    /// Starts appending events from one input. The writer is the sink of an <see cref="EventStreamReader"/> and answers
+    /// each event: accepted when new to the store, a duplicate when already stored — or pending, for a store that learns
+    /// it only when the batch commits, which then resolves them in <paramref name="counter"/>.
     /// </summary>
     /// <param name="source">The input's display name, recorded in the ingestion log.</param>
     /// <param name="vocabulary">The catalog the reader validates against: it names each record's type and outcome.</param>
-    /// <param name="stats">The reader's counts for this input, adjusted for duplicates found in the store.</param>
-    IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionStats stats);
+    /// <param name="counter">The reader's counter for this input: the ingestion log records it at each commit.</param>
+    IEventStoreWriter BeginIngestion(string source, EventVocabulary vocabulary, IngestionCounter counter);
 
     /// <summary>
-    /// Adds to <paramref name="tally"/> the counts per cell and day, the actors of the audit-log days, the samples and
-    /// the statistics of <see cref="EvidenceTally.Account"/>, all aggregated inside the database.
+    /// Adds to <paramref name="tally"/> the counts per cell and day, the actors of the audit-log days and the samples of
+    /// <see cref="EvidenceTally.Account"/>, all aggregated inside the database, and counts the store's rows in
+    /// <paramref name="counter"/> and the tally's classification.
     /// </summary>
-    void FillTally(EvidenceTally tally, CancellationToken cancellationToken = default);
+    void FillTally(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="FillTally"/>
-    Task FillTallyAsync(EvidenceTally tally, CancellationToken cancellationToken = default);
+    Task FillTallyAsync(EvidenceTally tally, IngestionCounter counter, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The events of <paramref name="account"/> from <paramref name="fromUtc"/> (inclusive) to

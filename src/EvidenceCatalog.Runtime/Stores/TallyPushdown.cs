@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
@@ -13,6 +14,7 @@ namespace EvidenceCatalog.Runtime.Stores;
 public sealed class TallyPushdown
 {
     private readonly EvidenceTally tally;
+    private readonly IngestionCounter counter;
     private readonly ReportWindow window;
     private readonly long[] dayCounts;
     private long covered;
@@ -20,9 +22,14 @@ public sealed class TallyPushdown
     private long declaredBeforeWindow;
     private long undeclared;
 
-    public TallyPushdown(EvidenceTally tally)
+    /// <param name="tally">The tally the grouped rows fill.</param>
+    /// <param name="counter">Where the store's rows are counted as read (accepted, or rejected when the catalog no longer declares them).</param>
+    public TallyPushdown(EvidenceTally tally, IngestionCounter counter)
     {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(counter);
         this.tally = tally;
+        this.counter = counter;
         window = tally.Window;
         dayCounts = new long[tally.Vocabulary.CellCount * window.TotalDays];
     }
@@ -129,8 +136,14 @@ public sealed class TallyPushdown
     /// <summary>One row of a sample query.</summary>
     public void OfferSample(int cell, AuditEvent auditEvent) => tally.OfferSample(cell, auditEvent);
 
+    /// <summary>True when the tally's account has no rows while others do: the store should name them (<see cref="AddOtherAccount"/>).</summary>
+    public static bool ShouldNameOtherAccounts(long storeRows, long accountRows) => accountRows == 0 && storeRows > 0;
+
+    /// <summary>One row of <c>GROUP BY account</c> (the largest few), when the tally's account has none.</summary>
+    public void AddOtherAccount(string account, long count) => tally.Classified.AddOtherAccount(account, count);
+
     /// <summary>
-    /// Adds the statistics: every stored row is read; rows of other accounts, rows of the account outside the covered
+    /// Counts the rows: every stored row is read; rows of other accounts, rows of the account outside the covered
     /// days (whatever their type) and rows before the window are classified as a stream would; duplicates were dropped
     /// when the events were ingested.
     /// </summary>
@@ -138,13 +151,12 @@ public sealed class TallyPushdown
     /// <param name="accountRows">Rows of the tally's account.</param>
     public void Finish(long storeRows, long accountRows)
     {
-        var stats = tally.Stats;
-        stats.Read += storeRows;
-        stats.Accepted += storeRows - undeclared;
-        stats.Rejected += undeclared;
-        stats.OtherAccounts += storeRows - accountRows;
-        stats.InWindow += declaredInWindow;
-        stats.OutsideWindow += declaredBeforeWindow + (accountRows - covered);
+        counter.Count(EventVerdictKind.Accepted, storeRows - undeclared);
+        counter.Count(EventVerdictKind.Rejected, undeclared);
+        var classified = tally.Classified;
+        classified.OtherAccounts += storeRows - accountRows;
+        classified.InWindow += declaredInWindow;
+        classified.OutsideWindow += declaredBeforeWindow + (accountRows - covered);
     }
 
     private int CellOf(string type, string? outcome)

@@ -6,7 +6,8 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Ingestion;
 using EvidenceCatalog.Server.Security;
@@ -20,7 +21,7 @@ namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/events</c>: JSON Lines (streamed) or a JSON array (read whole, within the limit) of events for the
-/// caller's account, validated record by record exactly as <c>evidence ingest</c> does. The response counts what was
+/// caller's account, ingested by the same <see cref="IngestionJob"/> as <c>evidence ingest</c>. The response counts what was
 /// accepted, what was already stored, and what was rejected and why. A body over the limit is refused with 413 and
 /// nothing of it is kept; a request cut off midway keeps every complete record that arrived, so sending it again
 /// adds only what was missing.
@@ -37,7 +38,7 @@ internal static class EventsEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(Path, Handle).RequirePermission(Authorization.IngestEvidence);
 
-    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, EventVocabulary vocabulary, ILoggerFactory logs)
+    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, ILoggerFactory logs)
     {
         var caller = http.Caller();
         var log = logs.CreateLogger("EvidenceCatalog.Server.Ingestion");
@@ -57,17 +58,25 @@ internal static class EventsEndpoint
             control.AllowSynchronousIO = true; // the reader is synchronous (records are spans); it runs off the request thread
         }
 
-        var stats = new IngestionStats();
         var rejections = new RejectionList(ListedRejections);
         string source = $"POST {Path} ({caller.User})";
-        Outcome outcome;
+        IngestionResult result;
         bool array;
-        string? problem;
         try
         {
-            (outcome, array, problem) = await Task.Run(
-                () => Ingest(options, vocabulary, caller.Account, source, new LimitedStream(http.Request.Body, limit), stats, rejections),
+            (result, array) = await Task.Run(
+                () => Ingest(options, caller.Account, source, new LimitedStream(http.Request.Body, limit), rejections),
                 CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BodyTooLargeException)
+        {
+            // The store's writer was disposed without completing: the request's one transaction is rolled back.
+            log.LogWarning("Refused events from {User}: body over {Limit} bytes", caller.User, limit);
+            return TooLarge(limit);
+        }
+        catch (JsonException exception)
+        {
+            return Problems.BadRequest($"the body starts with '[' but is not a JSON array of events: {exception.Message}");
         }
         catch (Exception exception) when (exception is EventStoreException or IOException or UnauthorizedAccessException)
         {
@@ -75,65 +84,38 @@ internal static class EventsEndpoint
             return Problems.Unavailable(http, "Event store unavailable", exception.Message + "; nothing of this request was kept: send it again later");
         }
 
-        switch (outcome)
+        var counts = result.Total;
+        if (result.Inputs.Any(i => i.Provenance.Damaged is not null))
         {
-            case Outcome.TooLarge:
-                log.LogWarning("Refused events from {User}: body over {Limit} bytes", caller.User, limit);
-                return TooLarge(limit);
-            case Outcome.NotAnArray:
-                return Problems.BadRequest($"the body starts with '[' but is not a JSON array of events: {problem}");
-            case Outcome.CutOff:
-                log.LogWarning(
-                    "Events request from {User} was cut off; kept {Accepted} complete records ({Duplicates} duplicates, {Rejected} rejected)",
-                    caller.User, stats.Accepted, stats.Duplicates, stats.Rejected);
-                return Results.Empty;
+            log.LogWarning(
+                "Events request from {User} was cut off; kept {Accepted} complete records ({Duplicates} duplicates, {Rejected} rejected)",
+                caller.User, counts.Accepted, counts.Duplicates, counts.Rejected);
+            return Results.Empty;
         }
 
         log.LogInformation(
             "Ingested events for {Account} from {User}: read {Read}, accepted {Accepted}, duplicates {Duplicates}, rejected {Rejected}",
-            caller.Account, caller.User, stats.Read, stats.Accepted, stats.Duplicates, stats.Rejected);
+            caller.Account, caller.User, counts.Read, counts.Accepted, counts.Duplicates, counts.Rejected);
         return Results.Json(new
         {
             account = caller.Account,
             format = array ? "json-array" : "json-lines",
-            read = stats.Read,
-            accepted = stats.Accepted,
-            duplicates = stats.Duplicates,
-            rejected = stats.Rejected,
+            read = counts.Read,
+            accepted = counts.Accepted,
+            duplicates = counts.Duplicates,
+            rejected = counts.Rejected,
             rejections = rejections.Items.Select(r => new { record = r.Line, reason = r.Reason }),
             rejectionsListed = rejections.Items.Count,
         });
     }
 
-    private static (Outcome Outcome, bool Array, string? Problem) Ingest(
-        ServerOptions options, EventVocabulary vocabulary, string account, string source, Stream body, IngestionStats stats, RejectionList rejections)
+    private static (IngestionResult Result, bool Array) Ingest(ServerOptions options, string account, string source, Stream body, RejectionList rejections)
     {
-        var reader = new EventStreamReader(vocabulary, options.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance);
+        var (input, array) = Open(body);
+        var job = new IngestionJob(options.Catalog) { Clock = options.Clock, Quarantine = rejections, Account = account };
         using var store = options.Store.OpenOrCreate();
-        using var writer = store.BeginIngestion(source, vocabulary, stats);
-        bool array = false;
-        try
-        {
-            Stream input;
-            (input, array) = Open(body);
-            reader.Read(input, source, new TenantSink(account, writer, stats, rejections, source), stats, rejections);
-        }
-        catch (BodyTooLargeException)
-        {
-            return (Outcome.TooLarge, array, null); // the writer is disposed without Complete: the open batch is rolled back
-        }
-        catch (JsonException exception)
-        {
-            return (Outcome.NotAnArray, true, exception.Message);
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or BadHttpRequestException)
-        {
-            writer.Complete(); // the client went away: keep the complete records that arrived
-            return (Outcome.CutOff, array, exception.Message);
-        }
-
-        writer.Complete();
-        return (Outcome.Done, array, null);
+        var result = job.RunAsync(new JsonLinesSource(JsonLinesInput.Stream(source, () => input)), store).GetAwaiter().GetResult();
+        return (result, array);
     }
 
     /// <summary>The body as JSON Lines: as it comes, or, when it is a JSON array, each element re-written on its own line.</summary>
@@ -192,12 +174,4 @@ internal static class EventsEndpoint
 
     private static IResult TooLarge(long limit) =>
         Problems.Of(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"the body is over this server's limit of {limit:N0} bytes; send the events in smaller requests");
-
-    private enum Outcome
-    {
-        Done,
-        TooLarge,
-        NotAnArray,
-        CutOff,
-    }
 }

@@ -21,7 +21,7 @@ internal sealed class AccessDirectorySource(string? directory) : ISectionSource
         string account = context.Options.Account;
         if (directory is null)
         {
-            return Done(AccessReviewBuilder.Empty(context.Model, "the server has no access snapshots (evidence serve --access-dir DIR, with DIR/ACCOUNT.json)"));
+            return Done(AccessReviewBuilder.Empty(context.Model, "the server has no access snapshots (a folder of ACCOUNT.json files)"));
         }
 
         if (!IsFileName(account))
@@ -37,7 +37,7 @@ internal sealed class AccessDirectorySource(string? directory) : ISectionSource
 
         try
         {
-            return Done(AccessReviewBuilder.Build(context.Model, AccessSnapshot.Load(path), context.AsOf));
+            return Done(AccessReviewBuilder.Build(context.Model, AccessSnapshot.Load(path, account + ".json"), context.AsOf));
         }
         catch (AccessSnapshotException exception)
         {

@@ -11,22 +11,23 @@ namespace EvidenceCatalog.Server.Reports;
 /// One report request, checked: the account, one section or all, and the window. Its <see cref="CacheKey"/> names
 /// exactly these, so two tenants, sections or windows never share an entry.
 /// </summary>
-internal sealed record ReportRequest(string Account, string? Section, CalendarDate From, CalendarDate To, TimeZoneInfo TimeZone)
+internal sealed record ReportRequest(string Account, SectionDefinition? Section, CalendarDate From, CalendarDate To, TimeZoneInfo TimeZone)
 {
     /// <summary>Days in the default window: the last 90 complete days, enough for a Type II period.</summary>
     public const int DefaultDays = 90;
 
     public string CacheKey =>
-        $"evidence:report:v1:{Uri.EscapeDataString(Account)}:{Section ?? "all"}:{From}:{To}:{Uri.EscapeDataString(TimeZone.Id)}";
+        $"evidence:report:v2:{Uri.EscapeDataString(Account)}:{Section?.Name ?? "all"}:{From}:{To}:{Uri.EscapeDataString(TimeZone.Id)}";
 
     /// <summary>Reads the query parameters; the problem in one line when they cannot make a request.</summary>
     public static ReportRequest? TryParse(string account, string? section, string? from, string? to, string? tz, DateTimeOffset now, out string? problem, out IDictionary<string, object?>? extensions)
     {
         extensions = null;
-        if (section is not null && !ReportSections.Names.Contains(section, StringComparer.Ordinal))
+        var definition = section is null ? null : SectionDefinitions.Find(section);
+        if (section is not null && definition is null)
         {
-            problem = $"there is no section '{section}'; give one of: {string.Join(", ", ReportSections.Names)} (or none for the full report)";
-            extensions = new Dictionary<string, object?> { ["validSections"] = ReportSections.Names };
+            problem = $"there is no section '{section}'; give one of: {string.Join(", ", SectionDefinitions.Names)} (or none for the full report)";
+            extensions = new Dictionary<string, object?> { ["validSections"] = SectionDefinitions.Names };
             return null;
         }
 
@@ -66,7 +67,7 @@ internal sealed record ReportRequest(string Account, string? Section, CalendarDa
         }
 
         problem = ReportWindow.Problem(fromDate, toDate);
-        return problem is null ? new ReportRequest(account, section, fromDate, toDate, zone) : null;
+        return problem is null ? new ReportRequest(account, definition, fromDate, toDate, zone) : null;
     }
 
     private static CalendarDate Date(DateOnly date) => new(date.Year, date.Month, date.Day);

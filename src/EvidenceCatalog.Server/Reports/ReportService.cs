@@ -5,9 +5,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Sections;
-using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Caching;
 using Microsoft.Extensions.Logging;
@@ -52,31 +53,36 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
     {
         await Task.Yield();
         var started = Stopwatch.GetTimestamp();
-        var builder = new EvidenceReportBuilder(options.Catalog, new ReportOptions
+        var job = new ReportJob(options.Catalog, new ReportOptions
         {
             Account = request.Account,
             From = request.From,
             To = request.To,
             TimeZone = request.TimeZone,
             Clock = options.Clock,
-        });
-        var inputs = new ReportInputs("store", [options.Store.Display], null);
+        })
+        {
+            SigningKeys = options.SigningKeys,
+            Sections = sections,
+            CatalogSource = options.CatalogSource,
+        };
+        var source = new StoreSource(options.Store);
         using var evidenceTime = new CancellationTokenSource(options.EvidenceTimeout);
-        byte[] unsigned;
+        byte[] signedBytes;
         string[] degraded;
         try
         {
             if (request.Section is null)
             {
-                var report = await builder.BuildAsync(inputs, Fill, sections, evidenceTime.Token).ConfigureAwait(false);
-                unsigned = ReportJson.Serialize(report);
-                degraded = report.Sections.All().Where(s => s.Section.Status == ReportSection.Degraded).Select(s => s.Name).ToArray();
+                var result = await job.RunAsync(source, evidenceTime.Token).ConfigureAwait(false);
+                signedBytes = result.Json;
+                degraded = result.DegradedSections.Select(s => s.Name).ToArray();
             }
             else
             {
-                var report = await builder.BuildSectionAsync(request.Section, inputs, Fill, sections, evidenceTime.Token).ConfigureAwait(false);
-                unsigned = ReportJson.Serialize(report);
-                degraded = report.Sections.Values.OfType<ReportSection>().Any(s => s.Status == ReportSection.Degraded) ? [request.Section] : [];
+                var result = await job.RunSectionAsync(request.Section, source, evidenceTime.Token).ConfigureAwait(false);
+                signedBytes = result.Json;
+                degraded = result.Degraded ? [request.Section.Name] : [];
             }
         }
         catch (OperationCanceledException) when (evidenceTime.IsCancellationRequested)
@@ -88,19 +94,13 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             throw new EvidenceUnavailableException(exception.Message, exception);
         }
 
-        var signed = new SignedReport(options.Clock.GetUtcNow(), ReportSigner.Sign(unsigned, options.SigningKeys), degraded.Length > 0);
+        var signed = new SignedReport(options.Clock.GetUtcNow(), signedBytes, degraded.Length > 0);
         await cache.SetAsync(request.CacheKey, signed).ConfigureAwait(false);
         log.LogInformation(
             "Built report {Account} {Section} {From}..{To} {TimeZone} in {ElapsedMs} ms; degraded sections: {Degraded}",
-            request.Account, request.Section ?? "all", request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
+            request.Account, request.Section?.Name ?? "all", request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, degraded.Length == 0 ? "none" : string.Join(", ", degraded));
         return signed;
-
-        async Task Fill(CancellationToken cancellationToken)
-        {
-            using var store = options.Store.Open();
-            await store.FillTallyAsync(builder.Tally, cancellationToken).ConfigureAwait(false);
-        }
     }
 }
 

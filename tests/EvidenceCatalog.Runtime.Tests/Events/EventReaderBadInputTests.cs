@@ -1,9 +1,14 @@
+using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Tests.Infrastructure;
 using Xunit;
@@ -17,10 +22,9 @@ public sealed class EventReaderBadInputTests
     private static readonly CalendarDate From = new(2026, 3, 1);
     private static readonly CalendarDate To = new(2026, 3, 31);
 
-    private static (IngestionStats Stats, RejectionList Rejections) Read(string text)
+    private static (IngestionSummary Stats, RejectionList Rejections) Read(string text)
     {
-        var (builder, rejections) = Infrastructure.Events.Read(Options(From, To), text);
-        var stats = builder.Stats;
+        var (stats, rejections) = Infrastructure.Events.Read(Options(From, To), text);
         Assert.Equal(stats.Read, stats.Accepted + stats.Duplicates + stats.Rejected);
         Assert.Equal(stats.Accepted, stats.InWindow + stats.OutsideWindow + stats.OtherAccounts);
         return (stats, rejections);
@@ -116,11 +120,11 @@ public sealed class EventReaderBadInputTests
     [Fact]
     public void Duplicate_id_with_different_content_is_counted_once_and_the_first_wins()
     {
-        var (builder, _) = Infrastructure.Events.Read(
+        var (report, _) = Run(
             Options(From, To),
             Line("same", "2026-03-02T10:00:00Z", "policy.decision", "allow") + "\n" + Line("same", "2026-03-05T10:00:00Z", "policy.decision", "deny") + "\n");
-        Assert.Equal((2, 1, 1), (builder.Stats.Read, builder.Stats.Accepted, builder.Stats.Duplicates));
-        var report = builder.Build(new ReportInputs("events", ["x"], null));
+        var stats = report.Meta.Ingestion!;
+        Assert.Equal((2, 1, 1), (stats.Read, stats.Accepted, stats.Duplicates));
         Assert.Equal(1, report.Controls["IAM-01"].Outcomes["allow"]);
         Assert.False(report.Controls["IAM-01"].Outcomes.ContainsKey("deny"));
     }
@@ -210,7 +214,7 @@ public sealed class EventReaderBadInputTests
     }
 
     [Fact]
-    public void Gzip_input_is_recognised_by_its_magic_bytes()
+    public async Task Gzip_input_is_recognised_by_its_magic_bytes()
     {
         var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
@@ -218,26 +222,29 @@ public sealed class EventReaderBadInputTests
             gzip.Write(Encoding.UTF8.GetBytes(Line("a", "2026-03-02T10:00:00Z") + "\n" + Line("b", "2026-03-02T11:00:00Z") + "\n"));
         }
 
-        compressed.Position = 0;
-        var builder = new EvidenceReportBuilder(Catalog, Options(From, To));
-        builder.CreateReader().Read(EventInput.Decompressed(compressed), "events.jsonl.gz", builder.Tally, builder.Stats, null);
-        Assert.Equal(2, builder.Stats.Accepted);
+        var report = (await new ReportJob(Catalog, Options(From, To)).RunAsync(Source(compressed.ToArray(), "events.jsonl.gz"))).Report;
+
+        Assert.Equal(2, report.Meta.Ingestion!.Accepted);
+        var input = Assert.Single(report.Meta.Ingestion.Inputs);
+        Assert.Equal(("events.jsonl.gz", compressed.Length, Convert.ToHexStringLower(SHA256.HashData(compressed.ToArray()))), (input.Name, input.Bytes!.Value, input.Sha256));
     }
 
     [Fact]
-    public void Quarantine_file_holds_each_rejected_line_with_its_number_and_reason()
+    public async Task Quarantine_file_holds_each_rejected_line_with_its_number_and_reason_after_the_run_marker()
     {
         string path = Path.Combine(Path.GetTempPath(), "quarantine-" + System.Guid.NewGuid().ToString("N") + ".jsonl");
         try
         {
-            var builder = new EvidenceReportBuilder(Catalog, Options(From, To));
-            using (var quarantine = new QuarantineFile(path))
+            using (var quarantine = new QuarantineFile(path, "q.jsonl", Clock.GetUtcNow(), ["in.jsonl"]))
             {
-                builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(Line("a", "2026-03-02T10:00:00Z") + "\nnot json\n")), "in.jsonl", builder.Tally, builder.Stats, quarantine);
+                await new ReportJob(Catalog, Options(From, To)) { Quarantine = quarantine }
+                    .RunAsync(Source(Line("a", "2026-03-02T10:00:00Z") + "\nnot json\n", "in.jsonl"));
             }
 
-            var line = Assert.Single(File.ReadAllLines(path));
-            using var document = System.Text.Json.JsonDocument.Parse(line);
+            var lines = File.ReadAllLines(path);
+            Assert.Equal(2, lines.Length);
+            Assert.Equal("{\"run\":\"2026-11-23T12:00:00Z\",\"inputs\":[\"in.jsonl\"]}", lines[0]);
+            using var document = System.Text.Json.JsonDocument.Parse(lines[1]);
             Assert.Equal(2, document.RootElement.GetProperty("line").GetInt64());
             Assert.Equal("in.jsonl", document.RootElement.GetProperty("source").GetString());
             Assert.Equal("not json", document.RootElement.GetProperty("text").GetString());
@@ -250,30 +257,56 @@ public sealed class EventReaderBadInputTests
     }
 
     [Fact]
-    public void Clean_input_creates_no_quarantine_file()
+    public async Task A_second_run_appends_to_the_quarantine_file_after_its_own_marker()
     {
         string path = Path.Combine(Path.GetTempPath(), "quarantine-" + System.Guid.NewGuid().ToString("N") + ".jsonl");
-        var builder = new EvidenceReportBuilder(Catalog, Options(From, To));
-        using (var quarantine = new QuarantineFile(path))
+        try
         {
-            builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(Line("a", "2026-03-02T10:00:00Z") + "\n")), "in.jsonl", builder.Tally, builder.Stats, quarantine);
+            foreach (string input in new[] { "first.jsonl", "second.jsonl" })
+            {
+                using var quarantine = new QuarantineFile(path, "q.jsonl", Clock.GetUtcNow(), [input]);
+                await new ReportJob(Catalog, Options(From, To)) { Quarantine = quarantine }.RunAsync(Source("not json\n", input));
+            }
+
+            var lines = File.ReadAllLines(path);
+            Assert.Equal(4, lines.Length);
+            Assert.Contains("first.jsonl", lines[0], System.StringComparison.Ordinal);
+            Assert.Contains("\"source\":\"first.jsonl\"", lines[1], System.StringComparison.Ordinal);
+            Assert.Contains("second.jsonl", lines[2], System.StringComparison.Ordinal);
+            Assert.Contains("\"source\":\"second.jsonl\"", lines[3], System.StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Clean_input_creates_no_quarantine_file()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "quarantine-" + System.Guid.NewGuid().ToString("N") + ".jsonl");
+        using (var quarantine = new QuarantineFile(path, "q.jsonl", Clock.GetUtcNow(), ["in.jsonl"]))
+        {
+            await new ReportJob(Catalog, Options(From, To)) { Quarantine = quarantine }.RunAsync(Source(Line("a", "2026-03-02T10:00:00Z") + "\n", "in.jsonl"));
         }
 
         Assert.False(File.Exists(path));
     }
 
     [Fact]
-    public void Reading_in_small_chunks_gives_the_same_counts()
+    public async Task Reading_in_small_chunks_gives_the_same_counts()
     {
         string text = string.Join("\n", Enumerable.Range(0, 500).Select(i => Line("e" + i, "2026-03-02T10:00:00Z"))) + "\nbroken\n";
-        var builder = new EvidenceReportBuilder(Catalog, Options(From, To));
-        builder.CreateReader().Read(new TrickleStream(Encoding.UTF8.GetBytes(text), 7), "x", builder.Tally, builder.Stats, null);
-        Assert.Equal((501, 500, 1), (builder.Stats.Read, builder.Stats.Accepted, builder.Stats.Rejected));
+        var source = new JsonLinesSource(JsonLinesInput.Stream("x", () => new TrickleStream(Encoding.UTF8.GetBytes(text), 7)));
+        var stats = (await new ReportJob(Catalog, Options(From, To)).RunAsync(source)).Report.Meta.Ingestion!;
+        Assert.Equal((501, 500, 1), (stats.Read, stats.Accepted, stats.Rejected));
     }
 
     /// <summary>Returns at most a few bytes per read, as a pipe may.</summary>
     private sealed class TrickleStream(byte[] data, int chunk) : MemoryStream(data)
     {
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, System.Math.Min(count, chunk));
+
+        public override int Read(System.Span<byte> buffer) => base.Read(buffer[..System.Math.Min(buffer.Length, chunk)]);
     }
 }

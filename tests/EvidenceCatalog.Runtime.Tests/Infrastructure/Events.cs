@@ -6,7 +6,9 @@ using System.Text;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Runtime.Tests.Infrastructure;
 
@@ -55,17 +57,29 @@ internal static class Events
         Clock = Clock,
     };
 
-    /// <summary>Reads lines through a report builder's reader into its tally.</summary>
-    public static (EvidenceReportBuilder Builder, RejectionList Rejections) Read(ReportOptions options, string text)
+    /// <summary>A JSON Lines source over text, named <paramref name="name"/>.</summary>
+    public static JsonLinesSource Source(string text, string name = "events.jsonl") => Source(Encoding.UTF8.GetBytes(text), name);
+
+    /// <summary>A JSON Lines source over bytes, named <paramref name="name"/>.</summary>
+    public static JsonLinesSource Source(byte[] bytes, string name = "events.jsonl") => new(JsonLinesInput.Stream(name, () => new MemoryStream(bytes)));
+
+    /// <summary>The report of the events in <paramref name="text"/>, as `evidence report --events` builds it, and the rejections.</summary>
+    public static (EvidenceReport Report, RejectionList Rejections) Run(ReportOptions options, string text)
     {
-        var builder = new EvidenceReportBuilder(Catalog, options);
         var rejections = new RejectionList();
-        builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "events.jsonl", builder.Tally, builder.Stats, rejections);
-        return (builder, rejections);
+        var report = new ReportJob(Catalog, options) { Quarantine = rejections }.RunAsync(Source(text)).GetAwaiter().GetResult().Report;
+        return (report, rejections);
+    }
+
+    /// <summary>What became of the events in <paramref name="text"/>: the report's ingestion summary, and the rejections.</summary>
+    public static (IngestionSummary Stats, RejectionList Rejections) Read(ReportOptions options, string text)
+    {
+        var (report, rejections) = Run(options, text);
+        return (report.Meta.Ingestion!, rejections);
     }
 
     public static EvidenceReport Report(ReportOptions options, IEnumerable<string> lines) =>
-        Read(options, string.Join("\n", lines) + "\n").Builder.Build(new ReportInputs("events", ["events.jsonl"], null));
+        Run(options, string.Join("\n", lines) + "\n").Report;
 }
 
 /// <summary>A clock that says what it is told.</summary>

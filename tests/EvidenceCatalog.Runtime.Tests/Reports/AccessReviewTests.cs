@@ -31,7 +31,7 @@ public sealed class AccessReviewTests
     private static ReportOptions Window => Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31));
 
     private static AccessReviewSection Review(AccessSnapshotSource? source) =>
-        Report(Window with { AccessSnapshot = source }, [Line("a", "2026-03-02T10:00:00Z")]).Sections.AccessReview;
+        Report(Window with { AccessSnapshot = source }, [Line("a", "2026-03-02T10:00:00Z")]).Sections.Get(SectionDefinitions.AccessReview);
 
     private static string Write(string text)
     {
@@ -71,11 +71,11 @@ public sealed class AccessReviewTests
     }
 
     [Fact]
-    public void Missing_snapshot_file_degrades_the_section()
+    public void Missing_snapshot_file_degrades_the_section_naming_it_without_its_folder()
     {
         var review = Review(AccessSnapshotSource.FromFile(Path.Combine(Path.GetTempPath(), "no-such-snapshot.json")));
         Assert.Equal(ReportSection.Degraded, review.Status);
-        Assert.Contains("cannot be read", review.Reason);
+        Assert.Equal("access snapshot no-such-snapshot.json does not exist", review.Reason);
     }
 
     [Theory]
@@ -90,9 +90,9 @@ public sealed class AccessReviewTests
     public void Empty_or_corrupt_snapshot_degrades_the_section_with_the_reason(string text, string reason)
     {
         var report = Report(Window with { AccessSnapshot = AccessSnapshotSource.FromFile(Write(text)) }, [Line("a", "2026-03-02T10:00:00Z")]);
-        Assert.Equal(ReportSection.Degraded, report.Sections.AccessReview.Status);
-        Assert.Contains(reason, report.Sections.AccessReview.Reason);
+        Assert.Equal(ReportSection.Degraded, report.Sections.Get(SectionDefinitions.AccessReview).Status);
+        Assert.Contains(reason, report.Sections.Get(SectionDefinitions.AccessReview).Reason);
         Assert.Equal(1, report.Controls["IAM-01"].EvidenceCount);
-        Assert.All(report.Sections.All().Where(s => s.Name != "access-review"), s => Assert.Equal(ReportSection.Ok, s.Section.Status));
+        Assert.All(report.Sections.Where(s => s.Definition.Name != "access-review"), s => Assert.Equal(ReportSection.Ok, s.Section.Status));
     }
 }

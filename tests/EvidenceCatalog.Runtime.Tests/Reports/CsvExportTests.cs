@@ -4,6 +4,7 @@ using System.Text;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Exports;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using Xunit;
 using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
@@ -15,13 +16,9 @@ public sealed class CsvExportTests
 {
     private static string Csv(params string[] lines)
     {
-        var builder = new EvidenceReportBuilder(Catalog, Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31)));
+        var job = new ReportJob(Catalog, Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31)));
         var output = new MemoryStream();
-        using (var csv = new EvidenceCsvWriter(output, builder.Vocabulary, builder.Window, Org, builder.Stats))
-        {
-            builder.CreateReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n")), "x", csv, builder.Stats, null);
-        }
-
+        job.ExportPopulationAsync(Source(string.Join("\n", lines) + "\n", "x"), output, "population.csv").GetAwaiter().GetResult();
         return Encoding.UTF8.GetString(output.ToArray());
     }
 

@@ -25,7 +25,7 @@ public sealed class ReadmeSnippetTests
     {
         string source = Snippet();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Concat([typeof(EvidenceReportBuilder).Assembly.Location, typeof(GeneratedEvidenceCatalog).Assembly.Location, typeof(Model.CatalogModel).Assembly.Location])
+            .Concat([typeof(Jobs.ReportJob).Assembly.Location, typeof(GeneratedEvidenceCatalog).Assembly.Location, typeof(Model.CatalogModel).Assembly.Location])
             .Distinct()
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create(

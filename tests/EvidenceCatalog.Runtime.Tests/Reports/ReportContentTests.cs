@@ -47,7 +47,7 @@ public sealed class ReportContentTests
             Line("c", "2026-03-05T11:00:00Z", "auth.login", "failure"),
             Line("d", "2026-03-05T11:00:00Z", "auth.login", "success"),
         };
-        var metric = Report(March, lines).Sections.SecurityMetrics.Metrics.Single(m => m.Id == "failed-auth-attempts");
+        var metric = Report(March, lines).Sections.Get(SectionDefinitions.SecurityMetrics).Metrics.Single(m => m.Id == "failed-auth-attempts");
         Assert.Equal(3, metric.Count);
         Assert.Equal(2, metric.DaysWithEvents);
         Assert.Equal(new DayCount("2026-03-02", 2), metric.PeakDay);
@@ -58,7 +58,7 @@ public sealed class ReportContentTests
     {
         var lines = Enumerable.Range(0, 12).SelectMany(a => Enumerable.Range(0, a < 4 ? 2 : 1).Select(k => Line($"x{a}-{k}", "2026-03-20T10:00:00Z", actor: $"user:{(char)('a' + (11 - a))}")))
             .Append(Line("old", "2026-03-01T10:00:00Z"));
-        var summary = Report(March, lines).Sections.AuditLogSummary;
+        var summary = Report(March, lines).Sections.Get(SectionDefinitions.AuditLogSummary);
         Assert.Equal(("2026-03-02", "2026-03-31"), (summary.From, summary.To));
         Assert.Equal(16, summary.Total);
         Assert.Equal(16, summary.ByType["policy.decision"]);
@@ -84,9 +84,9 @@ public sealed class ReportContentTests
     public void Every_section_has_its_time_and_status_and_the_json_holds_no_floating_point_number()
     {
         var report = Report(March, EvidenceForEveryControl(new CalendarDate(2026, 3, 1), 31));
-        Assert.Equal(ReportSections.Names, report.Sections.All().Select(s => s.Name));
-        Assert.All(report.Sections.All(), s => Assert.Equal("2026-11-23T12:00:00Z", s.Section.GeneratedAt));
-        Assert.All(report.Sections.All().Where(s => s.Name != "access-review"), s => Assert.Equal(ReportSection.Ok, s.Section.Status));
+        Assert.Equal(SectionDefinitions.Names, report.Sections.Select(s => s.Definition.Name));
+        Assert.All(report.Sections, s => Assert.Equal("2026-11-23T12:00:00Z", s.Section.GeneratedAt));
+        Assert.All(report.Sections.Where(s => s.Definition.Name != "access-review"), s => Assert.Equal(ReportSection.Ok, s.Section.Status));
         using var document = JsonDocument.Parse(ReportJson.Serialize(report));
         Assert.All(Numbers(document.RootElement), n => Assert.True(n.TryGetInt64(out _), n.GetRawText()));
         Assert.Equal(9, document.RootElement.GetProperty("sections").EnumerateObject().Count());
@@ -97,10 +97,10 @@ public sealed class ReportContentTests
     public void Vendor_review_overdue_is_judged_against_the_window_end()
     {
         var late = Options(new CalendarDate(2030, 1, 1), new CalendarDate(2030, 1, 31)) with { Clock = new Infrastructure.FakeClock(new System.DateTimeOffset(2030, 2, 1, 0, 0, 0, System.TimeSpan.Zero)) };
-        var vendors = Report(late, []).Sections.VendorRegister;
+        var vendors = Report(late, []).Sections.Get(SectionDefinitions.VendorRegister);
         Assert.All(vendors.Vendors, v => Assert.True(v.ReviewOverdue));
         Assert.Equal(vendors.Vendors.Count, vendors.Summary.ReviewsOverdue);
-        Assert.All(Report(March, []).Sections.VendorRegister.Vendors, v => Assert.False(v.ReviewOverdue));
+        Assert.All(Report(March, []).Sections.Get(SectionDefinitions.VendorRegister).Vendors, v => Assert.False(v.ReviewOverdue));
     }
 
     private static System.Collections.Generic.IEnumerable<JsonElement> Numbers(JsonElement element) => element.ValueKind switch

@@ -9,8 +9,8 @@ using System.Threading.Tasks;
 using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Synthetic;
@@ -172,12 +172,8 @@ internal sealed class ServerHarness : IAsyncDisposable
         var events = new MemoryStream();
         generator.Write(events);
         events.Position = 0;
-        var vocabulary = new EventVocabulary(Catalog);
-        var stats = new IngestionStats();
         using var store = location.OpenOrCreate();
-        using var writer = store.BeginIngestion("test", vocabulary, stats);
-        new EventStreamReader(vocabulary).Read(events, "test", writer, stats, null);
-        writer.Complete();
+        new IngestionJob(Catalog).RunAsync(new JsonLinesSource(JsonLinesInput.Stream("test", () => events)), store).GetAwaiter().GetResult();
     }
 }
 

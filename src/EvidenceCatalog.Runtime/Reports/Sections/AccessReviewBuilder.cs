@@ -55,6 +55,26 @@ public static class AccessReviewBuilder
                 keys.Count(k => k.Flags.Contains("orphaned"))));
     }
 
+    /// <summary>The review of the report's access snapshot (<see cref="ReportOptions.AccessSnapshot"/>); degraded when there is none or it is broken.</summary>
+    public static AccessReviewSection FromOptions(SectionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var snapshot = context.Options.AccessSnapshot;
+        if (snapshot is null)
+        {
+            return Empty(context.Model, "no access snapshot was given");
+        }
+
+        try
+        {
+            return Build(context.Model, snapshot.Load(), context.AsOf);
+        }
+        catch (AccessSnapshotException exception)
+        {
+            return Empty(context.Model, exception.Message);
+        }
+    }
+
     /// <summary>The section when there is no usable snapshot: the catalog's roles with no users, marked degraded.</summary>
     public static AccessReviewSection Empty(CatalogModel model, string reason) =>
         (AccessReviewSection)new AccessReviewSection(

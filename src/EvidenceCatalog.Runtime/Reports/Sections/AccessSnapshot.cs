@@ -14,8 +14,8 @@ namespace EvidenceCatalog.Runtime.Reports.Sections;
 /// </summary>
 public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<SnapshotUser> Users, IReadOnlyList<SnapshotApiKey> ApiKeys)
 {
-    /// <summary>Reads a snapshot file; <see cref="AccessSnapshotException"/> says what is wrong with it.</summary>
-    public static AccessSnapshot Load(string path)
+    /// <summary>Reads a snapshot file; <see cref="AccessSnapshotException"/> says what is wrong with it, naming it <paramref name="name"/>.</summary>
+    public static AccessSnapshot Load(string path, string name)
     {
         byte[] bytes;
         try
@@ -24,10 +24,17 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new AccessSnapshotException($"access snapshot {path} cannot be read: {exception.Message}");
+            // The exception's own message names the absolute path, which must not reach a signed report.
+            string why = exception switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "does not exist",
+                UnauthorizedAccessException => "cannot be read: permission denied",
+                _ => "cannot be read",
+            };
+            throw new AccessSnapshotException($"access snapshot {name} {why}");
         }
 
-        return Parse(bytes, path);
+        return Parse(bytes, name);
     }
 
     /// <summary>Parses a snapshot; <paramref name="name"/> names it in messages.</summary>

@@ -9,12 +9,12 @@ namespace EvidenceCatalog.Runtime.Reports.Sections;
 /// <summary>
 /// Where one report section comes from. A report runs its sources concurrently, each under its own timeout; a source
 /// that throws, or does not answer in time, is replaced by the section's safe defaults marked <c>degraded</c> with the
-/// reason, and the rest of the report is still built. <see cref="SectionSources.Default"/> holds the built-in nine; a
+/// reason, and the rest of the report is still built. Each <see cref="SectionDefinition"/> has a built-in source; a
 /// service replaces one (an identity provider for the access review, say) by giving a source with the same name.
 /// </summary>
 public interface ISectionSource
 {
-    /// <summary>The section's name as the API spells it (<c>access-review</c>); one of <see cref="ReportSections.Names"/>.</summary>
+    /// <summary>The section's name as the API spells it (<c>access-review</c>); one of <see cref="SectionDefinitions.Names"/>.</summary>
     string Name { get; }
 
     /// <summary>
@@ -24,7 +24,7 @@ public interface ISectionSource
     bool ReadsEvents { get; }
 
     /// <summary>Builds the section. <paramref name="cancellationToken"/> is cancelled when its time is up.</summary>
-    /// <returns>A section of the type <see cref="ReportSections"/> declares for <see cref="Name"/>.</returns>
+    /// <returns>A section of its definition's <see cref="SectionDefinition.SectionType"/>.</returns>
     Task<ReportSection> BuildAsync(SectionContext context, CancellationToken cancellationToken);
 }
 

@@ -1,60 +1,96 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EvidenceCatalog.Runtime.Reports.Sections;
 
-/// <summary>The report's sections, each built on its own and each with its own time and status.</summary>
-public sealed record ReportSections(
-    AccessReviewSection AccessReview,
-    SecurityMetricsSection SecurityMetrics,
-    EncryptionInventorySection EncryptionInventory,
-    VendorRegisterSection VendorRegister,
-    IncidentResponseSection IncidentResponse,
-    ComplianceConfigSection ComplianceConfig,
-    DataResidencySection DataResidency,
-    RetentionPolicySection RetentionPolicy,
-    AuditLogSummarySection AuditLogSummary)
+/// <summary>
+/// The sections of a report (all nine, or the one a single-section answer holds), each built on its own and each with
+/// its own time and status; in JSON, an object of section members in <see cref="SectionDefinitions"/> order.
+/// </summary>
+[JsonConverter(typeof(ReportSectionsConverter))]
+public sealed class ReportSections : IEnumerable<(SectionDefinition Definition, ReportSection Section)>
 {
-    /// <summary>Section names as the API and docs spell them, in report order.</summary>
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "access-review", "security-metrics", "encryption-inventory", "vendor-register", "incident-response",
-        "compliance-config", "data-residency", "retention-policy", "audit-log-summary",
-    ];
+    private readonly (SectionDefinition Definition, ReportSection Section)[] sections;
 
-    /// <summary>The JSON member of a section (<c>access-review</c> is <c>accessReview</c>).</summary>
-    public static string MemberName(string name)
+    /// <exception cref="ArgumentException">A section is not of its definition's type, or one is given twice.</exception>
+    public ReportSections(IEnumerable<(SectionDefinition Definition, ReportSection Section)> sections)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        var member = new System.Text.StringBuilder(name.Length);
-        bool upper = false;
-        foreach (char c in name)
+        ArgumentNullException.ThrowIfNull(sections);
+        this.sections = sections.OrderBy(s => IndexOf(s.Definition)).ToArray();
+        foreach (var (definition, section) in this.sections)
         {
-            if (c == '-')
+            if (section is null || section.GetType() != definition.SectionType)
             {
-                upper = true;
-                continue;
+                throw new ArgumentException($"the section '{definition.Name}' must be a {definition.SectionType.Name}, not {section?.GetType().Name ?? "null"}", nameof(sections));
             }
-
-            member.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
         }
 
-        return member.ToString();
+        if (this.sections.Select(s => s.Definition).Distinct().Count() != this.sections.Length)
+        {
+            throw new ArgumentException("a section is given twice", nameof(sections));
+        }
     }
 
-    /// <summary>Every section with its name, in report order.</summary>
-    public IEnumerable<(string Name, ReportSection Section)> All()
+    public int Count => sections.Length;
+
+    /// <summary>The section of <paramref name="definition"/>.</summary>
+    /// <exception cref="KeyNotFoundException">This report does not hold it (a single-section answer for another).</exception>
+    public TSection Get<TSection>(SectionDefinition<TSection> definition)
+        where TSection : ReportSection
     {
-        yield return (Names[0], AccessReview);
-        yield return (Names[1], SecurityMetrics);
-        yield return (Names[2], EncryptionInventory);
-        yield return (Names[3], VendorRegister);
-        yield return (Names[4], IncidentResponse);
-        yield return (Names[5], ComplianceConfig);
-        yield return (Names[6], DataResidency);
-        yield return (Names[7], RetentionPolicy);
-        yield return (Names[8], AuditLogSummary);
+        foreach (var (d, section) in sections)
+        {
+            if (ReferenceEquals(d, definition))
+            {
+                return (TSection)section;
+            }
+        }
+
+        throw new KeyNotFoundException($"this report holds no section '{definition.Name}'");
+    }
+
+    /// <summary>The sections whose source failed, in report order.</summary>
+    public IEnumerable<(SectionDefinition Definition, ReportSection Section)> Degraded() =>
+        sections.Where(s => s.Section.Status == ReportSection.Degraded);
+
+    public IEnumerator<(SectionDefinition Definition, ReportSection Section)> GetEnumerator() => ((IEnumerable<(SectionDefinition, ReportSection)>)sections).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static int IndexOf(SectionDefinition definition)
+    {
+        for (int i = 0; i < SectionDefinitions.All.Count; i++)
+        {
+            if (ReferenceEquals(SectionDefinitions.All[i], definition))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"'{definition.Name}' is not one of the report's sections", nameof(definition));
+    }
+
+    /// <summary>Writes <c>{"accessReview": {...}, ...}</c>; each section with its own record type.</summary>
+    private sealed class ReportSectionsConverter : JsonConverter<ReportSections>
+    {
+        public override ReportSections Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("reports are written, not read back into objects; read them as JSON");
+
+        public override void Write(Utf8JsonWriter writer, ReportSections value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (definition, section) in value.sections)
+            {
+                writer.WritePropertyName(definition.Member);
+                JsonSerializer.Serialize(writer, section, definition.SectionType, options);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 }
 

@@ -20,20 +20,22 @@ public sealed record SectionSettings
     /// <summary>The clock the timeouts run on. Default the system clock.</summary>
     public TimeProvider TimeoutClock { get; init; } = TimeProvider.System;
 
-    /// <summary>The sources, one per section; <see cref="SectionSources.Default"/> unless replaced with <see cref="With"/>.</summary>
-    public IReadOnlyList<ISectionSource> Sources { get; init; } = SectionSources.Default;
+    /// <summary>Sources that replace the built-in one of the same name (<see cref="With"/>).</summary>
+    public IReadOnlyList<ISectionSource> Sources { get; init; } = [];
 
     /// <summary>These settings with <paramref name="source"/> in place of the source of the same name.</summary>
     /// <exception cref="ArgumentException">No section has the source's name.</exception>
     public SectionSettings With(ISectionSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        _ = SectionSources.Of(source.Name);
+        _ = SectionDefinitions.Get(source.Name);
         return this with { Sources = Sources.Where(s => !string.Equals(s.Name, source.Name, StringComparison.Ordinal)).Append(source).ToArray() };
     }
 
-    /// <summary>The source of the section <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">No section has that name.</exception>
-    public ISectionSource SourceOf(string name) =>
-        Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal)) ?? SectionSources.Of(name);
+    /// <summary>The source of <paramref name="section"/>: a replacement of the same name, else the built-in one.</summary>
+    public ISectionSource SourceOf(SectionDefinition section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return Sources.FirstOrDefault(s => string.Equals(s.Name, section.Name, StringComparison.Ordinal)) ?? section.DefaultSource;
+    }
 }

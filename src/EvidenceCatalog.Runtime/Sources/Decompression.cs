@@ -2,24 +2,13 @@ using System;
 using System.IO;
 using System.IO.Compression;
 
-namespace EvidenceCatalog.Runtime.Events;
+namespace EvidenceCatalog.Runtime.Sources;
 
-/// <summary>Opens an events input: a file, <c>-</c> for standard input; gzip is recognised by its magic bytes, not its name.</summary>
-public static class EventInput
+/// <summary>Recognises gzip by its magic bytes, not by a file name.</summary>
+internal static class Decompression
 {
-    private const int BufferSize = 1 << 20;
-
-    /// <summary>Opens <paramref name="path"/> (or <paramref name="standardInput"/> for <c>-</c>) for sequential reading.</summary>
-    public static Stream Open(string path, Stream? standardInput = null)
-    {
-        Stream raw = path == "-"
-            ? standardInput ?? Console.OpenStandardInput()
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Decompressed(raw);
-    }
-
     /// <summary>The stream itself, or a gzip decompressor over it when it starts with the gzip magic bytes.</summary>
-    public static Stream Decompressed(Stream raw)
+    public static Stream Decompressed(Stream raw, out bool compressed)
     {
         var head = new byte[2];
         int read = 0;
@@ -35,7 +24,8 @@ public static class EventInput
         }
 
         var replay = new ReplayStream(head.AsMemory(0, read), raw);
-        return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(replay, CompressionMode.Decompress) : replay;
+        compressed = read == 2 && head[0] == 0x1f && head[1] == 0x8b;
+        return compressed ? new GZipStream(replay, CompressionMode.Decompress) : replay;
     }
 
     /// <summary>Returns the bytes already read to find the format, then the rest of the stream.</summary>

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Events;
+
+namespace EvidenceCatalog.Runtime.Sources;
+
+/// <summary>
+/// JSON Lines inputs read as streams, one after the other (never a whole file in memory), each with its SHA-256 and
+/// size taken as it is read. An input that is damaged (a gzip that breaks off, a stream cut off by an I/O error)
+/// stops where the damage is: the records before it are kept and counted, and the input is marked damaged with the reason.
+/// </summary>
+public sealed class JsonLinesSource : IEvidenceSource
+{
+    private readonly IReadOnlyList<JsonLinesInput> inputs;
+
+    public JsonLinesSource(IReadOnlyList<JsonLinesInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("give at least one input", nameof(inputs));
+        }
+
+        this.inputs = inputs;
+    }
+
+    public JsonLinesSource(params JsonLinesInput[] inputs)
+        : this((IReadOnlyList<JsonLinesInput>)inputs)
+    {
+    }
+
+    public string Kind => "events";
+
+    /// <summary>The inputs, in reading order.</summary>
+    public IReadOnlyList<JsonLinesInput> Inputs => inputs;
+
+    /// <summary>Told the size of every read from the inputs as given (compressed bytes for gzip), for a progress bar.</summary>
+    public Action<long>? Progress { get; init; }
+
+    public Task<IReadOnlyList<InputRead>> ReadAsync(EventStreamReader reader, IEvidenceReceiver receiver, EvidenceScope? scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(receiver);
+        var read = new List<InputRead>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read.Add(ReadOne(input, reader, receiver));
+        }
+
+        return Task.FromResult<IReadOnlyList<InputRead>>(read);
+    }
+
+    public Task<IReadOnlyList<InputRead>> FillTallyAsync(EventStreamReader reader, EvidenceTally tally, CancellationToken cancellationToken) =>
+        ReadAsync(reader, new SingleSinkReceiver(tally), null, cancellationToken);
+
+    private InputRead ReadOne(JsonLinesInput input, EventStreamReader reader, IEvidenceReceiver receiver)
+    {
+        var counter = new IngestionCounter();
+        var sink = receiver.BeginInput(input.Name, counter);
+        string? damage = null;
+        var digest = new DigestingStream(input.Open(), Progress);
+        Stream events = digest;
+        bool compressed = false;
+        try
+        {
+            events = Decompression.Decompressed(digest, out compressed);
+            reader.Read(events, input.Name, sink, counter);
+        }
+        catch (InvalidDataException exception) when (compressed)
+        {
+            damage = "not valid gzip: " + FirstLine(exception.Message) + "; the records before the damage were read";
+            digest.Drain();
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            // The input broke off (a client gone, a disk error): what was read before is kept.
+            damage = "the input broke off: " + FirstLine(exception.Message) + "; the records before it were read";
+        }
+        finally
+        {
+            // Closes the whole chain, the file included; the digest stays readable.
+            events.Dispose();
+        }
+
+        var provenance = new InputProvenance(input.Name) { Sha256 = digest.Sha256(), Bytes = digest.Bytes, Damaged = damage };
+        receiver.EndInput(provenance);
+        return new InputRead(provenance, counter.Snapshot());
+    }
+
+    private static string FirstLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+}
