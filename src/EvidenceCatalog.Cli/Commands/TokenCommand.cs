@@ -9,7 +9,7 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence token add --tokens FILE --user USER --account ACCOUNT --role ROLE</c>: makes a new API token for
-/// <c>evidence serve</c>, appends its SHA-256 to the token file (created readable by its owner only), and prints the
+/// <c>evidence serve</c>, appends its SHA-256 and creation time to the token file (created readable by its owner only), and prints the
 /// token once on standard output. The token itself is never stored.
 /// </summary>
 internal sealed class TokenCommand : Command
@@ -55,7 +55,7 @@ internal sealed class TokenCommand : Command
             }
 
             string token = ApiTokenFile.NewToken();
-            ApiTokenFile.Append(path, ApiTokenFile.Line(token, userId, accountId, granted.Id));
+            ApiTokenFile.Append(path, ApiTokenFile.Line(token, userId, accountId, granted.Id, context.Clock.GetUtcNow()));
             context.Output.WriteLine(token);
             context.Error.WriteLine($"evidence: added a token for {userId} ({granted.Id}, level {granted.Level}) on account {accountId} to {path}; it is shown only now");
             return ExitCodes.Success;
