@@ -4,6 +4,7 @@ using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Server.Caching;
 using EvidenceCatalog.Server.Endpoints;
 using EvidenceCatalog.Server.Reports;
+using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,8 @@ public static class EvidenceServer
         services.AddSingleton(new EventVocabulary(options.Catalog));
         services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<TokenFileReloader>();
+        services.AddHostedService(provider => provider.GetRequiredService<TokenFileReloader>());
         services.AddProblemDetails();
         if (options.Redis is { } redis)
         {
