@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using EvidenceCatalog.Server.Caching;
 using EvidenceCatalog.Server.Endpoints;
 using EvidenceCatalog.Server.Reports;
+using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,8 @@ public static class EvidenceServer
         services.AddSingleton(options);
         services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<TokenFileReloader>();
+        services.AddHostedService(provider => provider.GetRequiredService<TokenFileReloader>());
         services.AddProblemDetails();
         if (options.Redis is { } redis)
         {

@@ -23,8 +23,14 @@ public sealed record ServerOptions
     /// <summary>Where the catalogs came from, as reports' meta says it (a folder, the sample catalogs); null to leave it out.</summary>
     public string? CatalogSource { get; init; }
 
-    /// <summary>The API tokens.</summary>
+    /// <summary>The API tokens at start; the server follows the file at their <see cref="ApiTokenFile.Path"/> as it changes.</summary>
     public required ApiTokenFile Tokens { get; init; }
+
+    /// <summary>
+    /// How often the token file is looked at for changes, besides a file-system watcher that sees most of them at once;
+    /// null keeps the tokens of <see cref="Tokens"/> for the server's life. Default 2 seconds.
+    /// </summary>
+    public TimeSpan? TokenFileCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The keys every report is signed with (at least one).</summary>
     public required IReadOnlyList<SigningKey> SigningKeys { get; init; }
@@ -61,9 +67,9 @@ public sealed record ServerOptions
             throw new ArgumentException("the server signs every report: give it at least one signing key");
         }
 
-        if (SectionTimeout <= TimeSpan.Zero || EvidenceTimeout <= TimeSpan.Zero || CacheDuration < TimeSpan.Zero)
+        if (SectionTimeout <= TimeSpan.Zero || EvidenceTimeout <= TimeSpan.Zero || CacheDuration < TimeSpan.Zero || TokenFileCheckInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentException("timeouts must be positive and the cache duration not negative");
+            throw new ArgumentException("timeouts and the token file check interval must be positive and the cache duration not negative");
         }
 
         if (MaxEventsBodyBytes < 1024)

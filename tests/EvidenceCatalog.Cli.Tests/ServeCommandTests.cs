@@ -15,7 +15,7 @@ public sealed class ServeCommandTests
     [Fact]
     public void Token_add_prints_the_token_once_and_stores_only_its_hash()
     {
-        using var workspace = CatalogWorkspace.Empty();
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
 
         var first = Evidence.Run(workspace.Path, "token", "add", "--tokens", "tokens.txt", "--user", "ada@northwind.example", "--account", "northwind-cloud", "--role", "auditor");
         var second = Evidence.Run(workspace.Path, "token", "add", "--tokens", "tokens.txt", "--user", "bob@northwind.example", "--account", "northwind-cloud", "--role", "member");
@@ -40,7 +40,7 @@ public sealed class ServeCommandTests
     [Fact]
     public void Token_add_refuses_a_role_the_access_catalog_does_not_declare()
     {
-        using var workspace = CatalogWorkspace.Empty();
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
 
         var result = Evidence.Run(workspace.Path, "token", "add", "--tokens", "tokens.txt", "--user", "ada", "--account", "acme", "--role", "root");
 
@@ -52,7 +52,7 @@ public sealed class ServeCommandTests
     [Fact]
     public void Token_add_refuses_to_append_to_a_broken_token_file()
     {
-        using var workspace = CatalogWorkspace.Empty();
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
         workspace.AddBytes("tokens.txt", "# tokens\nevc_plaintext ada acme auditor\n"u8.ToArray());
 
         var result = Evidence.Run(workspace.Path, "token", "add", "--tokens", "tokens.txt", "--user", "ada", "--account", "acme", "--role", "auditor");
@@ -64,7 +64,7 @@ public sealed class ServeCommandTests
     [Fact]
     public void Serve_without_a_token_file_exits_2_with_one_line()
     {
-        using var workspace = CatalogWorkspace.Empty();
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
 
         var result = Evidence.Run(workspace.Path, "serve", "--store", "sqlite:events.db", "--tokens", "missing.txt", "--hmac-key-file", "key");
 
@@ -129,7 +129,7 @@ public sealed class ServeCommandTests
     [Fact]
     public void Serve_never_takes_a_token_on_the_command_line()
     {
-        using var workspace = CatalogWorkspace.Empty();
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
 
         var result = Evidence.Run(workspace.Path, "serve", "--help");
 
@@ -141,7 +141,7 @@ public sealed class ServeCommandTests
 
     private static CatalogWorkspace WithTokens()
     {
-        var workspace = CatalogWorkspace.Empty();
+        var workspace = CatalogWorkspace.WithRepositoryCatalogs();
         workspace.AddBytes("tokens.txt", System.Text.Encoding.UTF8.GetBytes(ApiTokenFile.Line("evc_x", "ada", "acme", "auditor") + "\n"));
         return workspace;
     }

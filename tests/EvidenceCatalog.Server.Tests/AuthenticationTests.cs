@@ -119,7 +119,7 @@ public sealed class AuthenticationTests
 
     [Theory]
     [InlineData("sha256:00 ada acme auditor", "tokens.txt(1): the first field must be 'sha256:' and 64 hex digits (the token's SHA-256), never the token itself")]
-    [InlineData("sha256:0000000000000000000000000000000000000000000000000000000000000000 ada acme", "tokens.txt(1): expected 'sha256:HEX USER ACCOUNT ROLE', found 3 field(s)")]
+    [InlineData("sha256:0000000000000000000000000000000000000000000000000000000000000000 ada acme", "tokens.txt(1): expected 'sha256:HEX USER ACCOUNT ROLE [CREATED]', found 3 field(s)")]
     [InlineData("sha256:0000000000000000000000000000000000000000000000000000000000000000 ada acme root", "tokens.txt(1): role 'root' is not a role of the access catalog; roles are: owner, admin, dept-lead, auditor, member, viewer")]
     public void A_malformed_token_line_is_refused_naming_file_and_line(string line, string message)
     {

@@ -164,7 +164,7 @@ internal sealed class DemoCommand : Command
         foreach (var role in catalog.Model.Roles)
         {
             string token = ApiTokenFile.NewToken();
-            ApiTokenFile.Append(tokensPath, ApiTokenFile.Line(token, $"{role.Id}@{account}.example", account, role.Id));
+            ApiTokenFile.Append(tokensPath, ApiTokenFile.Line(token, $"{role.Id}@{account}.example", account, role.Id, now));
             env.Add($"{role.Id.Replace('-', '_').ToUpperInvariant()}_TOKEN={token}");
         }
 

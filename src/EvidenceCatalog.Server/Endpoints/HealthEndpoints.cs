@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Stores;
+using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,14 +21,16 @@ internal static class HealthEndpoints
         app.MapGet("/readyz", Ready);
     }
 
-    private static async Task<IResult> Ready(ServerOptions options, ILoggerFactory logs, CancellationToken cancellationToken)
+    private static async Task<IResult> Ready(ServerOptions options, TokenFileReloader tokens, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         using var time = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         time.CancelAfter(ReadyTimeout);
         try
         {
             await options.Store.PingAsync(time.Token).ConfigureAwait(false);
-            return Results.Json(new { status = "ready", store = options.Store.Display });
+            // Still ready with a token file that could not be reloaded (the last good tokens serve); the details, which name
+            // the file and its lines, go to the log, not to callers without a token.
+            return Results.Json(new { status = "ready", store = options.Store.Display, tokens = tokens.Problem is null ? "ok" : "stale: the token file could not be reloaded; the last good tokens are in force (see the log)" });
         }
         catch (Exception exception) when (exception is EventStoreException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

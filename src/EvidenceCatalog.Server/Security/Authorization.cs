@@ -23,7 +23,7 @@ internal static class Authorization
         endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var tokens = http.RequestServices.GetRequiredService<ServerOptions>().Tokens;
+            var tokens = http.RequestServices.GetRequiredService<TokenFileReloader>().Current;
             var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("EvidenceCatalog.Server.Security");
             string? presented = BearerToken(http.Request.Headers.Authorization.ToString());
             if (presented is null)
