@@ -74,7 +74,7 @@ internal sealed class DiagnosticFixture
             catalogs.AddRange(RepositoryFiles.SampleCatalogs());
         }
 
-        var decodeDiagnostics = new List<Diagnostic>();
+        var decodeDiagnostics = new List<CatalogDiagnostic>();
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.y*ml", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
         {
             string display = Path.GetRelativePath(Directory, path).Replace('\\', '/');
@@ -93,7 +93,7 @@ internal sealed class DiagnosticFixture
     }
 
     /// <summary>A diagnostic in the form expected.txt uses.</summary>
-    public static string Format(Diagnostic d) =>
+    public static string Format(CatalogDiagnostic d) =>
         string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}", d.FilePath, d.Span.StartLine, d.Span.StartColumn, d.IsError ? "error" : "warning", d.Id);
 
     private int Int(string name, int fallback) => Options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

@@ -29,7 +29,7 @@ internal sealed class JsonDiagnosticWriter : IReportFormatter
             json.WriteEndObject();
         });
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    private static void WriteDiagnostic(Utf8JsonWriter json, CatalogDiagnostic diagnostic)
     {
         json.WriteStartObject();
         json.WriteString("id", diagnostic.Id);

@@ -47,7 +47,7 @@ internal sealed class SarifLogWriter : IReportFormatter
         });
     }
 
-    private static void WriteTool(Utf8JsonWriter json, IEnumerable<DiagnosticDescriptor> rules)
+    private static void WriteTool(Utf8JsonWriter json, IEnumerable<CatalogDiagnosticDescriptor> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -70,7 +70,7 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    private static void WriteRule(Utf8JsonWriter json, CatalogDiagnosticDescriptor rule)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
@@ -92,7 +92,7 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, CatalogDiagnostic diagnostic, Dictionary<string, int> ruleIndex)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Id);
@@ -142,5 +142,5 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static string Level(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? "error" : "warning";
+    private static string Level(CatalogDiagnosticSeverity severity) => severity == CatalogDiagnosticSeverity.Error ? "error" : "warning";
 }

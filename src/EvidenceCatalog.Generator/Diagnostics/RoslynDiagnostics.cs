@@ -3,9 +3,6 @@ using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using CatalogDiagnostic = EvidenceCatalog.Compiler.Diagnostics.Diagnostic;
-using CatalogDiagnosticDescriptor = EvidenceCatalog.Compiler.Diagnostics.DiagnosticDescriptor;
-using CatalogSeverity = EvidenceCatalog.Compiler.Diagnostics.DiagnosticSeverity;
 
 namespace EvidenceCatalog.Generator.Diagnostics;
 
@@ -61,7 +58,7 @@ internal static class RoslynDiagnostics
             descriptor.Title,
             "{0}",
             "EvidenceCatalog." + descriptor.Category,
-            descriptor.DefaultSeverity == CatalogSeverity.Error ? Microsoft.CodeAnalysis.DiagnosticSeverity.Error : Microsoft.CodeAnalysis.DiagnosticSeverity.Warning,
+            descriptor.DefaultSeverity == CatalogDiagnosticSeverity.Error ? Microsoft.CodeAnalysis.DiagnosticSeverity.Error : Microsoft.CodeAnalysis.DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: descriptor.Help + " See " + descriptor.HelpPath + ".");
 }

@@ -7,15 +7,15 @@ using System.Linq;
 namespace EvidenceCatalog.Compiler.Diagnostics;
 
 /// <summary>A diagnostic reported at a span of a file. Plain values only, so it can be cached and compared.</summary>
-public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string FilePath, SourceSpan Span, string Message)
+public sealed record CatalogDiagnostic(string Id, CatalogDiagnosticSeverity Severity, string FilePath, SourceSpan Span, string Message)
 {
-    public static Diagnostic Create(DiagnosticDescriptor descriptor, string filePath, SourceSpan span, params object?[] args) =>
+    public static CatalogDiagnostic Create(CatalogDiagnosticDescriptor descriptor, string filePath, SourceSpan span, params object?[] args) =>
         new(descriptor.Id, descriptor.DefaultSeverity, filePath, span, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args));
 
-    public bool IsError => Severity == DiagnosticSeverity.Error;
+    public bool IsError => Severity == CatalogDiagnosticSeverity.Error;
 
     /// <summary>The one order diagnostics are reported in: by file, line, column, id, then message.</summary>
-    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+    public static ImmutableArray<CatalogDiagnostic> Sort(IEnumerable<CatalogDiagnostic> diagnostics) =>
         diagnostics
             .OrderBy(d => d.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Span.StartLine)
@@ -32,7 +32,7 @@ public sealed record Diagnostic(string Id, DiagnosticSeverity Severity, string F
             FilePath,
             Span.StartLine,
             Span.StartColumn,
-            Severity == DiagnosticSeverity.Error ? "error" : "warning",
+            Severity == CatalogDiagnosticSeverity.Error ? "error" : "warning",
             Id,
             Message);
 }

@@ -7,11 +7,11 @@ namespace EvidenceCatalog.Compiler.Diagnostics;
 /// <param name="DefaultSeverity">The severity when not in strict mode.</param>
 /// <param name="MessageFormat">A composite format string; arguments are the file's own words.</param>
 /// <param name="Help">One or two sentences on how to fix it (SARIF help text; the docs page says more).</param>
-public sealed record DiagnosticDescriptor(
+public sealed record CatalogDiagnosticDescriptor(
     string Id,
     string Title,
     string Category,
-    DiagnosticSeverity DefaultSeverity,
+    CatalogDiagnosticSeverity DefaultSeverity,
     string MessageFormat,
     string Help)
 {
