@@ -127,12 +127,12 @@ public sealed class CatalogGenerator : IIncrementalGenerator
     {
         if (file.Text is null)
         {
-            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(GeneratorDiagnosticDescriptors.FileUnreadable, file.Path, SourceSpan.FileStart));
+            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(DiagnosticDescriptors.FileUnreadable, file.Path, SourceSpan.FileStart));
         }
 
         if (file.Encoding is not null)
         {
-            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.FileStart, file.Encoding));
+            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(DiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.FileStart, file.Encoding));
         }
 
         // Where the compiler keeps UTF-8 and replaces each invalid byte with U+FFFD (Linux), the replacement shows where.
@@ -140,7 +140,7 @@ public sealed class CatalogGenerator : IIncrementalGenerator
         if (replaced >= 0)
         {
             return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(
-                GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.AtOffset(file.Text, replaced), "UTF-8, replacing the invalid bytes with U+FFFD"));
+                DiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.AtOffset(file.Text, replaced), "UTF-8, replacing the invalid bytes with U+FFFD"));
         }
 
         return CatalogFileLoader.Load(new SourceFile(file.Path, file.Text), schemas.Schemas, YamlLimits.Default);

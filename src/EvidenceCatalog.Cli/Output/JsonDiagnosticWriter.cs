@@ -40,7 +40,7 @@ internal sealed class JsonDiagnosticWriter : IReportFormatter
         json.WriteNumber("endLine", diagnostic.Span.EndLine);
         json.WriteNumber("endColumn", diagnostic.Span.EndColumn);
         json.WriteString("message", diagnostic.Message);
-        json.WriteString("help", DiagnosticRules.HelpPath(diagnostic.Id));
+        json.WriteString("help", DiagnosticDescriptors.Find(diagnostic.Id)?.HelpUri);
         json.WriteEndObject();
     }
 }

@@ -24,15 +24,17 @@ public sealed record CatalogDiagnostic(string Id, CatalogDiagnosticSeverity Seve
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToImmutableArray();
 
-    /// <summary>MSBuild canonical form: <c>file(line,col): error EC1234: message</c>.</summary>
-    public override string ToString() =>
-        string.Format(
-            CultureInfo.InvariantCulture,
-            "{0}({1},{2}): {3} {4}: {5}",
-            FilePath,
-            Span.StartLine,
-            Span.StartColumn,
-            Severity == CatalogDiagnosticSeverity.Error ? "error" : "warning",
-            Id,
-            Message);
+    /// <summary>
+    /// The line every host prints: MSBuild's canonical form, <c>file(line,col): error EC1234: message (help link)</c>, written
+    /// as the C# compiler writes a diagnostic whose descriptor has a help link (it appends the link in parentheses, and leaves
+    /// out the location of a diagnostic about no file). So <c>dotnet build</c> and <c>evidence validate</c> print the same line.
+    /// </summary>
+    public override string ToString()
+    {
+        string severity = Severity == CatalogDiagnosticSeverity.Error ? "error" : "warning";
+        string help = DiagnosticDescriptors.Find(Id) is { } descriptor ? " (" + descriptor.HelpUri + ")" : string.Empty;
+        return FilePath.Length == 0
+            ? string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2}{3}", severity, Id, Message, help)
+            : string.Format(CultureInfo.InvariantCulture, "{0}({1},{2}): {3} {4}: {5}{6}", FilePath, Span.StartLine, Span.StartColumn, severity, Id, Message, help);
+    }
 }

@@ -4,13 +4,18 @@ using System.Linq;
 
 namespace EvidenceCatalog.Compiler.Diagnostics;
 
-/// <summary>The one list of every diagnostic the compiler reports. Ids are stable: never reuse or renumber one.</summary>
+/// <summary>
+/// The one list of every diagnostic, EC1xxx to EC5xxx: what the compiler reports and what only the generator reports.
+/// Ids are stable: never reuse or renumber one. Each has a page in <c>docs/diagnostics/</c>; the generator's Roslyn
+/// descriptors are built from this list.
+/// </summary>
 public static class DiagnosticDescriptors
 {
-    private const string Yaml = "YAML";
-    private const string Schema = "Schema";
-    private const string References = "References";
-    private const string Policy = "Policy";
+    private const string Yaml = DiagnosticCategory.Yaml;
+    private const string Schema = DiagnosticCategory.Schema;
+    private const string References = DiagnosticCategory.References;
+    private const string Policy = DiagnosticCategory.Policy;
+    private const string Generator = DiagnosticCategory.Generator;
 
     // ---- 1xxx: YAML loading ----------------------------------------------------------------------------------
 
@@ -235,6 +240,33 @@ public static class DiagnosticDescriptors
         "the next review of '{0}' ({1}) is not after its last review ({2}); fix one of the dates",
         "nextReview must come after lastReview.");
 
+    // ---- 5xxx: reported only by the source generator ----------------------------------------------------------------
+
+    public static readonly CatalogDiagnosticDescriptor IdentifierCollision = new(
+        "EC5001", "Generated identifier collision", Generator, CatalogDiagnosticSeverity.Warning,
+        "the {0} id '{1}' becomes the C# name '{2}' in {3}, which {4} already takes; it is generated as '{5}'. Change the id so that its C# name is its own",
+        "Ids become C# member names: case, '-', '.' and ':' are folded, so two different ids can meet on one name. The later one is renamed with a numeric suffix, which moves if the catalog changes: give it an id whose C# name is unique.");
+
+    public static readonly CatalogDiagnosticDescriptor InvalidBuildProperty = new(
+        "EC5002", "Invalid build property", Generator, CatalogDiagnosticSeverity.Error,
+        "the build property {0} is '{1}', which is not {2}; {3}",
+        "Fix the property in the project file, a Directory.Build.props or the command line (-p:NAME=VALUE).");
+
+    public static readonly CatalogDiagnosticDescriptor FileUnreadable = new(
+        "EC5003", "Catalog file cannot be read", Generator, CatalogDiagnosticSeverity.Error,
+        "the compiler could not read this file; check that it exists and is readable",
+        "The file is listed as an AdditionalFiles item of the catalogs but the compiler got no text for it. Check the path and the file's permissions.");
+
+    public static readonly CatalogDiagnosticDescriptor FileNotUtf8 = new(
+        "EC5004", "File is not UTF-8", Generator, CatalogDiagnosticSeverity.Error,
+        "this file is not valid UTF-8 (the C# compiler read it as {0}); save it as UTF-8",
+        "Catalog and schema files are UTF-8 (a byte order mark is allowed). Re-save the file as UTF-8; `evidence validate` shows the first invalid byte.");
+
+    public static readonly CatalogDiagnosticDescriptor GenerationFailed = new(
+        "EC5005", "Code generation failed", Generator, CatalogDiagnosticSeverity.Error,
+        "the code for {0} could not be generated: {1}",
+        "An internal error of the generator: the catalog was valid but a template failed. Report it with the catalog that triggers it.");
+
     /// <summary>Every descriptor, ordered by id.</summary>
     public static ImmutableArray<CatalogDiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
@@ -243,12 +275,12 @@ public static class DiagnosticDescriptors
         .OrderBy(d => d.Id, System.StringComparer.Ordinal)
         .ToImmutableArray();
 
-    private static Dictionary<string, CatalogDiagnosticDescriptor>? byId;
+    /// <summary>What the compiler itself (and so <c>evidence validate</c>) can report: every category but the generator's.</summary>
+    public static ImmutableArray<CatalogDiagnosticDescriptor> ReportedByCompiler { get; } =
+        All.Where(d => d.Category != DiagnosticCategory.Generator).ToImmutableArray();
+
+    private static readonly Dictionary<string, CatalogDiagnosticDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
 
     /// <summary>The descriptor of <paramref name="id"/>, or null for an id this version does not know.</summary>
-    public static CatalogDiagnosticDescriptor? Find(string id)
-    {
-        byId ??= All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
-        return byId.TryGetValue(id, out var descriptor) ? descriptor : null;
-    }
+    public static CatalogDiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;
 }

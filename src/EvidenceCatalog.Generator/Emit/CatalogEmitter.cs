@@ -46,7 +46,7 @@ internal static class CatalogEmitter
             }
             else
             {
-                errors.Add(CatalogDiagnostic.Create(GeneratorDiagnosticDescriptors.GenerationFailed, string.Empty, SourceSpan.FileStart, hintName, error));
+                errors.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.GenerationFailed, string.Empty, SourceSpan.FileStart, hintName, error));
             }
         }
 

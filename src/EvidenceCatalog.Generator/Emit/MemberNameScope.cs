@@ -54,7 +54,7 @@ internal sealed class MemberNameScope
         // Two entries with the same id are the compiler's EC3001 already: the rename needs no second diagnostic.
         if (!(earlier.Kind == kind && earlier.Id == id))
         {
-            diagnostics.Add(CatalogDiagnostic.Create(GeneratorDiagnosticDescriptors.IdentifierCollision, file.Path, span, kind, id, name, className, earlier.Description, unique));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.IdentifierCollision, file.Path, span, kind, id, name, className, earlier.Description, unique));
         }
 
         return unique;

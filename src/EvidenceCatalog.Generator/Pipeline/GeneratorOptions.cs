@@ -94,5 +94,5 @@ internal sealed record GeneratorOptions(string Namespace, CalendarDate? AsOf, bo
     }
 
     private static CatalogDiagnostic Invalid(string property, string value, string expected, string consequence) =>
-        CatalogDiagnostic.Create(GeneratorDiagnosticDescriptors.InvalidBuildProperty, string.Empty, SourceSpan.FileStart, property, value, expected, consequence);
+        CatalogDiagnostic.Create(DiagnosticDescriptors.InvalidBuildProperty, string.Empty, SourceSpan.FileStart, property, value, expected, consequence);
 }
