@@ -22,7 +22,7 @@ public static class CatalogLinker
         var diagnostics = CatalogDiagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<CatalogDiagnostic>())
             .Concat(files.SelectMany(f => f.Diagnostics))
             .Concat(context.Diagnostics)
-            .Select(d => options.Strict && !d.IsError ? d with { Severity = CatalogDiagnosticSeverity.Error } : d));
+            .Select(options.Judge));
         return new CompilationResult(model, diagnostics);
     }
 }

@@ -93,10 +93,8 @@ public sealed class CatalogGenerator : IIncrementalGenerator
             .Combine(emission)
             .Combine(options)
             .Select((pair, _) => pair.Right.Problems
-                .Concat(pair.Left.Left.Diagnostics)
-                .Concat(pair.Left.Right.Diagnostics.Select(d => pair.Right.CompilerOptions.Strict && !d.IsError
-                    ? d with { Severity = CatalogDiagnosticSeverity.Error }
-                    : d))
+                .Concat(pair.Left.Left.Diagnostics) // judged by the linker already
+                .Concat(pair.Left.Right.Diagnostics.Select(pair.Right.CompilerOptions.Judge))
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
