@@ -9,8 +9,9 @@ namespace EvidenceCatalog.Compiler.Diagnostics;
 /// <summary>A diagnostic reported at a span of a file. Plain values only, so it can be cached and compared.</summary>
 public sealed record CatalogDiagnostic(string Id, CatalogDiagnosticSeverity Severity, string FilePath, SourceSpan Span, string Message)
 {
+    /// <summary>The diagnostic of <paramref name="descriptor"/>, its message worded with <paramref name="args"/> and kept on one line (see <see cref="MessageText"/>).</summary>
     public static CatalogDiagnostic Create(CatalogDiagnosticDescriptor descriptor, string filePath, SourceSpan span, params object?[] args) =>
-        new(descriptor.Id, descriptor.DefaultSeverity, filePath, span, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args));
+        new(descriptor.Id, descriptor.DefaultSeverity, filePath, span, MessageText.Escape(string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args)));
 
     public bool IsError => Severity == CatalogDiagnosticSeverity.Error;
 
