@@ -1,5 +1,6 @@
 using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Tests.Shared;
 using Xunit;
 
 namespace EvidenceCatalog.Compiler.Tests;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Tests.Shared;
 using Xunit;
 
 namespace EvidenceCatalog.Compiler.Tests;
