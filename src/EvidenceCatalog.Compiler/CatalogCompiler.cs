@@ -12,14 +12,14 @@ namespace EvidenceCatalog.Compiler;
 public static class CatalogCompiler
 {
     public static CompilationResult Compile(IEnumerable<SourceFile> catalogs, SchemaSet schemas, CompilerOptions options) =>
-        Compile(catalogs, schemas, options, Enumerable.Empty<Diagnostic>());
+        Compile(catalogs, schemas, options, Enumerable.Empty<CatalogDiagnostic>());
 
     /// <summary>
     /// Compiles <paramref name="catalogs"/>; <paramref name="unreadableFiles"/> are the diagnostics of catalog files
     /// that could not be decoded (see <see cref="Yaml.SourceDecoder"/>). They are reported with the rest, and
     /// their presence stops reference checks that such a file might have satisfied.
     /// </summary>
-    public static CompilationResult Compile(IEnumerable<SourceFile> catalogs, SchemaSet schemas, CompilerOptions options, IEnumerable<Diagnostic> unreadableFiles)
+    public static CompilationResult Compile(IEnumerable<SourceFile> catalogs, SchemaSet schemas, CompilerOptions options, IEnumerable<CatalogDiagnostic> unreadableFiles)
     {
         var loaded = catalogs.Select(file => CatalogFileLoader.Load(file, schemas, options.Limits))
             .Concat(unreadableFiles.Select(CatalogFileLoader.Unreadable))

@@ -15,7 +15,7 @@ public static class CatalogFileLoader
 {
     public static LoadedCatalogFile Load(SourceFile file, SchemaSet schemas, YamlLimits limits)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<CatalogDiagnostic>();
         string? kind = null;
         CatalogFragment? fragment = null;
         var spans = SourceMap.Empty;
@@ -39,7 +39,7 @@ public static class CatalogFileLoader
         return new LoadedCatalogFile(file.Path, kind, fragment, spans, diagnostics.ToEquatableArray());
     }
 
-    private static CatalogFragment? Read(string path, string kind, JToken json, List<Diagnostic> diagnostics)
+    private static CatalogFragment? Read(string path, string kind, JToken json, List<CatalogDiagnostic> diagnostics)
     {
         try
         {
@@ -48,25 +48,25 @@ public static class CatalogFileLoader
         catch (Exception ex) when (ex is OverflowException or InvalidCastException or ArgumentException or FormatException)
         {
             // Only a schema that leaves a value unbounded (an integer without 'maximum') can get here.
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, SourceSpan.FileStart, "A value", "cannot be represented: " + ex.Message));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, SourceSpan.FileStart, "A value", "cannot be represented: " + ex.Message));
             return null;
         }
     }
 
-    private static string? KindOf(string path, YamlNode root, SchemaSet schemas, List<Diagnostic> diagnostics)
+    private static string? KindOf(string path, YamlNode root, SchemaSet schemas, List<CatalogDiagnostic> diagnostics)
     {
         string known = schemas.Kinds.IsEmpty ? "(none: no schema could be loaded, see the schema diagnostics)" : string.Join(", ", schemas.Kinds);
         if (root is not YamlMapping mapping || mapping["kind"] is not YamlScalar { Value.Length: > 0 } kind)
         {
             // An empty document ('---' alone) has a root of no extent: point at the file's start.
             var at = root is YamlMapping m && m["kind"] is { } node ? node.Span : root is YamlScalar { Value.Length: 0 } ? SourceSpan.FileStart : root.Span;
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingKind, path, at, known));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.MissingKind, path, at, known));
             return null;
         }
 
         if (schemas.ForKind(kind.Value) is null)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownKind, path, kind.Span, kind.Value, known));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.UnknownKind, path, kind.Span, kind.Value, known));
             return null;
         }
 
@@ -74,6 +74,6 @@ public static class CatalogFileLoader
     }
 
     /// <summary>A file that could not even be read as text: it takes part in the compilation only through its diagnostic.</summary>
-    public static LoadedCatalogFile Unreadable(Diagnostic problem) =>
+    public static LoadedCatalogFile Unreadable(CatalogDiagnostic problem) =>
         new(problem.FilePath, null, null, SourceMap.Empty, new[] { problem }.ToEquatableArray());
 }

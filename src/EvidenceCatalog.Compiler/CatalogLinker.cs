@@ -10,7 +10,7 @@ namespace EvidenceCatalog.Compiler;
 /// <summary>Joins files loaded one by one into the model, after the checks that need them all.</summary>
 public static class CatalogLinker
 {
-    public static CompilationResult Link(IEnumerable<LoadedCatalogFile> loadedFiles, CompilerOptions options, IEnumerable<Diagnostic>? schemaDiagnostics = null)
+    public static CompilationResult Link(IEnumerable<LoadedCatalogFile> loadedFiles, CompilerOptions options, IEnumerable<CatalogDiagnostic>? schemaDiagnostics = null)
     {
         var files = loadedFiles.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var context = new CheckContext(files, options);
@@ -19,10 +19,10 @@ public static class CatalogLinker
         PolicyCheck.Run(context);
 
         var model = CatalogModel.FromFragments(files.Where(f => f.Fragment is not null).Select(f => f.Fragment!));
-        var diagnostics = Diagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<Diagnostic>())
+        var diagnostics = CatalogDiagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<CatalogDiagnostic>())
             .Concat(files.SelectMany(f => f.Diagnostics))
             .Concat(context.Diagnostics)
-            .Select(d => options.Strict && !d.IsError ? d with { Severity = DiagnosticSeverity.Error } : d));
+            .Select(options.Judge));
         return new CompilationResult(model, diagnostics);
     }
 }

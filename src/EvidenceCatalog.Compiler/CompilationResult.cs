@@ -6,7 +6,7 @@ using EvidenceCatalog.Model;
 namespace EvidenceCatalog.Compiler;
 
 /// <summary>What a compilation produced: the model of everything that was good, and every diagnostic, sorted.</summary>
-public sealed record CompilationResult(CatalogModel Model, ImmutableArray<Diagnostic> Diagnostics)
+public sealed record CompilationResult(CatalogModel Model, ImmutableArray<CatalogDiagnostic> Diagnostics)
 {
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
 

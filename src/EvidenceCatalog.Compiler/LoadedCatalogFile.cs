@@ -12,4 +12,4 @@ public sealed record LoadedCatalogFile(
     string? Kind,
     CatalogFragment? Fragment,
     SourceMap Spans,
-    EquatableArray<Diagnostic> Diagnostics);
+    EquatableArray<CatalogDiagnostic> Diagnostics);

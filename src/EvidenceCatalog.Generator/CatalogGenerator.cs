@@ -93,10 +93,8 @@ public sealed class CatalogGenerator : IIncrementalGenerator
             .Combine(emission)
             .Combine(options)
             .Select((pair, _) => pair.Right.Problems
-                .Concat(pair.Left.Left.Diagnostics)
-                .Concat(pair.Left.Right.Diagnostics.Select(d => pair.Right.CompilerOptions.Strict && !d.IsError
-                    ? d with { Severity = Compiler.Diagnostics.DiagnosticSeverity.Error }
-                    : d))
+                .Concat(pair.Left.Left.Diagnostics) // judged by the linker already
+                .Concat(pair.Left.Right.Diagnostics.Select(pair.Right.CompilerOptions.Judge))
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Diagnostics);
 
@@ -127,20 +125,20 @@ public sealed class CatalogGenerator : IIncrementalGenerator
     {
         if (file.Text is null)
         {
-            return CatalogFileLoader.Unreadable(Compiler.Diagnostics.Diagnostic.Create(GeneratorDiagnosticDescriptors.FileUnreadable, file.Path, SourceSpan.FileStart));
+            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(DiagnosticDescriptors.FileUnreadable, file.Path, SourceSpan.FileStart));
         }
 
         if (file.Encoding is not null)
         {
-            return CatalogFileLoader.Unreadable(Compiler.Diagnostics.Diagnostic.Create(GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.FileStart, file.Encoding));
+            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(DiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.FileStart, file.Encoding));
         }
 
         // Where the compiler keeps UTF-8 and replaces each invalid byte with U+FFFD (Linux), the replacement shows where.
         int replaced = file.Text.IndexOf('\uFFFD');
         if (replaced >= 0)
         {
-            return CatalogFileLoader.Unreadable(Compiler.Diagnostics.Diagnostic.Create(
-                GeneratorDiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.AtOffset(file.Text, replaced), "UTF-8, replacing the invalid bytes with U+FFFD"));
+            return CatalogFileLoader.Unreadable(CatalogDiagnostic.Create(
+                DiagnosticDescriptors.FileNotUtf8, file.Path, SourceSpan.AtOffset(file.Text, replaced), "UTF-8, replacing the invalid bytes with U+FFFD"));
         }
 
         return CatalogFileLoader.Load(new SourceFile(file.Path, file.Text), schemas.Schemas, YamlLimits.Default);

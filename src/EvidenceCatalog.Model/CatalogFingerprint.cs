@@ -12,19 +12,9 @@ namespace EvidenceCatalog.Model;
 /// </summary>
 public static class CatalogFingerprint
 {
-    internal static string Compute(
-        EquatableArray<Framework> frameworks,
-        EquatableArray<Control> controls,
-        EquatableArray<EventType> eventTypes,
-        EquatableArray<SecurityMetric> metrics,
-        EquatableArray<EncryptionControl> encryption,
-        EquatableArray<Vendor> vendors,
-        EquatableArray<Severity> severities,
-        EquatableArray<Procedure> procedures,
-        EquatableArray<Role> roles,
-        EquatableArray<PermissionCategory> permissionCategories,
-        CompliancePolicies? policies)
+    internal static string Compute(CatalogModel model)
     {
+        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, policies) = model;
         var canonical = new Obj
         {
             ["frameworks"] = ById(frameworks, f => f.Id, f => new Obj

@@ -23,8 +23,11 @@ public sealed record CatalogModel(
     public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
 
     /// <summary>SHA-256 (lower-case hex) of the model's canonical JSON form; see <see cref="CatalogFingerprint"/>.</summary>
-    public string Fingerprint { get; } = CatalogFingerprint.Compute(
-        Frameworks, Controls, EventTypes, Metrics, Encryption, Vendors, Severities, Procedures, Roles, PermissionCategories, Policies);
+    /// <remarks>
+    /// Computed from the values on each call, never stored: a stored one would be copied unchanged into a model made
+    /// with a <c>with</c> expression, and would make two models of equal content compare unequal.
+    /// </remarks>
+    public string Fingerprint => CatalogFingerprint.Compute(this);
 
     /// <summary>Every criterion of every framework.</summary>
     public IEnumerable<Criterion> Criteria => Frameworks.SelectMany(f => f.Criteria);

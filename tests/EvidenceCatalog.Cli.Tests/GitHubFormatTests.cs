@@ -48,7 +48,7 @@ public sealed class GitHubFormatTests
     [Fact]
     public void An_annotation_escapes_the_file_and_the_message_each_by_its_own_rule()
     {
-        var diagnostic = new Diagnostic("EC1007", DiagnosticSeverity.Error, "c:/odd,dir/a.yaml", new SourceSpan(2, 3, 2, 9, 10, 16), "invalid YAML: 50% of a line\nbroken");
+        var diagnostic = new CatalogDiagnostic("EC1007", CatalogDiagnosticSeverity.Error, "c:/odd,dir/a.yaml", new SourceSpan(2, 3, 2, 9, 10, 16), "invalid YAML: 50% of a line\nbroken");
 
         Assert.Equal(
             "::error file=c%3A/odd%2Cdir/a.yaml,line=2,col=3,endLine=2,endColumn=9,title=EC1007 YAML syntax error::invalid YAML: 50%25 of a line%0Abroken",

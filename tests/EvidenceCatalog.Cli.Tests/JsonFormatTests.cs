@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using EvidenceCatalog.Cli.Tests.Infrastructure;
+using EvidenceCatalog.Compiler.Diagnostics;
 using Xunit;
 
 namespace EvidenceCatalog.Cli.Tests;
@@ -30,7 +31,7 @@ public sealed class JsonFormatTests
         Assert.Equal(6, diagnostic.GetProperty("endLine").GetInt32());
         Assert.Equal(17, diagnostic.GetProperty("endColumn").GetInt32());
         Assert.Equal(Scenarios.SevereVendorMessage, diagnostic.GetProperty("message").GetString());
-        Assert.Equal("docs/diagnostics/EC2006.md", diagnostic.GetProperty("help").GetString());
+        Assert.Equal(HelpLinks.RepositoryUrl + "/blob/main/docs/diagnostics/EC2006.md", diagnostic.GetProperty("help").GetString());
         var summary = root.GetProperty("summary");
         Assert.Equal(RepositoryRoot.CatalogFileCount + 1, summary.GetProperty("files").GetInt32());
         Assert.Equal(1, summary.GetProperty("errors").GetInt32());

@@ -24,22 +24,23 @@ public sealed class SarifFormatTests
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("evidence", driver.GetProperty("name").GetString());
         Assert.Equal("0.1.0", driver.GetProperty("version").GetString());
+        Assert.Equal(HelpLinks.RepositoryUrl, driver.GetProperty("informationUri").GetString());
     }
 
     [Fact]
-    public void Every_diagnostic_descriptor_is_a_rule_with_its_title_help_and_default_level()
+    public void Every_diagnostic_the_compiler_reports_is_a_rule_with_its_title_help_page_and_default_level()
     {
         using var log = JsonDocument.Parse(Evidence.Run(RepositoryRoot.Path, "validate", "--as-of", Scenarios.CleanAsOf, "--format", "sarif").Stdout);
         var rules = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToArray();
 
-        Assert.Equal(DiagnosticDescriptors.All.Select(d => d.Id), rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(DiagnosticDescriptors.ReportedByCompiler.Select(d => d.Id), rules.Select(r => r.GetProperty("id").GetString()));
         var notInEnum = rules.Single(r => r.GetProperty("id").GetString() == "EC2006");
         Assert.Equal("ValueNotAllowed", notInEnum.GetProperty("name").GetString());
         Assert.Equal("Value not allowed", notInEnum.GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.Equal(DiagnosticDescriptors.NotInEnum.Help, notInEnum.GetProperty("fullDescription").GetProperty("text").GetString());
         Assert.Equal(DiagnosticDescriptors.NotInEnum.Help, notInEnum.GetProperty("help").GetProperty("text").GetString());
         Assert.Equal("error", notInEnum.GetProperty("defaultConfiguration").GetProperty("level").GetString());
-        Assert.Equal("docs/diagnostics/EC2006.md", notInEnum.GetProperty("properties").GetProperty("helpPath").GetString());
+        Assert.Equal(HelpLinks.RepositoryUrl + "/blob/main/docs/diagnostics/EC2006.md", notInEnum.GetProperty("helpUri").GetString());
         var overdue = rules.Single(r => r.GetProperty("id").GetString() == "EC4001");
         Assert.Equal("warning", overdue.GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }

@@ -39,6 +39,6 @@ public sealed class SchemasOptionTests
         var result = Evidence.Run(workspace.Path, "validate", "--as-of", Scenarios.CleanAsOf, "--schemas", "schemas");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("schemas/broken.json(1,2): error EC1008: the file is not valid UTF-8 (byte 0xFF at offset 1); save it as UTF-8", result.StdoutLines);
+        Assert.Contains("schemas/broken.json(1,2): error EC1008: the file is not valid UTF-8 (byte 0xFF at offset 1); save it as UTF-8" + Scenarios.HelpSuffix("EC1008"), result.StdoutLines);
     }
 }

@@ -16,9 +16,9 @@ public sealed class SummaryLineTests
     [InlineData(3, 5, 0, "3 files checked: 5 errors, no warnings.")]
     public void Summary_counts_files_errors_and_warnings_in_singular_or_plural(int files, int errors, int warnings, string expected)
     {
-        var diagnostics = Enumerable.Repeat(DiagnosticSeverity.Error, errors)
-            .Concat(Enumerable.Repeat(DiagnosticSeverity.Warning, warnings))
-            .Select((severity, i) => new Diagnostic("EC9999", severity, "f.yaml", SourceSpan.At(i + 1, 1), "m"));
+        var diagnostics = Enumerable.Repeat(CatalogDiagnosticSeverity.Error, errors)
+            .Concat(Enumerable.Repeat(CatalogDiagnosticSeverity.Warning, warnings))
+            .Select((severity, i) => new CatalogDiagnostic("EC9999", severity, "f.yaml", SourceSpan.At(i + 1, 1), "m"));
 
         Assert.Equal(expected, SummaryLine.For(new ValidationReport(files, diagnostics)));
     }

@@ -7,7 +7,7 @@ namespace EvidenceCatalog.Cli.Tests;
 public sealed class TextFormatTests
 {
     [Fact]
-    public void Text_format_prints_msbuild_lines_and_a_summary()
+    public void Text_format_prints_msbuild_lines_ending_with_the_help_link_and_a_summary()
     {
         using var workspace = Scenarios.WithSevereRiskVendor();
 
@@ -15,7 +15,7 @@ public sealed class TextFormatTests
 
         Assert.Equal(
             [
-                Scenarios.SevereVendorPath + "(6,11): error EC2006: " + Scenarios.SevereVendorMessage,
+                Scenarios.SevereVendorPath + "(6,11): error EC2006: " + Scenarios.SevereVendorMessage + Scenarios.HelpSuffix("EC2006"),
                 (RepositoryRoot.CatalogFileCount + 1) + " files checked: 1 error, no warnings.",
             ],
             result.StdoutLines);

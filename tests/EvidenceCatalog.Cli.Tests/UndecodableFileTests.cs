@@ -18,8 +18,8 @@ public sealed class UndecodableFileTests
         Assert.Equal(string.Empty, result.Stderr);
         Assert.Equal(
             [
-                "catalogs/vendors/latin1.yaml(3,8): error EC1008: the file is not valid UTF-8 (byte 0xE9 at offset 33); save it as UTF-8",
-                Scenarios.SevereVendorPath + "(6,11): error EC2006: " + Scenarios.SevereVendorMessage,
+                "catalogs/vendors/latin1.yaml(3,8): error EC1008: the file is not valid UTF-8 (byte 0xE9 at offset 33); save it as UTF-8" + Scenarios.HelpSuffix("EC1008"),
+                Scenarios.SevereVendorPath + "(6,11): error EC2006: " + Scenarios.SevereVendorMessage + Scenarios.HelpSuffix("EC2006"),
                 (RepositoryRoot.CatalogFileCount + 2) + " files checked: 2 errors, no warnings.",
             ],
             result.StdoutLines);

@@ -11,7 +11,7 @@ namespace EvidenceCatalog.Compiler.Tests;
 /// <summary>Hostile inputs too large to keep as fixture files: each gives one clear diagnostic, never a crash or a hang.</summary>
 public sealed class AdversarialInputTests
 {
-    private static IReadOnlyList<Diagnostic> CompileOne(string text, YamlLimits? limits = null) =>
+    private static IReadOnlyList<CatalogDiagnostic> CompileOne(string text, YamlLimits? limits = null) =>
         CatalogCompiler.Compile(
             new[] { new SourceFile("hostile.yaml", text) },
             RepositoryFiles.Schemas.Value,

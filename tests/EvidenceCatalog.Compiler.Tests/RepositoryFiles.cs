@@ -16,8 +16,6 @@ internal static class RepositoryFiles
 
     public static readonly Lazy<SchemaSet> Schemas = new(() => SchemaSet.Load(SchemaFiles()));
 
-    public static string FixturesDirectory => Path.Combine(AppContext.BaseDirectory, "Fixtures");
-
     public static IReadOnlyList<SourceFile> SchemaFiles() => ReadAll(Path.Combine(Root, "schemas"), "*.json", Root);
 
     public static IReadOnlyList<SourceFile> SampleCatalogs() => ReadAll(Path.Combine(Root, "catalogs"), "*.yaml", Root);

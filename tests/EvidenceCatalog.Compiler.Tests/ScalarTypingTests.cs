@@ -14,7 +14,7 @@ public sealed class ScalarTypingTests
 {
     private static JValue Type(string yaml, JsonObjectType expected)
     {
-        var root = (YamlMapping)YamlLoader.Load(new SourceFile("t.yaml", "v: " + yaml + "\n"), YamlLimits.Default, new List<Diagnostic>())!;
+        var root = (YamlMapping)YamlLoader.Load(new SourceFile("t.yaml", "v: " + yaml + "\n"), YamlLimits.Default, new List<CatalogDiagnostic>())!;
         return TypedJsonBuilder.Scalar((YamlScalar)root["v"]!, expected);
     }
 

@@ -88,16 +88,6 @@ public sealed class GeneratorDiagnosticTests
         Assert.Equal("latin1.yaml", diagnostic.Location.GetLineSpan().Path);
     }
 
-    [Fact]
-    public void Every_generator_diagnostic_id_has_a_help_page()
-    {
-        var missing = EvidenceCatalog.Generator.Diagnostics.GeneratorDiagnosticDescriptors.All
-            .Where(d => !System.IO.File.Exists(System.IO.Path.Combine(RepositoryFiles.Root, d.HelpPath)))
-            .Select(d => d.Id)
-            .ToList();
-        Assert.Empty(missing);
-    }
-
     /// <summary>A file as the C# compiler hands it over when it was not valid UTF-8: decoded in a legacy code page.</summary>
     private sealed class Latin1Text : AdditionalText
     {

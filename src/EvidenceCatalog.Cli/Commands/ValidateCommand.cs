@@ -108,7 +108,7 @@ internal sealed class ValidateCommand : Command
         return new ValidationReport(catalogFiles.Length, schemaReadDiagnostics.Concat(result.Diagnostics));
     }
 
-    private (SchemaSet Schemas, ImmutableArray<Diagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)
+    private (SchemaSet Schemas, ImmutableArray<CatalogDiagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)
     {
         if (directory is null)
         {

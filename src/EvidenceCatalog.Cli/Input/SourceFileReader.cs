@@ -10,7 +10,7 @@ using EvidenceCatalog.Compiler.Yaml;
 namespace EvidenceCatalog.Cli.Input;
 
 /// <summary>The decoded files, and a diagnostic for each file that could not be decoded (it is left out of the files).</summary>
-internal sealed record DecodedSources(ImmutableArray<SourceFile> Files, ImmutableArray<Diagnostic> Diagnostics);
+internal sealed record DecodedSources(ImmutableArray<SourceFile> Files, ImmutableArray<CatalogDiagnostic> Diagnostics);
 
 /// <summary>Reads files as bytes and decodes them strictly. A file that is not text is a diagnostic; a file that cannot be read stops the command.</summary>
 internal static class SourceFileReader
@@ -18,7 +18,7 @@ internal static class SourceFileReader
     public static DecodedSources Read(IEnumerable<DiscoveredFile> files, YamlLimits limits)
     {
         var decoded = ImmutableArray.CreateBuilder<SourceFile>();
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var diagnostics = ImmutableArray.CreateBuilder<CatalogDiagnostic>();
         foreach (var file in files)
         {
             if (ReadOne(file, limits, out var diagnostic) is { } source)
@@ -34,7 +34,7 @@ internal static class SourceFileReader
         return new DecodedSources(decoded.ToImmutable(), diagnostics.ToImmutable());
     }
 
-    private static SourceFile? ReadOne(DiscoveredFile file, YamlLimits limits, out Diagnostic? diagnostic)
+    private static SourceFile? ReadOne(DiscoveredFile file, YamlLimits limits, out CatalogDiagnostic? diagnostic)
     {
         try
         {

@@ -21,7 +21,7 @@ internal sealed class GitHubAnnotationFormatter : IReportFormatter
         writer.WriteLine(SummaryLine.For(report));
     }
 
-    internal static string Annotation(Diagnostic diagnostic)
+    internal static string Annotation(CatalogDiagnostic diagnostic)
     {
         var span = diagnostic.Span;
         string title = DiagnosticDescriptors.Find(diagnostic.Id) is { } descriptor ? diagnostic.Id + " " + descriptor.Title : diagnostic.Id;

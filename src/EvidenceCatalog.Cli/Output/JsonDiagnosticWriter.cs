@@ -29,7 +29,7 @@ internal sealed class JsonDiagnosticWriter : IReportFormatter
             json.WriteEndObject();
         });
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    private static void WriteDiagnostic(Utf8JsonWriter json, CatalogDiagnostic diagnostic)
     {
         json.WriteStartObject();
         json.WriteString("id", diagnostic.Id);
@@ -40,7 +40,7 @@ internal sealed class JsonDiagnosticWriter : IReportFormatter
         json.WriteNumber("endLine", diagnostic.Span.EndLine);
         json.WriteNumber("endColumn", diagnostic.Span.EndColumn);
         json.WriteString("message", diagnostic.Message);
-        json.WriteString("help", DiagnosticRules.HelpPath(diagnostic.Id));
+        json.WriteString("help", DiagnosticDescriptors.Find(diagnostic.Id)?.HelpUri);
         json.WriteEndObject();
     }
 }

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using EvidenceCatalog.Compiler.Diagnostics;
 
 namespace EvidenceCatalog.Cli.Output;
 
 /// <summary>
-/// A SARIF 2.1.0 log that GitHub code scanning accepts: one run, one rule per diagnostic descriptor,
+/// A SARIF 2.1.0 log that GitHub code scanning accepts: one run, one rule per diagnostic the compiler reports (with its help page),
 /// one result per diagnostic. Nothing machine-specific (no time, no absolute root), so the same input gives the same bytes.
 /// </summary>
 internal sealed class SarifLogWriter : IReportFormatter
@@ -18,7 +19,7 @@ internal sealed class SarifLogWriter : IReportFormatter
 
     public void Write(ValidationReport report, TextWriter writer)
     {
-        var rules = DiagnosticDescriptors.All;
+        var rules = DiagnosticDescriptors.ReportedByCompiler;
         var ruleIndex = rules
             .Select((rule, index) => (rule.Id, index))
             .ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
@@ -47,16 +48,12 @@ internal sealed class SarifLogWriter : IReportFormatter
         });
     }
 
-    private static void WriteTool(Utf8JsonWriter json, IEnumerable<DiagnosticDescriptor> rules)
+    private static void WriteTool(Utf8JsonWriter json, IEnumerable<CatalogDiagnosticDescriptor> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", ToolIdentity.Name);
-        if (ToolIdentity.InformationUri is { } informationUri)
-        {
-            json.WriteString("informationUri", informationUri);
-        }
-
+        json.WriteString("informationUri", ToolIdentity.InformationUri);
         json.WriteString("version", ToolIdentity.Version);
         json.WriteString("semanticVersion", ToolIdentity.Version);
         json.WriteStartArray("rules");
@@ -70,21 +67,20 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    private static void WriteRule(Utf8JsonWriter json, CatalogDiagnosticDescriptor rule)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
-        json.WriteString("name", DiagnosticRules.PascalCase(rule.Title));
+        json.WriteString("name", PascalCase(rule.Title));
         WriteText(json, "shortDescription", rule.Title);
         WriteText(json, "fullDescription", rule.Help);
         WriteText(json, "help", rule.Help);
+        json.WriteString("helpUri", rule.HelpUri);
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", rule.Category);
-        // SARIF wants helpUri absolute; the help page is a path in the repository, so it travels as a property.
-        json.WriteString("helpPath", rule.HelpPath);
         json.WriteStartArray("tags");
         json.WriteStringValue(rule.Category);
         json.WriteEndArray();
@@ -92,7 +88,7 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, Dictionary<string, int> ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, CatalogDiagnostic diagnostic, Dictionary<string, int> ruleIndex)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Id);
@@ -142,5 +138,25 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static string Level(DiagnosticSeverity severity) => severity == DiagnosticSeverity.Error ? "error" : "warning";
+    /// <summary><c>Unknown property</c> → <c>UnknownProperty</c>; <c>$ref does not resolve</c> → <c>RefDoesNotResolve</c>.</summary>
+    private static string PascalCase(string title)
+    {
+        var name = new StringBuilder(title.Length);
+        bool startOfWord = true;
+        foreach (char c in title)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            name.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            startOfWord = false;
+        }
+
+        return name.ToString();
+    }
+
+    private static string Level(CatalogDiagnosticSeverity severity) => severity == CatalogDiagnosticSeverity.Error ? "error" : "warning";
 }

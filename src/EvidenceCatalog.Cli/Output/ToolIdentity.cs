@@ -1,5 +1,5 @@
-using System.Linq;
 using System.Reflection;
+using EvidenceCatalog.Compiler.Diagnostics;
 
 namespace EvidenceCatalog.Cli.Output;
 
@@ -11,10 +11,8 @@ internal static class ToolIdentity
     /// <summary>The product version (<c>0.1.0</c>), without the source-revision suffix the SDK may append.</summary>
     public static string Version { get; } = ReadVersion();
 
-    /// <summary>The project's home page when the build declares one (<c>RepositoryUrl</c>), else null.</summary>
-    public static string? InformationUri { get; } = typeof(ToolIdentity).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .FirstOrDefault(a => a.Key == "RepositoryUrl" && !string.IsNullOrEmpty(a.Value))?.Value;
+    /// <summary>The project's home page: the repository the build names (see <see cref="HelpLinks"/>).</summary>
+    public static string InformationUri => HelpLinks.RepositoryUrl;
 
     private static string ReadVersion()
     {

@@ -8,10 +8,10 @@ namespace EvidenceCatalog.Cli.Output;
 /// <summary>What a validation found, in the order every format reports it.</summary>
 internal sealed record ValidationReport
 {
-    public ValidationReport(int fileCount, IEnumerable<Diagnostic> diagnostics)
+    public ValidationReport(int fileCount, IEnumerable<CatalogDiagnostic> diagnostics)
     {
         FileCount = fileCount;
-        Diagnostics = Diagnostic.Sort(diagnostics);
+        Diagnostics = CatalogDiagnostic.Sort(diagnostics);
         ErrorCount = Diagnostics.Count(d => d.IsError);
         WarningCount = Diagnostics.Length - ErrorCount;
     }
@@ -20,7 +20,7 @@ internal sealed record ValidationReport
     public int FileCount { get; }
 
     /// <summary>Every diagnostic, by file, position and id.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics { get; }
+    public ImmutableArray<CatalogDiagnostic> Diagnostics { get; }
 
     public int ErrorCount { get; }
 

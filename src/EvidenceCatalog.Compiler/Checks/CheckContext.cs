@@ -31,7 +31,7 @@ internal sealed class CheckContext
 
     public CompilerOptions Options { get; }
 
-    public List<Diagnostic> Diagnostics { get; } = new();
+    public List<CatalogDiagnostic> Diagnostics { get; } = new();
 
     /// <summary>
     /// True when every file of <paramref name="kind"/> was read. A reference into a kind with a broken file is not
@@ -43,8 +43,8 @@ internal sealed class CheckContext
     public IEnumerable<(LoadedCatalogFile File, CatalogFragment Fragment)> Fragments =>
         Files.Where(f => f.Fragment is not null).Select(f => (f, f.Fragment!));
 
-    public void Report(DiagnosticDescriptor descriptor, LoadedCatalogFile file, string pointer, params object?[] args) =>
-        Diagnostics.Add(Diagnostic.Create(descriptor, file.Path, file.Spans.Find(pointer), args));
+    public void Report(CatalogDiagnosticDescriptor descriptor, LoadedCatalogFile file, string pointer, params object?[] args) =>
+        Diagnostics.Add(CatalogDiagnostic.Create(descriptor, file.Path, file.Spans.Find(pointer), args));
 
     public static string Location(LoadedCatalogFile file, string pointer)
     {

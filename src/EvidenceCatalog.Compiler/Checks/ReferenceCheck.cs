@@ -106,10 +106,10 @@ internal static class ReferenceCheck
     {
         private readonly string kind;
         private readonly HashSet<string> names;
-        private readonly DiagnosticDescriptor descriptor;
+        private readonly CatalogDiagnosticDescriptor descriptor;
         private readonly string whenEmpty;
 
-        public Target(CheckContext context, string kind, HashSet<string> names, DiagnosticDescriptor descriptor, string whenEmpty)
+        public Target(CheckContext context, string kind, HashSet<string> names, CatalogDiagnosticDescriptor descriptor, string whenEmpty)
         {
             Context = context;
             this.kind = kind;

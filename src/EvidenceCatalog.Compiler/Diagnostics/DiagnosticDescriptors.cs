@@ -4,251 +4,283 @@ using System.Linq;
 
 namespace EvidenceCatalog.Compiler.Diagnostics;
 
-/// <summary>The one list of every diagnostic the compiler reports. Ids are stable: never reuse or renumber one.</summary>
+/// <summary>
+/// The one list of every diagnostic, EC1xxx to EC5xxx: what the compiler reports and what only the generator reports.
+/// Ids are stable: never reuse or renumber one. Each has a page in <c>docs/diagnostics/</c>; the generator's Roslyn
+/// descriptors are built from this list.
+/// </summary>
 public static class DiagnosticDescriptors
 {
-    private const string Yaml = "YAML";
-    private const string Schema = "Schema";
-    private const string References = "References";
-    private const string Policy = "Policy";
+    private const string Yaml = DiagnosticCategory.Yaml;
+    private const string Schema = DiagnosticCategory.Schema;
+    private const string References = DiagnosticCategory.References;
+    private const string Policy = DiagnosticCategory.Policy;
+    private const string Generator = DiagnosticCategory.Generator;
 
     // ---- 1xxx: YAML loading ----------------------------------------------------------------------------------
 
-    public static readonly DiagnosticDescriptor FileTooLarge = new(
-        "EC1001", "File too large", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor FileTooLarge = new(
+        "EC1001", "File too large", Yaml, CatalogDiagnosticSeverity.Error,
         "the file is {0} bytes, more than the limit of {1} bytes; split it into several files of the same kind",
         "Catalog files are limited in size so that a runaway or hostile file cannot exhaust memory. Split the catalog into several files of the same kind.");
 
-    public static readonly DiagnosticDescriptor NestingTooDeep = new(
-        "EC1002", "Nesting too deep", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor NestingTooDeep = new(
+        "EC1002", "Nesting too deep", Yaml, CatalogDiagnosticSeverity.Error,
         "the YAML nests deeper than {0} levels here; flatten the structure",
         "Catalogs are shallow; a document nested this deep is malformed or hostile. Flatten the structure.");
 
-    public static readonly DiagnosticDescriptor TooManyAliases = new(
-        "EC1003", "Too many aliases", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor TooManyAliases = new(
+        "EC1003", "Too many aliases", Yaml, CatalogDiagnosticSeverity.Error,
         "the file uses more than {0} aliases (*name); write the values out instead of aliasing them",
         "Aliases are limited so that an anchor bomb cannot expand. Write the repeated values out.");
 
-    public static readonly DiagnosticDescriptor DuplicateKey = new(
-        "EC1004", "Duplicate key", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor DuplicateKey = new(
+        "EC1004", "Duplicate key", Yaml, CatalogDiagnosticSeverity.Error,
         "the key '{0}' is already defined at line {1} of this mapping; remove or rename one of them",
         "A mapping may hold a key once. YAML parsers disagree on which value wins, so the catalog refuses both.");
 
-    public static readonly DiagnosticDescriptor TagRefused = new(
-        "EC1005", "Tags are not allowed", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor TagRefused = new(
+        "EC1005", "Tags are not allowed", Yaml, CatalogDiagnosticSeverity.Error,
         "the tag '{0}' is not allowed: catalogs are plain data and nothing is ever built from a tag; remove it (quote the value if it is text)",
         "Tags such as !Type or !!str are refused: the compiler never instantiates anything from YAML. Remove the tag; quote the value if it is text.");
 
-    public static readonly DiagnosticDescriptor MultipleDocuments = new(
-        "EC1006", "More than one document", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor MultipleDocuments = new(
+        "EC1006", "More than one document", Yaml, CatalogDiagnosticSeverity.Error,
         "a second YAML document starts here; a catalog file holds exactly one document, so move it to a file of its own",
         "Each catalog file holds one YAML document. Move the second document into a file of its own.");
 
-    public static readonly DiagnosticDescriptor SyntaxError = new(
-        "EC1007", "YAML syntax error", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SyntaxError = new(
+        "EC1007", "YAML syntax error", Yaml, CatalogDiagnosticSeverity.Error,
         "invalid YAML: {0}",
         "The file is not valid YAML at this position. Check indentation, quotes and colons around it.");
 
-    public static readonly DiagnosticDescriptor NotUtf8 = new(
-        "EC1008", "File is not UTF-8", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor NotUtf8 = new(
+        "EC1008", "File is not UTF-8", Yaml, CatalogDiagnosticSeverity.Error,
         "the file is not valid UTF-8 (byte 0x{0} at offset {1}); save it as UTF-8",
         "Catalog files are UTF-8 (a byte order mark is allowed). Re-save the file as UTF-8.");
 
-    public static readonly DiagnosticDescriptor EmptyFile = new(
-        "EC1009", "Empty file", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor EmptyFile = new(
+        "EC1009", "Empty file", Yaml, CatalogDiagnosticSeverity.Error,
         "the file holds no YAML content; add 'kind:' and the catalog, or delete the file",
         "A catalog file must hold a document. Add a catalog or delete the file.");
 
-    public static readonly DiagnosticDescriptor TabIndentation = new(
-        "EC1010", "Tab used for indentation", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor TabIndentation = new(
+        "EC1010", "Tab used for indentation", Yaml, CatalogDiagnosticSeverity.Error,
         "a tab character is used for indentation here; YAML indents with spaces only, so replace the tab with spaces",
         "YAML forbids tabs in indentation. Replace tabs with spaces (most editors can be told to).");
 
-    public static readonly DiagnosticDescriptor NonScalarKey = new(
-        "EC1011", "Key is not a scalar", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor NonScalarKey = new(
+        "EC1011", "Key is not a scalar", Yaml, CatalogDiagnosticSeverity.Error,
         "a mapping key must be a plain name, not a {0}; use a text key",
         "Catalog keys are names. Complex keys (sequences or mappings as keys) are refused.");
 
-    public static readonly DiagnosticDescriptor UndefinedAlias = new(
-        "EC1012", "Undefined or recursive alias", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UndefinedAlias = new(
+        "EC1012", "Undefined or recursive alias", Yaml, CatalogDiagnosticSeverity.Error,
         "the alias '*{0}' names no anchor defined before it; define '&{0}' earlier (an alias cannot stand inside the node it names)",
         "An alias must refer to an anchor defined earlier in the file, and a node cannot contain an alias to itself.");
 
-    public static readonly DiagnosticDescriptor AliasExpansionTooLarge = new(
-        "EC1013", "Alias expansion too large", Yaml, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor AliasExpansionTooLarge = new(
+        "EC1013", "Alias expansion too large", Yaml, CatalogDiagnosticSeverity.Error,
         "with its aliases expanded the document would hold more than {0} nodes; write the values out or split the file",
         "The document, counting each aliased node every time it is used, exceeds the node limit: a sign of an anchor bomb.");
 
     // ---- 2xxx: schema validation ------------------------------------------------------------------------------
 
-    public static readonly DiagnosticDescriptor UnknownKind = new(
-        "EC2001", "Unknown catalog kind", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownKind = new(
+        "EC2001", "Unknown catalog kind", Schema, CatalogDiagnosticSeverity.Error,
         "the kind '{0}' has no schema; use one of: {1}",
         "The 'kind' key selects the schema schemas/<kind>.schema.json. Use one of the kinds that have a schema.");
 
-    public static readonly DiagnosticDescriptor MissingKind = new(
-        "EC2002", "Missing catalog kind", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor MissingKind = new(
+        "EC2002", "Missing catalog kind", Schema, CatalogDiagnosticSeverity.Error,
         "the file must be a mapping whose 'kind' key names its catalog kind, one of: {0}; set 'kind:' at the top of the file",
         "Every catalog file is a mapping with a 'kind' key naming its schema.");
 
-    public static readonly DiagnosticDescriptor UnknownProperty = new(
-        "EC2003", "Unknown property", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownProperty = new(
+        "EC2003", "Unknown property", Schema, CatalogDiagnosticSeverity.Error,
         "'{0}' is not a property of {1}; allowed properties: {2}{3}",
         "Catalog objects are closed: only the properties the schema lists are allowed. Check the spelling against the schema.");
 
-    public static readonly DiagnosticDescriptor MissingProperty = new(
-        "EC2004", "Required property missing", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor MissingProperty = new(
+        "EC2004", "Required property missing", Schema, CatalogDiagnosticSeverity.Error,
         "{1} has no '{0}', which is required; add '{0}:'",
         "The schema requires this property. Add it.");
 
-    public static readonly DiagnosticDescriptor WrongType = new(
-        "EC2005", "Value of the wrong type", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor WrongType = new(
+        "EC2005", "Value of the wrong type", Schema, CatalogDiagnosticSeverity.Error,
         "{0} must be {1}, but is {2}",
         "The value's type does not match the schema. Note that a quoted value is always text.");
 
-    public static readonly DiagnosticDescriptor NotInEnum = new(
-        "EC2006", "Value not allowed", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor NotInEnum = new(
+        "EC2006", "Value not allowed", Schema, CatalogDiagnosticSeverity.Error,
         "{0} is {1}, which is not allowed; use one of: {2}",
         "The schema lists the values this property may take. Use one of them.");
 
-    public static readonly DiagnosticDescriptor PatternMismatch = new(
-        "EC2007", "Value does not match pattern", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor PatternMismatch = new(
+        "EC2007", "Value does not match pattern", Schema, CatalogDiagnosticSeverity.Error,
         "{0} is {1}, which does not match the pattern {2}",
         "Ids and similar values follow a pattern given in the schema. Change the value to match it.");
 
-    public static readonly DiagnosticDescriptor InvalidDate = new(
-        "EC2008", "Invalid date or date-time", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor InvalidDate = new(
+        "EC2008", "Invalid date or date-time", Schema, CatalogDiagnosticSeverity.Error,
         "{0} is {1}, which is not {2}",
         "Dates are full calendar dates (YYYY-MM-DD). Date-times are RFC 3339 with an explicit offset (Z or +hh:mm).");
 
-    public static readonly DiagnosticDescriptor ConstraintViolated = new(
-        "EC2009", "Constraint violated", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor ConstraintViolated = new(
+        "EC2009", "Constraint violated", Schema, CatalogDiagnosticSeverity.Error,
         "{0} {1}",
         "The value breaks a constraint of the schema (length, count, range or uniqueness).");
 
-    public static readonly DiagnosticDescriptor SchemaInvalid = new(
-        "EC2101", "Schema cannot be read", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
+        "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",
         "The schema file is not valid JSON or not a valid draft-07 JSON Schema.");
 
-    public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = new(
-        "EC2102", "Schema keyword not enforced", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaKeywordUnsupported = new(
+        "EC2102", "Schema keyword not enforced", Schema, CatalogDiagnosticSeverity.Error,
         "the keyword '{0}' is not enforced by the validator and would be silently ignored; {1}",
         "NJsonSchema ignores some JSON Schema keywords without a word. The lint refuses them so that no rule is written that is not enforced.");
 
-    public static readonly DiagnosticDescriptor SchemaRemoteRef = new(
-        "EC2103", "Remote $ref refused", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaRemoteRef = new(
+        "EC2103", "Remote $ref refused", Schema, CatalogDiagnosticSeverity.Error,
         "the $ref '{0}' points outside the schema set; schemas are resolved offline, only among the given schema files",
         "Schemas are loaded offline: a $ref may point into the same file (#/definitions/...) or to another schema file of the set by its bare file name.");
 
-    public static readonly DiagnosticDescriptor SchemaUnresolvedRef = new(
-        "EC2104", "$ref does not resolve", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaUnresolvedRef = new(
+        "EC2104", "$ref does not resolve", Schema, CatalogDiagnosticSeverity.Error,
         "the $ref '{0}' does not resolve: {1}",
         "A $ref must name a definition that exists, in this file or in another schema file of the set.");
 
-    public static readonly DiagnosticDescriptor SchemaUnknownFormat = new(
-        "EC2105", "Unknown format", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaUnknownFormat = new(
+        "EC2105", "Unknown format", Schema, CatalogDiagnosticSeverity.Error,
         "the format '{0}' is not checked by the compiler; use one of: {1}",
         "Only formats the compiler checks strictly are allowed, so that no format is silently unchecked.");
 
-    public static readonly DiagnosticDescriptor SchemaPropertyUndocumented = new(
-        "EC2106", "Schema property without description", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaPropertyUndocumented = new(
+        "EC2106", "Schema property without description", Schema, CatalogDiagnosticSeverity.Error,
         "the property '{0}' has no description; add one (it becomes the editor tooltip and the generated XML doc)",
         "Every property of a catalog schema carries a description: it is the documentation users see.");
 
-    public static readonly DiagnosticDescriptor SchemaObjectOpen = new(
-        "EC2107", "Schema object is open", Schema, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SchemaObjectOpen = new(
+        "EC2107", "Schema object is open", Schema, CatalogDiagnosticSeverity.Error,
         "this object schema does not set \"additionalProperties\": false; close it so that a misspelt key is an error",
         "Catalog objects are closed so that a misspelt key is reported instead of ignored.");
 
     // ---- 3xxx: references across files -----------------------------------------------------------------------
 
-    public static readonly DiagnosticDescriptor DuplicateId = new(
-        "EC3001", "Duplicate id", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor DuplicateId = new(
+        "EC3001", "Duplicate id", References, CatalogDiagnosticSeverity.Error,
         "the {0} id '{1}' is already declared at {2}; ids are unique per kind across all files",
         "Each id is declared once per kind across every catalog file. Rename or remove one of the two.");
 
-    public static readonly DiagnosticDescriptor UnknownCriterion = new(
-        "EC3002", "Unknown criterion", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownCriterion = new(
+        "EC3002", "Unknown criterion", References, CatalogDiagnosticSeverity.Error,
         "'{0}' is not a criterion of any loaded framework{1}",
         "Controls and encryption entries name criteria declared in a framework catalog.");
 
-    public static readonly DiagnosticDescriptor UnknownEventType = new(
-        "EC3003", "Unknown event type", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownEventType = new(
+        "EC3003", "Unknown event type", References, CatalogDiagnosticSeverity.Error,
         "the event type '{0}' is not declared in the events catalog{1}",
         "Evidence rules and metrics name event types declared in the events catalog. Declare the type or fix the name.");
 
-    public static readonly DiagnosticDescriptor UnknownOutcome = new(
-        "EC3004", "Unknown outcome", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownOutcome = new(
+        "EC3004", "Unknown outcome", References, CatalogDiagnosticSeverity.Error,
         "the event type '{0}' has no outcome '{1}'; its outcomes are: {2}",
         "An outcome named by a rule or metric must be one the events catalog declares for that type.");
 
-    public static readonly DiagnosticDescriptor UnknownRole = new(
-        "EC3005", "Unknown role", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownRole = new(
+        "EC3005", "Unknown role", References, CatalogDiagnosticSeverity.Error,
         "the role '{0}' is not declared in the access catalog{1}",
         "Runbook steps name roles declared in the access catalog.");
 
-    public static readonly DiagnosticDescriptor UnknownSeverity = new(
-        "EC3006", "Unknown severity", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownSeverity = new(
+        "EC3006", "Unknown severity", References, CatalogDiagnosticSeverity.Error,
         "the severity '{0}' is not declared in the runbooks catalog{1}",
         "Procedures name severities declared under 'severities' in a runbooks catalog.");
 
-    public static readonly DiagnosticDescriptor UnknownDataCategory = new(
-        "EC3007", "Unknown data category", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownDataCategory = new(
+        "EC3007", "Unknown data category", References, CatalogDiagnosticSeverity.Error,
         "the data category '{0}' is not declared in the policies catalog{1}",
         "Vendors name data categories declared under 'dataCategories' in the policies catalog.");
 
-    public static readonly DiagnosticDescriptor UnknownPermission = new(
-        "EC3008", "Unknown permission", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownPermission = new(
+        "EC3008", "Unknown permission", References, CatalogDiagnosticSeverity.Error,
         "the permission '{0}' is not declared in any permission category{1}",
         "Roles grant permissions declared under 'permissionCategories' in the access catalog.");
 
-    public static readonly DiagnosticDescriptor UnknownFramework = new(
-        "EC3009", "Unknown framework", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor UnknownFramework = new(
+        "EC3009", "Unknown framework", References, CatalogDiagnosticSeverity.Error,
         "the framework '{0}' is not declared by any framework catalog{1}",
         "Active frameworks name frameworks declared by a framework catalog.");
 
-    public static readonly DiagnosticDescriptor SingletonRedeclared = new(
-        "EC3010", "Catalog declared twice", References, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor SingletonRedeclared = new(
+        "EC3010", "Catalog declared twice", References, CatalogDiagnosticSeverity.Error,
         "a {0} catalog is already declared in {1}; this kind is declared once, so merge the two files",
         "The policies catalog holds organisation-wide settings and is declared in exactly one file.");
 
     // ---- 4xxx: policy --------------------------------------------------------------------------------------------
 
-    public static readonly DiagnosticDescriptor ReviewOverdue = new(
-        "EC4001", "Review overdue", Policy, DiagnosticSeverity.Warning,
+    public static readonly CatalogDiagnosticDescriptor ReviewOverdue = new(
+        "EC4001", "Review overdue", Policy, CatalogDiagnosticSeverity.Warning,
         "the next review of '{0}' was due on {1}, before the as-of date {2}; review it and move nextReview forward",
         "A vendor whose next review date has passed is overdue. Review it, then update lastReview and nextReview.");
 
-    public static readonly DiagnosticDescriptor ControlWithoutEvidence = new(
-        "EC4002", "Control without evidence rule", Policy, DiagnosticSeverity.Warning,
+    public static readonly CatalogDiagnosticDescriptor ControlWithoutEvidence = new(
+        "EC4002", "Control without evidence rule", Policy, CatalogDiagnosticSeverity.Warning,
         "the control '{0}' has no evidence rule, so no event will ever count as its evidence; add an 'evidence' rule",
         "A control with no evidence rule shows no evidence in any report. Add a rule naming the events that prove it operates.");
 
-    public static readonly DiagnosticDescriptor EventTypeUnused = new(
-        "EC4003", "Event type not used", Policy, DiagnosticSeverity.Warning,
+    public static readonly CatalogDiagnosticDescriptor EventTypeUnused = new(
+        "EC4003", "Event type not used", Policy, CatalogDiagnosticSeverity.Warning,
         "the event type '{0}' is declared but no evidence rule or metric uses it; use it in a rule or remove it",
         "Every declared event type should be evidence for some control or feed a metric; otherwise it is dead weight.");
 
-    public static readonly DiagnosticDescriptor ReviewDatesReversed = new(
-        "EC4004", "Review dates reversed", Policy, DiagnosticSeverity.Error,
+    public static readonly CatalogDiagnosticDescriptor ReviewDatesReversed = new(
+        "EC4004", "Review dates reversed", Policy, CatalogDiagnosticSeverity.Error,
         "the next review of '{0}' ({1}) is not after its last review ({2}); fix one of the dates",
         "nextReview must come after lastReview.");
 
+    // ---- 5xxx: reported only by the source generator ----------------------------------------------------------------
+
+    public static readonly CatalogDiagnosticDescriptor IdentifierCollision = new(
+        "EC5001", "Generated identifier collision", Generator, CatalogDiagnosticSeverity.Warning,
+        "the {0} id '{1}' becomes the C# name '{2}' in {3}, which {4} already takes; it is generated as '{5}'. Change the id so that its C# name is its own",
+        "Ids become C# member names: case, '-', '.' and ':' are folded, so two different ids can meet on one name. The later one is renamed with a numeric suffix, which moves if the catalog changes: give it an id whose C# name is unique.");
+
+    public static readonly CatalogDiagnosticDescriptor InvalidBuildProperty = new(
+        "EC5002", "Invalid build property", Generator, CatalogDiagnosticSeverity.Error,
+        "the build property {0} is '{1}', which is not {2}; {3}",
+        "Fix the property in the project file, a Directory.Build.props or the command line (-p:NAME=VALUE).");
+
+    public static readonly CatalogDiagnosticDescriptor FileUnreadable = new(
+        "EC5003", "Catalog file cannot be read", Generator, CatalogDiagnosticSeverity.Error,
+        "the compiler could not read this file; check that it exists and is readable",
+        "The file is listed as an AdditionalFiles item of the catalogs but the compiler got no text for it. Check the path and the file's permissions.");
+
+    public static readonly CatalogDiagnosticDescriptor FileNotUtf8 = new(
+        "EC5004", "File is not UTF-8", Generator, CatalogDiagnosticSeverity.Error,
+        "this file is not valid UTF-8 (the C# compiler read it as {0}); save it as UTF-8",
+        "Catalog and schema files are UTF-8 (a byte order mark is allowed). Re-save the file as UTF-8; `evidence validate` shows the first invalid byte.");
+
+    public static readonly CatalogDiagnosticDescriptor GenerationFailed = new(
+        "EC5005", "Code generation failed", Generator, CatalogDiagnosticSeverity.Error,
+        "the code for {0} could not be generated: {1}",
+        "An internal error of the generator: the catalog was valid but a template failed. Report it with the catalog that triggers it.");
+
     /// <summary>Every descriptor, ordered by id.</summary>
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)
+    public static ImmutableArray<CatalogDiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)
         .GetFields()
-        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .Where(f => f.FieldType == typeof(CatalogDiagnosticDescriptor))
+        .Select(f => (CatalogDiagnosticDescriptor)f.GetValue(null)!)
         .OrderBy(d => d.Id, System.StringComparer.Ordinal)
         .ToImmutableArray();
 
-    private static Dictionary<string, DiagnosticDescriptor>? byId;
+    /// <summary>What the compiler itself (and so <c>evidence validate</c>) can report: every category but the generator's.</summary>
+    public static ImmutableArray<CatalogDiagnosticDescriptor> ReportedByCompiler { get; } =
+        All.Where(d => d.Category != DiagnosticCategory.Generator).ToImmutableArray();
+
+    private static readonly Dictionary<string, CatalogDiagnosticDescriptor> ById = All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
 
     /// <summary>The descriptor of <paramref name="id"/>, or null for an id this version does not know.</summary>
-    public static DiagnosticDescriptor? Find(string id)
-    {
-        byId ??= All.ToDictionary(d => d.Id, System.StringComparer.Ordinal);
-        return byId.TryGetValue(id, out var descriptor) ? descriptor : null;
-    }
+    public static CatalogDiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;
 }

@@ -17,11 +17,11 @@ internal static class CatalogValidator
 
     public sealed record Result(JToken Json, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans, bool Valid);
 
-    public static Result Validate(string path, YamlNode root, JsonSchema schema, List<Diagnostic> diagnostics)
+    public static Result Validate(string path, YamlNode root, JsonSchema schema, List<CatalogDiagnostic> diagnostics)
     {
         var (json, origins, spans) = TypedJsonBuilder.Build(root, schema);
         var errors = new JsonSchemaValidator(Settings).Validate(json, schema, SchemaType.JsonSchema);
-        var reported = new HashSet<Diagnostic>();
+        var reported = new HashSet<CatalogDiagnostic>();
         int before = diagnostics.Count;
         foreach (var diagnostic in Flatten(errors).Select(error => Map(path, error, origins)).Concat(OutOfRangeIntegers(path, json, origins)))
         {
@@ -35,12 +35,12 @@ internal static class CatalogValidator
     }
 
     /// <summary>The model holds 32-bit integers; a larger one is an error at the value, whatever the schema's bounds.</summary>
-    private static IEnumerable<Diagnostic> OutOfRangeIntegers(string path, JToken json, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins) =>
+    private static IEnumerable<CatalogDiagnostic> OutOfRangeIntegers(string path, JToken json, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins) =>
         (json is JContainer container ? container.DescendantsAndSelf() : new[] { json })
             .OfType<JValue>()
             .Where(v => v.Type == JTokenType.Integer && v.Value is long l && (l > int.MaxValue || l < int.MinValue))
             .Where(origins.ContainsKey)
-            .Select(v => Diagnostic.Create(
+            .Select(v => CatalogDiagnostic.Create(
                 DiagnosticDescriptors.ConstraintViolated, path, origins[v].Node.Span, Capitalize(origins[v].Label),
                 "is " + v.ToString(Formatting.None) + ", outside the range a catalog integer can hold (" + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ")"));
 
@@ -66,7 +66,7 @@ internal static class CatalogValidator
         }
     }
 
-    private static Diagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
+    private static CatalogDiagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
     {
         var token = error.Token;
         var origin = token is not null && origins.TryGetValue(token, out var found) ? found : null;
@@ -82,9 +82,9 @@ internal static class CatalogValidator
                 var keySpan = origin?.Key?.Span ?? span;
                 var names = schema?.ActualProperties.Keys.OrderBy(k => k, System.StringComparer.Ordinal).ToList() ?? new List<string>();
                 string allowed = names.Count == 0 ? "(none)" : string.Join(", ", names);
-                return Diagnostic.Create(DiagnosticDescriptors.UnknownProperty, path, keySpan, error.Property, parent, allowed, NameSuggestion.For(error.Property ?? string.Empty, names));
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.UnknownProperty, path, keySpan, error.Property, parent, allowed, NameSuggestion.For(error.Property ?? string.Empty, names));
             case ValidationErrorKind.PropertyRequired:
-                return Diagnostic.Create(DiagnosticDescriptors.MissingProperty, path, StartOf(span), error.Property, Capitalize(label));
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.MissingProperty, path, StartOf(span), error.Property, Capitalize(label));
             case ValidationErrorKind.StringExpected:
             case ValidationErrorKind.IntegerExpected:
             case ValidationErrorKind.NumberExpected:
@@ -92,20 +92,20 @@ internal static class CatalogValidator
             case ValidationErrorKind.ObjectExpected:
             case ValidationErrorKind.ArrayExpected:
             case ValidationErrorKind.NullExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.WrongType, path, span, Capitalize(label), Expected(error.Kind), Actual(token));
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.WrongType, path, span, Capitalize(label), Expected(error.Kind), Actual(token));
             case ValidationErrorKind.NotInEnumeration:
                 string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
-                return Diagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
             case ValidationErrorKind.PatternMismatch:
-                return Diagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
             case ValidationErrorKind.ItemsNotUnique when token is JArray items && FirstRepeat(items) is { } repeat && origins.TryGetValue(repeat, out var repeatOrigin):
-                return Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, repeatOrigin.Node.Span, Capitalize(label), "lists " + Value(repeat) + " more than once; remove the repeat");
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, repeatOrigin.Node.Span, Capitalize(label), "lists " + Value(repeat) + " more than once; remove the repeat");
             case ValidationErrorKind.DateExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a real calendar date written YYYY-MM-DD");
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a real calendar date written YYYY-MM-DD");
             case ValidationErrorKind.DateTimeExpected:
-                return Diagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a valid RFC 3339 date-time with an offset, such as 2026-11-23T09:30:00Z");
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.InvalidDate, path, span, Capitalize(label), Value(token), "a valid RFC 3339 date-time with an offset, such as 2026-11-23T09:30:00Z");
             default:
-                return Diagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, span, Capitalize(label), Constraint(error, schema, token));
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, span, Capitalize(label), Constraint(error, schema, token));
         }
     }
 

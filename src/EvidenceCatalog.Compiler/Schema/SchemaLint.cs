@@ -41,7 +41,7 @@ internal static class SchemaLint
         ["unevaluatedProperties"] = "close each object with \"additionalProperties\": false",
     };
 
-    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
     {
         var context = new LintContext(fileName, text, root, set, path, diagnostics);
         if (root.Property("$schema") is { } declared && declared.Value.Type == JTokenType.String &&
@@ -60,9 +60,9 @@ internal static class SchemaLint
         private readonly JObject root;
         private readonly IReadOnlyDictionary<string, JObject> set;
         private readonly string path;
-        private readonly List<Diagnostic> diagnostics;
+        private readonly List<CatalogDiagnostic> diagnostics;
 
-        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<Diagnostic> diagnostics)
+        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
         {
             this.fileName = fileName;
             lines = text.Split('\n');
@@ -233,8 +233,8 @@ internal static class SchemaLint
             return current;
         }
 
-        public void Report(DiagnosticDescriptor descriptor, JToken at, params object?[] args) =>
-            diagnostics.Add(Diagnostic.Create(descriptor, path, SchemaSpan(lines, at), args));
+        public void Report(CatalogDiagnosticDescriptor descriptor, JToken at, params object?[] args) =>
+            diagnostics.Add(CatalogDiagnostic.Create(descriptor, path, SchemaSpan(lines, at), args));
     }
 
     /// <summary>The position of a token (for a property: the opening quote of its name).</summary>

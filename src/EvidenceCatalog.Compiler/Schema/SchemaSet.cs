@@ -31,7 +31,7 @@ public sealed class SchemaSet
 
     private readonly ImmutableDictionary<string, JsonSchema> byKind;
 
-    private SchemaSet(ImmutableDictionary<string, JsonSchema> byKind, ImmutableArray<Diagnostic> diagnostics)
+    private SchemaSet(ImmutableDictionary<string, JsonSchema> byKind, ImmutableArray<CatalogDiagnostic> diagnostics)
     {
         this.byKind = byKind;
         Diagnostics = diagnostics;
@@ -42,7 +42,7 @@ public sealed class SchemaSet
     public static SchemaSet Embedded => EmbeddedSet.Value;
 
     /// <summary>Problems found while linting or loading the schema files.</summary>
-    public ImmutableArray<Diagnostic> Diagnostics { get; }
+    public ImmutableArray<CatalogDiagnostic> Diagnostics { get; }
 
     /// <summary>The catalog kinds that have a usable schema, sorted.</summary>
     public ImmutableArray<string> Kinds { get; }
@@ -69,14 +69,14 @@ public sealed class SchemaSet
     /// <summary>Lints and loads <paramref name="schemaFiles"/>. A file named <c>KIND.schema.json</c> defines a kind; others may only be referenced.</summary>
     public static SchemaSet Load(IEnumerable<SourceFile> schemaFiles)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<CatalogDiagnostic>();
         var parsed = new SortedDictionary<string, (SourceFile File, JObject Root)>(StringComparer.Ordinal);
         foreach (var file in schemaFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             string name = Path.GetFileName(file.Path);
             if (parsed.ContainsKey(name))
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, SourceSpan.FileStart, "another schema file is also named '" + name + "'; schema file names are unique in a set"));
+                diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, SourceSpan.FileStart, "another schema file is also named '" + name + "'; schema file names are unique in a set"));
                 continue;
             }
 
@@ -119,14 +119,14 @@ public sealed class SchemaSet
                     inner = inner.InnerException;
                 }
 
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, entry.Value.File.Path, SourceSpan.FileStart, inner.Message));
+                diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaInvalid, entry.Value.File.Path, SourceSpan.FileStart, inner.Message));
             }
         }
 
         return new SchemaSet(byKind.ToImmutable(), diagnostics.ToImmutableArray());
     }
 
-    private static JObject? Parse(SourceFile file, List<Diagnostic> diagnostics)
+    private static JObject? Parse(SourceFile file, List<CatalogDiagnostic> diagnostics)
     {
         try
         {
@@ -137,11 +137,11 @@ public sealed class SchemaSet
                 return root;
             }
 
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, SourceSpan.FileStart, "the top level must be a JSON object"));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, SourceSpan.FileStart, "the top level must be a JSON object"));
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, ReaderErrorSpan(file.Text, ex), NewtonsoftPosition.Replace(ex.Message, string.Empty)));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaInvalid, file.Path, ReaderErrorSpan(file.Text, ex), NewtonsoftPosition.Replace(ex.Message, string.Empty)));
         }
 
         return null;

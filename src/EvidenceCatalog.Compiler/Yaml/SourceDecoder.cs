@@ -10,7 +10,7 @@ public static class SourceDecoder
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and the diagnostic that says why.</summary>
-    public static SourceFile? Decode(string path, byte[] bytes, YamlLimits limits, out Diagnostic? diagnostic)
+    public static SourceFile? Decode(string path, byte[] bytes, YamlLimits limits, out CatalogDiagnostic? diagnostic)
     {
         if (bytes is null)
         {
@@ -29,7 +29,7 @@ public static class SourceDecoder
         {
             string prefix = StrictUtf8.GetString(bytes, start, bad - start);
             var span = SourceSpan.AtOffset(prefix + " ", prefix.Length);
-            diagnostic = Diagnostic.Create(DiagnosticDescriptors.NotUtf8, path, span, bytes[bad].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), bad);
+            diagnostic = CatalogDiagnostic.Create(DiagnosticDescriptors.NotUtf8, path, span, bytes[bad].ToString("X2", System.Globalization.CultureInfo.InvariantCulture), bad);
             return null;
         }
 
@@ -37,9 +37,9 @@ public static class SourceDecoder
     }
 
     /// <summary>EC1001 when a file of <paramref name="length"/> bytes (or characters) is over the limit, else null.</summary>
-    public static Diagnostic? CheckSize(string path, long length, YamlLimits limits) =>
+    public static CatalogDiagnostic? CheckSize(string path, long length, YamlLimits limits) =>
         length > limits.MaxFileBytes
-            ? Diagnostic.Create(DiagnosticDescriptors.FileTooLarge, path, SourceSpan.FileStart, length, limits.MaxFileBytes)
+            ? CatalogDiagnostic.Create(DiagnosticDescriptors.FileTooLarge, path, SourceSpan.FileStart, length, limits.MaxFileBytes)
             : null;
 
     /// <summary>The offset of the first byte that starts an invalid UTF-8 sequence, or -1.</summary>

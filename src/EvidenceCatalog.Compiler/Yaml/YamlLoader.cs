@@ -20,7 +20,7 @@ public static class YamlLoader
     private static readonly Regex MarkPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
 
     /// <summary>Loads the single document of <paramref name="file"/>. On any error the root is null and the diagnostics say why.</summary>
-    public static YamlNode? Load(SourceFile file, YamlLimits limits, List<Diagnostic> diagnostics)
+    public static YamlNode? Load(SourceFile file, YamlLimits limits, List<CatalogDiagnostic> diagnostics)
     {
         if (file is null)
         {
@@ -54,7 +54,7 @@ public static class YamlLoader
             // YamlDotNet's parser gives up this way on some malformed input, an unterminated flow collection among it.
             diagnostics.Add(state.OpenFlowCollection is { } open
                 ? Unclosed(file, open)
-                : Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, state.LastEventSpan, "the document cannot be parsed past this point"));
+                : CatalogDiagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, state.LastEventSpan, "the document cannot be parsed past this point"));
             return null;
         }
         catch (LoadStopped)
@@ -63,21 +63,21 @@ public static class YamlLoader
         }
     }
 
-    private static Diagnostic Unclosed(SourceFile file, SourceSpan open) =>
-        Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, open, "the '" + file.Text[open.StartOffset] + "' opened here is never closed; add the missing '" + (file.Text[open.StartOffset] == '[' ? ']' : '}') + "'");
+    private static CatalogDiagnostic Unclosed(SourceFile file, SourceSpan open) =>
+        CatalogDiagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, open, "the '" + file.Text[open.StartOffset] + "' opened here is never closed; add the missing '" + (file.Text[open.StartOffset] == '[' ? ']' : '}') + "'");
 
-    private static Diagnostic SyntaxDiagnostic(SourceFile file, YamlException ex)
+    private static CatalogDiagnostic SyntaxDiagnostic(SourceFile file, YamlException ex)
     {
         var span = ToSpan(ex.Start, ex.End);
         bool aboutTabs = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0;
         int tabOffset = TabInIndentation(file.Text, aboutTabs ? Math.Max(1, span.StartLine - 1) : span.StartLine - 1, aboutTabs ? int.MaxValue : span.StartLine + 1);
         if (tabOffset >= 0)
         {
-            return Diagnostic.Create(DiagnosticDescriptors.TabIndentation, file.Path, SourceSpan.AtOffset(file.Text, tabOffset));
+            return CatalogDiagnostic.Create(DiagnosticDescriptors.TabIndentation, file.Path, SourceSpan.AtOffset(file.Text, tabOffset));
         }
 
         string message = MarkPrefix.Replace(ex.Message, string.Empty).Trim();
-        return Diagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, span, message);
+        return CatalogDiagnostic.Create(DiagnosticDescriptors.SyntaxError, file.Path, span, message);
     }
 
     /// <summary>The offset of the first tab in the leading whitespace of a line from <paramref name="firstLine"/> to <paramref name="lastLine"/>, or -1.</summary>
@@ -142,7 +142,7 @@ public static class YamlLoader
     {
         private readonly SourceFile file;
         private readonly YamlLimits limits;
-        private readonly List<Diagnostic> diagnostics;
+        private readonly List<CatalogDiagnostic> diagnostics;
         private readonly Stack<Frame> stack = new();
         private readonly Dictionary<string, (YamlNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
         private YamlNode? root;
@@ -151,7 +151,7 @@ public static class YamlLoader
         private long expandedNodes;
         private SourceSpan lastEventSpan = SourceSpan.FileStart;
 
-        public LoadState(SourceFile file, YamlLimits limits, List<Diagnostic> diagnostics)
+        public LoadState(SourceFile file, YamlLimits limits, List<CatalogDiagnostic> diagnostics)
         {
             this.file = file;
             this.limits = limits;
@@ -208,7 +208,7 @@ public static class YamlLoader
 
             if (root is null)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.EmptyFile, file.Path, SourceSpan.FileStart));
+                diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.EmptyFile, file.Path, SourceSpan.FileStart));
             }
 
             return root;
@@ -323,7 +323,7 @@ public static class YamlLoader
                 if (parent.PendingKeyIsDuplicate)
                 {
                     // Report and keep going: the rest of the file may hold more to say.
-                    diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.DuplicateKey, file.Path, key.Span, key.Value, first!.Span.StartLine));
+                    diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.DuplicateKey, file.Path, key.Span, key.Value, first!.Span.StartLine));
                 }
                 else
                 {
@@ -342,9 +342,9 @@ public static class YamlLoader
             }
         }
 
-        private void Stop(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+        private void Stop(CatalogDiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
         {
-            diagnostics.Add(Diagnostic.Create(descriptor, file.Path, span, args));
+            diagnostics.Add(CatalogDiagnostic.Create(descriptor, file.Path, span, args));
             throw new LoadStopped();
         }
     }

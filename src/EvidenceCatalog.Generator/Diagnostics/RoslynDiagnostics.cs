@@ -1,28 +1,21 @@
-using System.Collections.Concurrent;
-using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using CatalogDiagnostic = EvidenceCatalog.Compiler.Diagnostics.Diagnostic;
-using CatalogDiagnosticDescriptor = EvidenceCatalog.Compiler.Diagnostics.DiagnosticDescriptor;
-using CatalogSeverity = EvidenceCatalog.Compiler.Diagnostics.DiagnosticSeverity;
 
 namespace EvidenceCatalog.Generator.Diagnostics;
 
 /// <summary>Turns the compiler's plain diagnostics into Roslyn diagnostics at the YAML location, with the same ids.</summary>
 internal static class RoslynDiagnostics
 {
-    private static readonly ConcurrentDictionary<string, Microsoft.CodeAnalysis.DiagnosticDescriptor> Descriptors = new();
+    /// <summary>
+    /// The diagnostic as Roslyn reports it. The C# compiler prints it as <c>file(line,col): error ECxxxx: message (help link)</c>,
+    /// the very line <see cref="CatalogDiagnostic.ToString"/> gives, which is what <c>evidence validate</c> prints.
+    /// </summary>
+    public static Diagnostic ToRoslyn(CatalogDiagnostic diagnostic) =>
+        Diagnostic.Create(RoslynDescriptors.For(diagnostic.Id), LocationOf(diagnostic), SeverityOf(diagnostic.Severity), additionalLocations: null, properties: null, diagnostic.Message);
 
-    public static Microsoft.CodeAnalysis.Diagnostic ToRoslyn(CatalogDiagnostic diagnostic)
-    {
-        var descriptor = Descriptors.GetOrAdd(diagnostic.Id, Describe);
-        var severity = diagnostic.IsError ? Microsoft.CodeAnalysis.DiagnosticSeverity.Error : Microsoft.CodeAnalysis.DiagnosticSeverity.Warning;
-
-        // The descriptor's message is "{0}": the compiler has already worded it, in the file's own terms. No help link:
-        // the compiler would append it to the line, which must read exactly as `evidence validate` prints it.
-        return Microsoft.CodeAnalysis.Diagnostic.Create(descriptor, LocationOf(diagnostic), severity, additionalLocations: null, properties: null, diagnostic.Message);
-    }
+    public static DiagnosticSeverity SeverityOf(CatalogDiagnosticSeverity severity) =>
+        severity == CatalogDiagnosticSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
 
     private static Location LocationOf(CatalogDiagnostic diagnostic)
     {
@@ -46,22 +39,4 @@ internal static class RoslynDiagnostics
     }
 
     private static int Zero(int oneBased) => oneBased > 0 ? oneBased - 1 : 0;
-
-    private static Microsoft.CodeAnalysis.DiagnosticDescriptor Describe(string id)
-    {
-        var known = DiagnosticDescriptors.Find(id) ?? GeneratorDiagnosticDescriptors.All.FirstOrDefault(d => d.Id == id);
-        return known is null
-            ? new Microsoft.CodeAnalysis.DiagnosticDescriptor(id, id, "{0}", "EvidenceCatalog", Microsoft.CodeAnalysis.DiagnosticSeverity.Error, isEnabledByDefault: true)
-            : Convert(known);
-    }
-
-    private static Microsoft.CodeAnalysis.DiagnosticDescriptor Convert(CatalogDiagnosticDescriptor descriptor) =>
-        new(
-            descriptor.Id,
-            descriptor.Title,
-            "{0}",
-            "EvidenceCatalog." + descriptor.Category,
-            descriptor.DefaultSeverity == CatalogSeverity.Error ? Microsoft.CodeAnalysis.DiagnosticSeverity.Error : Microsoft.CodeAnalysis.DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            description: descriptor.Help + " See " + descriptor.HelpPath + ".");
 }

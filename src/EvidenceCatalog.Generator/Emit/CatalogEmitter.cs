@@ -27,10 +27,10 @@ internal static class CatalogEmitter
     private static readonly Lazy<ImmutableDictionary<string, ParsedTemplate>> Templates = new(LoadTemplates);
 
     /// <summary>The files of one catalog, in a fixed order.</summary>
-    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<Diagnostic> Errors) Emit(CatalogSpec spec)
+    public static (ImmutableArray<GeneratedSource> Sources, ImmutableArray<CatalogDiagnostic> Errors) Emit(CatalogSpec spec)
     {
         var sources = ImmutableArray.CreateBuilder<GeneratedSource>();
-        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        var errors = ImmutableArray.CreateBuilder<CatalogDiagnostic>();
 
         void Render(string template, string hintName, FrameworkSpec? framework = null)
         {
@@ -46,7 +46,7 @@ internal static class CatalogEmitter
             }
             else
             {
-                errors.Add(Diagnostic.Create(GeneratorDiagnosticDescriptors.GenerationFailed, string.Empty, SourceSpan.FileStart, hintName, error));
+                errors.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.GenerationFailed, string.Empty, SourceSpan.FileStart, hintName, error));
             }
         }
 

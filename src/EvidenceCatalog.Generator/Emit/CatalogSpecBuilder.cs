@@ -27,7 +27,7 @@ internal static class CatalogSpecBuilder
 
     public static CatalogEmission Build(LinkedCatalog catalog, string ns)
     {
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<CatalogDiagnostic>();
         string root = "global::" + ns;
         var files = catalog.Files.Where(f => f.Fragment is not null).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 

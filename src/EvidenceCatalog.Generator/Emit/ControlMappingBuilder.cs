@@ -29,7 +29,7 @@ internal static class ControlMappingBuilder
 
         var runtime = new ModelEvidenceCatalog(model);
         var rules = model.Controls.SelectMany(c => c.Evidence).ToList();
-        var fields = new MemberNameScope("ControlMappings", new List<Compiler.Diagnostics.Diagnostic>(), "ControlsFor");
+        var fields = new MemberNameScope("ControlMappings", new List<Compiler.Diagnostics.CatalogDiagnostic>(), "ControlsFor");
         var sets = new List<ControlSetSpec>();
         var fieldBySet = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -18,9 +18,9 @@ internal sealed class MemberNameScope
 
     private readonly string className;
     private readonly Dictionary<string, Holder> taken = new(StringComparer.Ordinal);
-    private readonly List<Diagnostic> diagnostics;
+    private readonly List<CatalogDiagnostic> diagnostics;
 
-    public MemberNameScope(string className, List<Diagnostic> diagnostics, params string[] reserved)
+    public MemberNameScope(string className, List<CatalogDiagnostic> diagnostics, params string[] reserved)
     {
         this.className = className;
         this.diagnostics = diagnostics;
@@ -54,7 +54,7 @@ internal sealed class MemberNameScope
         // Two entries with the same id are the compiler's EC3001 already: the rename needs no second diagnostic.
         if (!(earlier.Kind == kind && earlier.Id == id))
         {
-            diagnostics.Add(Diagnostic.Create(GeneratorDiagnosticDescriptors.IdentifierCollision, file.Path, span, kind, id, name, className, earlier.Description, unique));
+            diagnostics.Add(CatalogDiagnostic.Create(DiagnosticDescriptors.IdentifierCollision, file.Path, span, kind, id, name, className, earlier.Description, unique));
         }
 
         return unique;

@@ -13,7 +13,7 @@ namespace EvidenceCatalog.Generator.Pipeline;
 /// The build properties the generator reads (made visible by <c>build/EvidenceCatalog.Generator.props</c>), parsed once,
 /// with a diagnostic for each value that could not be used.
 /// </summary>
-internal sealed record GeneratorOptions(string Namespace, CalendarDate? AsOf, bool Strict, EquatableArray<Diagnostic> Problems)
+internal sealed record GeneratorOptions(string Namespace, CalendarDate? AsOf, bool Strict, EquatableArray<CatalogDiagnostic> Problems)
 {
     public const string DefaultNamespace = "EvidenceCatalog.Catalogs";
 
@@ -26,7 +26,7 @@ internal sealed record GeneratorOptions(string Namespace, CalendarDate? AsOf, bo
 
     public static GeneratorOptions Read(AnalyzerConfigOptions global)
     {
-        var problems = new List<Diagnostic>();
+        var problems = new List<CatalogDiagnostic>();
 
         CalendarDate? asOf = null;
         string asOfText = Property(global, AsOfProperty);
@@ -93,6 +93,6 @@ internal sealed record GeneratorOptions(string Namespace, CalendarDate? AsOf, bo
         return true;
     }
 
-    private static Diagnostic Invalid(string property, string value, string expected, string consequence) =>
-        Diagnostic.Create(GeneratorDiagnosticDescriptors.InvalidBuildProperty, string.Empty, SourceSpan.FileStart, property, value, expected, consequence);
+    private static CatalogDiagnostic Invalid(string property, string value, string expected, string consequence) =>
+        CatalogDiagnostic.Create(DiagnosticDescriptors.InvalidBuildProperty, string.Empty, SourceSpan.FileStart, property, value, expected, consequence);
 }

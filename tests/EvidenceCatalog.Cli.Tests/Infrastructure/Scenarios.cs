@@ -1,3 +1,5 @@
+using EvidenceCatalog.Compiler.Diagnostics;
+
 namespace EvidenceCatalog.Cli.Tests.Infrastructure;
 
 /// <summary>The catalogs and dates the tests share, named once.</summary>
@@ -13,6 +15,9 @@ internal static class Scenarios
     public const string SevereVendorPath = "catalogs/vendors/zz-severe-risk.yaml";
 
     public const string SevereVendorMessage = "'risk' is 'severe', which is not allowed; use one of: critical, high, medium, low";
+
+    /// <summary>How a text line ends: the help page of its id, in parentheses, under the repository the build names.</summary>
+    public static string HelpSuffix(string id) => " (" + HelpLinks.RepositoryUrl + "/blob/main/docs/diagnostics/" + id + ".md)";
 
     /// <summary>The repository's catalogs plus one vendor whose risk level the schema does not allow (line 6, column 11).</summary>
     public static CatalogWorkspace WithSevereRiskVendor()

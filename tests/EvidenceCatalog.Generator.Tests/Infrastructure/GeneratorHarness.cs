@@ -48,6 +48,13 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    /// <summary>A catalog item whose file the compiler could not read (it hands the generator no text).</summary>
+    public GeneratorHarness WithMissingCatalog(string path)
+    {
+        files.Add((new MissingAdditionalText(path), "Catalog"));
+        return this;
+    }
+
     public GeneratorHarness WithSampleCatalogs() => WithCatalogs(RepositoryFiles.SampleCatalogs()).WithSchemas(RepositoryFiles.Schemas());
 
     /// <summary>The additional file the driver was given for <paramref name="path"/> (to replace it between runs).</summary>
@@ -96,6 +103,16 @@ internal sealed class GeneratorHarness
         public override string Path { get; }
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    /// <summary>An additional file that does not exist: the compiler gives no text for it.</summary>
+    private sealed class MissingAdditionalText : AdditionalText
+    {
+        public MissingAdditionalText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override SourceText? GetText(CancellationToken cancellationToken = default) => null;
     }
 
     /// <summary>Item metadata by file path, so that a file replaced between runs keeps its item kind.</summary>
