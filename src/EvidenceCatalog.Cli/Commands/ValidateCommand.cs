@@ -52,11 +52,7 @@ internal sealed class ValidateCommand : Command
         DefaultValueFactory = _ => "text",
     }.AcceptOnlyFromAmong("text", "github", "sarif", "json");
 
-    private readonly Option<string?> output = new("--output", "-o")
-    {
-        Description = "Write the report to this file instead of standard output (the summary line still goes to standard output).",
-        HelpName = "file",
-    };
+    private readonly Option<string?> output = CommandOptions.Output("Write the report to this file instead of standard output (the summary line still goes to standard output).");
 
     public ValidateCommand(CommandContext context)
         : base("validate", "Validate catalogs against their schemas and check every reference across files.")

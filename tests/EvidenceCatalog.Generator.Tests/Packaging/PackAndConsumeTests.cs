@@ -4,13 +4,15 @@ using System.Linq;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Generator.Tests.Infrastructure;
+using EvidenceCatalog.Tests.Shared;
 using Xunit;
 
 namespace EvidenceCatalog.Generator.Tests.Packaging;
 
 /// <summary>
-/// The packages work for a brand-new repository: pack the generator and the model into a local folder feed, then
-/// build a new console project that references only the generator package and has catalogs/ and schemas/ of its own.
+/// The packages work for a brand-new repository: pack the model, the generator and the runtime into a local folder
+/// feed, then build new console projects that reference them and have catalogs/ and schemas/ of their own: one with
+/// the generator alone, one a service that also runs the README's library snippet on the runtime package.
 /// </summary>
 public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.LocalFeed>
 {
@@ -58,7 +60,50 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
         Assert.All(reported, line => Assert.Equal(expected, line));
     }
 
-    /// <summary>The two packages, packed once for the test class into a temporary folder feed.</summary>
+    [Fact]
+    public void A_service_on_the_runtime_package_runs_the_readme_library_snippet_and_pulls_in_no_database_driver()
+    {
+        string project = feed.NewConsumer("service", withRuntime: true);
+        File.WriteAllText(Path.Combine(project, "EvidenceExample.cs"), ReadmeSnippet.LibraryApi());
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System;
+            using System.Collections.Generic;
+            using System.Security.Cryptography;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using EvidenceCatalog.Runtime.Events;
+
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            byte[] signed = await EvidenceExample.SignedReport(Events(), ecdsa.ExportPkcs8PrivateKeyPem(), ecdsa.ExportSubjectPublicKeyInfoPem());
+            using var report = JsonDocument.Parse(signed);
+            Console.WriteLine("IAM-01 evidence: " + report.RootElement.GetProperty("controls").GetProperty("IAM-01").GetProperty("evidenceCount").GetInt64());
+            Console.WriteLine("signed: " + report.RootElement.GetProperty("signatures")[0].GetProperty("algorithm").GetString());
+
+            static async IAsyncEnumerable<AuditEvent> Events()
+            {
+                for (int day = 0; day < 90; day++)
+                {
+                    await Task.Yield();
+                    yield return new AuditEvent($"e{day}", new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(day), "policy.decision", "allow", "user:alice@northwind.example", "northwind-cloud");
+                }
+            }
+            """);
+
+        var build = DotnetCli.Run(project, Timeout, "build", "-c", "Release");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = DotnetCli.Run(project, Timeout, "run", "-c", "Release", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        Assert.Contains("IAM-01 evidence: 90", run.Output);
+        Assert.Contains("signed: ES256", run.Output);
+        string assets = File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"));
+        foreach (string absent in new[] { "Npgsql", "Microsoft.Data.Sqlite", "SQLitePCLRaw", "EvidenceCatalog.Synthetic", "EvidenceCatalog.Stores." })
+        {
+            Assert.DoesNotContain("\"" + absent, assets, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The packages, packed once for the test class into a temporary folder feed.</summary>
     public sealed class LocalFeed : IDisposable
     {
         public LocalFeed()
@@ -66,7 +111,7 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
             Directory = Path.Combine(Path.GetTempPath(), "evidence-pack-" + Guid.NewGuid().ToString("N"));
             Feed = Path.Combine(Directory, "feed");
             System.IO.Directory.CreateDirectory(Feed);
-            foreach (string project in new[] { "src/EvidenceCatalog.Model", "src/EvidenceCatalog.Generator" })
+            foreach (string project in new[] { "src/EvidenceCatalog.Model", "src/EvidenceCatalog.Generator", "src/EvidenceCatalog.Runtime" })
             {
                 var pack = DotnetCli.Run(RepositoryFiles.Root, Timeout, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
                 if (pack.ExitCode != 0)
@@ -83,8 +128,11 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
 
         public string Feed { get; }
 
-        /// <summary>A new console project referencing the generator package, with a copy of the sample catalogs and schemas.</summary>
-        public string NewConsumer(string name)
+        /// <summary>
+        /// A new console project referencing the generator package (and the runtime package, <paramref name="withRuntime"/>),
+        /// with a copy of the sample catalogs and schemas; a service's catalogs go in the namespace the README uses.
+        /// </summary>
+        public string NewConsumer(string name, bool withRuntime = false)
         {
             string project = Path.Combine(Directory, name);
             System.IO.Directory.CreateDirectory(project);
@@ -99,9 +147,11 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
                     <RootNamespace>Consumer</RootNamespace>
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <RestorePackagesPath>{Path.Combine(Directory, "packages")}</RestorePackagesPath>
+                    {(withRuntime ? "<EvidenceCatalogNamespace>EvidenceCatalog.Catalogs</EvidenceCatalogNamespace>" : string.Empty)}
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="EvidenceCatalog.Generator" Version="{Version}" />
+                    {(withRuntime ? $"<PackageReference Include=\"EvidenceCatalog.Runtime\" Version=\"{Version}\" />" : string.Empty)}
                   </ItemGroup>
                 </Project>
                 """);

@@ -8,7 +8,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -18,12 +18,10 @@ namespace EvidenceCatalog.Runtime.Tests.Reports;
 /// <summary>The library snippet in the README compiles against the runtime and does what it says.</summary>
 public sealed class ReadmeSnippetTests
 {
-    private const string Marker = "<!-- snippet: library-api";
-
     [Fact]
     public async Task Readme_library_snippet_compiles_runs_and_returns_a_verified_report()
     {
-        string source = Snippet();
+        string source = ReadmeSnippet.LibraryApi();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Concat([typeof(Jobs.ReportJob).Assembly.Location, typeof(GeneratedEvidenceCatalog).Assembly.Location, typeof(Model.CatalogModel).Assembly.Location])
             .Distinct()
@@ -54,22 +52,5 @@ public sealed class ReadmeSnippetTests
             await Task.Yield();
             yield return new AuditEvent($"e{day}", new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(day), "policy.decision", "allow", "user:alice@northwind.example", "northwind-cloud");
         }
-    }
-
-    private static string Snippet()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EvidenceCatalog.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        string readme = File.ReadAllText(Path.Combine(directory!.FullName, "README.md"));
-        int marker = readme.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(marker >= 0, "README.md has no library-api snippet marker");
-        int start = readme.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
-        int end = readme.IndexOf("\n```", start, StringComparison.Ordinal);
-        return readme[start..end];
     }
 }
