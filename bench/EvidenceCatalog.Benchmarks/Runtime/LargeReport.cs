@@ -8,7 +8,9 @@ using System.Text.Json;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Synthetic;
 
 namespace EvidenceCatalog.Benchmarks.Runtime;
@@ -40,21 +42,21 @@ internal static class LargeReport
         new SyntheticEventGenerator(catalog.Model, generation).Write(events);
         events.Position = 0;
 
-        var builder = new EvidenceReportBuilder(catalog, new ReportOptions
+        var job = new ReportJob(catalog, new ReportOptions
         {
             Account = Account,
             From = new CalendarDate(2026, 1, 1),
             To = new CalendarDate(2026, 4, 10),
-            SampleSize = 10_000,
+            SampleSize = ReportOptions.MaxSampleSize,
             Clock = new FixedClock(Now),
         });
-        builder.CreateReader().Read(events, "events", builder.Tally, builder.Stats, null);
-        if (builder.Stats.Accepted != generation.EventCount)
+        var result = job.RunAsync(new JsonLinesSource(JsonLinesInput.Stream("events", () => events))).GetAwaiter().GetResult();
+        if (result.Report.Meta.Ingestion!.Accepted != generation.EventCount)
         {
-            throw new InvalidOperationException($"{builder.Stats.Accepted} of {generation.EventCount} events accepted");
+            throw new InvalidOperationException($"{result.Report.Meta.Ingestion.Accepted} of {generation.EventCount} events accepted");
         }
 
-        return ReportJson.Serialize(builder.Build(new ReportInputs("events", ["events"], null)));
+        return result.Json;
     }
 
     /// <summary>The repository's catalogs/, compiled as <c>evidence report</c> compiles them.</summary>

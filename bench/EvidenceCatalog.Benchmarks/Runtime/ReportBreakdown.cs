@@ -4,16 +4,18 @@ using System.Globalization;
 using System.IO;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Benchmarks.Runtime;
 
 /// <summary>
 /// Where <c>evidence report --events FILE</c> spends its time, in one process, each phase run twice (the first with JIT
 /// and tiering, the second warm): the raw token scan; <see cref="EventStreamReader"/> alone (validation, catalog lookups,
-/// duplicate check) into a sink that drops every event; the reader into the report's <see cref="EvidenceReportBuilder.Tally"/>
-/// plus Build and serialization, as the CLI does; and the duplicate-check table alone (<see cref="EventIdSet"/>, as many
+/// duplicate check) into a sink that drops every event; the whole <see cref="ReportJob"/> (the reader into the tally,
+/// the sections, serialization), as the CLI runs it; and the duplicate-check table alone (<see cref="EventIdSet"/>, as many
 /// random 64-bit hashes as the file has events). Window and account as in bench/runtime-end-to-end.sh.
 /// </summary>
 internal static class ReportBreakdown
@@ -28,28 +30,23 @@ internal static class ReportBreakdown
             events = Measure($"token scan ({label})", () => TokenScan.Scan(path).Objects);
             Measure($"reader, events dropped ({label})", () =>
             {
-                var stats = new IngestionStats();
+                var counter = new IngestionCounter();
                 var reader = new EventStreamReader(new EventVocabulary(catalog), LargeReport.Now);
                 using var input = Open(path);
-                reader.Read(input, path, new DroppingSink(), stats, null);
-                return stats.Accepted;
+                reader.Read(input, path, new DroppingSink(), counter);
+                return counter.Accepted;
             });
             Measure($"reader + tally + report ({label})", () =>
             {
-                var builder = new EvidenceReportBuilder(catalog, new ReportOptions
+                var job = new ReportJob(catalog, new ReportOptions
                 {
                     Account = LargeReport.Account,
                     From = new CalendarDate(2026, 1, 1),
                     To = new CalendarDate(2026, 4, 10),
                     Clock = new LargeReport.FixedClock(LargeReport.Now),
                 });
-                using (var input = Open(path))
-                {
-                    builder.CreateReader().Read(input, path, builder.Tally, builder.Stats, null);
-                }
-
-                byte[] json = ReportJson.Serialize(builder.Build(new ReportInputs("events", [path], null)));
-                return json.Length > 0 ? builder.Stats.InWindow : 0;
+                var result = job.RunAsync(new JsonLinesSource(JsonLinesInput.File(path))).GetAwaiter().GetResult();
+                return result.Json.Length > 0 ? result.Report.Meta.Ingestion!.InWindow : 0;
             });
             long count = events;
             Measure($"duplicate-check table alone, {count} random hashes ({label})", () =>
@@ -101,8 +98,6 @@ internal static class ReportBreakdown
 
     private sealed class DroppingSink : IEventSink
     {
-        public void Accept(in EventRecord record)
-        {
-        }
+        public EventVerdict Accept(in EventRecord record) => EventVerdict.Accepted;
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Stores.Sqlite;
@@ -29,18 +30,18 @@ internal static class StoreScan
     public static int Run(string path)
     {
         var catalog = LargeReport.SampleCatalog();
-        EvidenceReportBuilder? pushed = null;
-        EvidenceReportBuilder? scanned = null;
+        EvidenceTally? pushed = null;
+        EvidenceTally? scanned = null;
         for (int pass = 1; pass <= 2; pass++)
         {
-            pushed = NewBuilder(catalog);
+            pushed = NewTally(catalog);
             Measure($"FillTally (pushdown, as report --store) #{pass}", pushed, () =>
             {
                 using var store = SqliteEventStore.Open(path);
-                store.FillTally(pushed.Tally);
+                store.FillTally(pushed, new IngestionCounter());
             });
 
-            scanned = NewBuilder(catalog);
+            scanned = NewTally(catalog);
             Measure($"one pass over events_by_time into the tally #{pass}", scanned, () => Scan(path, scanned));
         }
 
@@ -49,20 +50,19 @@ internal static class StoreScan
         {
             for (int day = 0; day < pushed.Window.TotalDays; day++)
             {
-                differences += pushed.Tally.Count(cell, day) == scanned!.Tally.Count(cell, day) ? 0 : 1;
+                differences += pushed.Count(cell, day) == scanned!.Count(cell, day) ? 0 : 1;
             }
         }
 
-        Console.WriteLine(differences == 0 && pushed.Tally.Actors.Count == scanned!.Tally.Actors.Count
+        Console.WriteLine(differences == 0 && pushed.Actors.Count == scanned!.Actors.Count
             ? "counts per cell and day, and the number of actors: the same"
-            : $"DIFFERENT: {differences} (cell, day) counts differ; actors {pushed.Tally.Actors.Count} vs {scanned!.Tally.Actors.Count}");
+            : $"DIFFERENT: {differences} (cell, day) counts differ; actors {pushed.Actors.Count} vs {scanned!.Actors.Count}");
         return differences == 0 ? 0 : 1;
     }
 
-    private static void Scan(string path, EvidenceReportBuilder builder)
+    private static void Scan(string path, EvidenceTally tally)
     {
-        var tally = builder.Tally;
-        var vocabulary = builder.Vocabulary;
+        var vocabulary = tally.Vocabulary;
         byte[] account = Encoding.UTF8.GetBytes(tally.Account);
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
@@ -76,8 +76,8 @@ internal static class StoreScan
         using (statement)
         {
             Check(raw.sqlite3_bind_text(statement, 1, account));
-            Check(raw.sqlite3_bind_int64(statement, 2, builder.Window.DayStartUtc(0).UtcTicks));
-            Check(raw.sqlite3_bind_int64(statement, 3, builder.Window.EndUtc.UtcTicks));
+            Check(raw.sqlite3_bind_int64(statement, 2, tally.Window.DayStartUtc(0).UtcTicks));
+            Check(raw.sqlite3_bind_int64(statement, 3, tally.Window.EndUtc.UtcTicks));
             long line = 0;
             int result;
             while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
@@ -91,8 +91,6 @@ internal static class StoreScan
                     continue;
                 }
 
-                builder.Stats.Read++;
-                builder.Stats.Accepted++;
                 var record = new EventRecord
                 {
                     Line = ++line,
@@ -112,20 +110,18 @@ internal static class StoreScan
         }
     }
 
-    private static EvidenceReportBuilder NewBuilder(IEvidenceCatalog catalog) => new(catalog, new ReportOptions
-    {
-        Account = LargeReport.Account,
-        From = new CalendarDate(2026, 1, 1),
-        To = new CalendarDate(2026, 4, 10),
-        Clock = new LargeReport.FixedClock(LargeReport.Now),
-    });
+    private static EvidenceTally NewTally(IEvidenceCatalog catalog) => new(
+        new EventVocabulary(catalog),
+        new ReportWindow(new CalendarDate(2026, 1, 1), new CalendarDate(2026, 4, 10), TimeZoneInfo.Utc),
+        LargeReport.Account,
+        sampleSize: 5);
 
-    private static void Measure(string what, EvidenceReportBuilder builder, Action run)
+    private static void Measure(string what, EvidenceTally tally, Action run)
     {
         var clock = Stopwatch.StartNew();
         run();
         double seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-55} {seconds,7:F3} s  {builder.Stats.InWindow / seconds,12:N0} events in the window/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-55} {seconds,7:F3} s  {tally.Classified.InWindow / seconds,12:N0} events in the window/s"));
     }
 
     private static void Check(int result)

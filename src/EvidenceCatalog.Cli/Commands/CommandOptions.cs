@@ -66,7 +66,7 @@ internal static class CommandOptions
     public static Option<string?> Output(string description) => new("--output", "-o", "--out")
     {
         Description = description,
-        HelpName = "path",
+        HelpName = "file",
     };
 
     /// <summary>The quarantine file at <paramref name="path"/>, appended to, its run marked with the time and the inputs.</summary>
