@@ -166,6 +166,11 @@ public static class DiagnosticDescriptors
         "this object schema does not set \"additionalProperties\": false; close it so that a misspelt key is an error",
         "Catalog objects are closed so that a misspelt key is reported instead of ignored.");
 
+    public static readonly CatalogDiagnosticDescriptor SchemaRefCycle = new(
+        "EC2108", "$ref leads back to itself", Schema, CatalogDiagnosticSeverity.Error,
+        "the $ref '{0}' leads back to the schema it stands in without moving to a property or an item, so no value could ever be checked against it; point it at a definition that describes the value, such as '#/definitions/NAME'",
+        "A schema may refer to itself only below a property, an item or another part of the value. A $ref such as \"#\" at the top of a file, or a chain of $ref, allOf, anyOf, oneOf and not that comes back to where it started, would apply the schema to the same value without end.");
+
     // ---- 3xxx: references across files -----------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor DuplicateId = new(

@@ -44,6 +44,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor SchemaUnknownFormat = Describe("EC2105", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaPropertyUndocumented = Describe("EC2106", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaObjectOpen = Describe("EC2107", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SchemaRefCycle = Describe("EC2108", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateId = Describe("EC3001", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownCriterion = Describe("EC3002", DiagnosticSeverity.Error);
