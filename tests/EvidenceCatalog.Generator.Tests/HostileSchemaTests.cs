@@ -28,4 +28,34 @@ public sealed class HostileSchemaTests
         Assert.EndsWith("vendors.schema.json", span.Path, StringComparison.Ordinal);
         Assert.Equal((2, 3), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
     }
+
+    [Fact]
+    public void The_catastrophic_pattern_of_the_report_does_not_hang_the_build()
+    {
+        // ^(a+)+$ hung dotnet build through the generator: here 40 characters against a vendor id.
+        var run = Bounded.Within(Deadline, () => HarnessWithVendorIdPattern("^(a+)+$").Run());
+
+        Assert.Contains(run.Diagnostics, d => d.Id is "EC2007" or "EC2010" && d.Location.GetLineSpan().Path == "zz-hostile.yaml");
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+    }
+
+    [Fact]
+    public void A_pattern_that_runs_out_of_time_is_EC2010_at_the_value_and_EC2109_at_the_keyword()
+    {
+        var run = Bounded.Within(Deadline, () => HarnessWithVendorIdPattern("^(?!x)(a+)+$").Run());
+
+        var atValue = Assert.Single(run.Diagnostics, d => d.Id == "EC2010" && d.Location.GetLineSpan().Path == "zz-hostile.yaml");
+        Assert.Equal((3, 9), (atValue.Location.GetLineSpan().StartLinePosition.Line + 1, atValue.Location.GetLineSpan().StartLinePosition.Character + 1));
+        var atKeyword = Assert.Single(run.Diagnostics, d => d.Id == "EC2109" && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 50);
+        Assert.EndsWith("vendors.schema.json", atKeyword.Location.GetLineSpan().Path, StringComparison.Ordinal);
+    }
+
+    private static GeneratorHarness HarnessWithVendorIdPattern(string pattern)
+    {
+        var schemas = RepositoryFiles.Schemas().Select(s => s.Path.EndsWith("vendors.schema.json", StringComparison.Ordinal)
+            ? new SourceFile(s.Path, s.Text.Replace("\"pattern\": \"^[a-z][a-z0-9]*(-[a-z0-9]+)*$\"", "\"pattern\": \"" + pattern + "\"", StringComparison.Ordinal))
+            : s);
+        var hostile = new SourceFile("zz-hostile.yaml", VendorEntry.Catalog(new string('a', 40) + "b"));
+        return new GeneratorHarness().WithCatalogs(RepositoryFiles.SampleCatalogs().Append(hostile)).WithSchemas(schemas);
+    }
 }

@@ -131,6 +131,11 @@ public static class DiagnosticDescriptors
         "{0} {1}",
         "The value breaks a constraint of the schema (length, count, range or uniqueness).");
 
+    public static readonly CatalogDiagnosticDescriptor PatternTimedOut = new(
+        "EC2010", "Pattern check timed out", Schema, CatalogDiagnosticSeverity.Error,
+        "{0} is {1}, which could not be checked against the pattern {2} of {3} within {4} ms; it is refused until that pattern is rewritten so that it cannot backtrack",
+        "The schema's pattern backtracks catastrophically on this value: checking it would take seconds or hours. The value is refused unchecked; the pattern is reported at its keyword (EC2109), where it must be fixed.");
+
     public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
         "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",
@@ -170,6 +175,11 @@ public static class DiagnosticDescriptors
         "EC2108", "$ref leads back to itself", Schema, CatalogDiagnosticSeverity.Error,
         "the $ref '{0}' leads back to the schema it stands in without moving to a property or an item, so no value could ever be checked against it; point it at a definition that describes the value, such as '#/definitions/NAME'",
         "A schema may refer to itself only below a property, an item or another part of the value. A $ref such as \"#\" at the top of a file, or a chain of $ref, allOf, anyOf, oneOf and not that comes back to where it started, would apply the schema to the same value without end.");
+
+    public static readonly CatalogDiagnosticDescriptor SchemaPatternBacktracks = new(
+        "EC2109", "Pattern backtracks catastrophically", Schema, CatalogDiagnosticSeverity.Error,
+        "checking a catalog value against this pattern took longer than {0} ms: it backtracks catastrophically; rewrite it without nested or overlapping repetition such as (a+)+, and without lookarounds or backreferences, so that it runs in linear time",
+        "Every schema pattern runs under a match timeout, and without backtracking where the runtime allows. A pattern that still runs out of time would let one catalog value stall validation and the build; the values it could not check are refused (EC2010).");
 
     // ---- 3xxx: references across files -----------------------------------------------------------------------
 

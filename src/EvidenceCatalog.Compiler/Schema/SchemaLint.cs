@@ -41,9 +41,10 @@ internal static class SchemaLint
         ["unevaluatedProperties"] = "close each object with \"additionalProperties\": false",
     };
 
-    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
+    /// <summary>Lints one schema file; adds its problems to <paramref name="diagnostics"/> and its regular expressions to <paramref name="patterns"/>.</summary>
+    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics, List<PatternKeyword> patterns)
     {
-        var context = new LintContext(fileName, text, root, set, path, diagnostics);
+        var context = new LintContext(fileName, text, root, set, path, diagnostics, patterns);
         if (root.Property("$schema") is { } declared && declared.Value.Type == JTokenType.String &&
             !((string)declared.Value!).TrimEnd('#').Equals(Draft07, StringComparison.Ordinal))
         {
@@ -61,8 +62,9 @@ internal static class SchemaLint
         private readonly IReadOnlyDictionary<string, JObject> set;
         private readonly string path;
         private readonly List<CatalogDiagnostic> diagnostics;
+        private readonly List<PatternKeyword> patterns;
 
-        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
+        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics, List<PatternKeyword> patterns)
         {
             this.fileName = fileName;
             lines = text.Split('\n');
@@ -70,6 +72,7 @@ internal static class SchemaLint
             this.set = set;
             this.path = path;
             this.diagnostics = diagnostics;
+            this.patterns = patterns;
         }
 
         public void Walk(JToken token)
@@ -108,7 +111,17 @@ internal static class SchemaLint
                         }
 
                         break;
+                    case "pattern":
+                        CheckPattern(schema, property, property.Value, isPropertyName: false);
+                        break;
                     case "patternProperties":
+                        foreach (var child in Children(property))
+                        {
+                            CheckPattern(schema, child, new JValue(child.Name), isPropertyName: true);
+                            Walk(child.Value);
+                        }
+
+                        break;
                     case "definitions":
                         foreach (var child in Children(property))
                         {
@@ -167,6 +180,25 @@ internal static class SchemaLint
 
             Report(DiagnosticDescriptors.SchemaInvalid, property, "'" + property.Name + "' must be an object");
             return Array.Empty<JProperty>();
+        }
+
+        /// <summary>A pattern must be a valid regular expression; each one is recorded, to be run bounded (<see cref="SchemaRegex"/>).</summary>
+        private void CheckPattern(JObject schema, JProperty keyword, JToken pattern, bool isPropertyName)
+        {
+            if (pattern.Type != JTokenType.String)
+            {
+                Report(DiagnosticDescriptors.SchemaInvalid, keyword, "'pattern' must be a string");
+                return;
+            }
+
+            string text = (string)pattern!;
+            if (SchemaRegex.SyntaxError(text) is { } error)
+            {
+                Report(DiagnosticDescriptors.SchemaInvalid, keyword, "the pattern '" + text + "' is not a valid regular expression: " + error);
+                return;
+            }
+
+            patterns.Add(new PatternKeyword(schema, isPropertyName, text, SchemaSpan(lines, keyword)));
         }
 
         private void CheckReference(JProperty property)

@@ -37,6 +37,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor PatternMismatch = Describe("EC2007", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDate = Describe("EC2008", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConstraintViolated = Describe("EC2009", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PatternTimedOut = Describe("EC2010", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaInvalid = Describe("EC2101", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Describe("EC2102", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRemoteRef = Describe("EC2103", DiagnosticSeverity.Error);
@@ -45,6 +46,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor SchemaPropertyUndocumented = Describe("EC2106", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaObjectOpen = Describe("EC2107", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRefCycle = Describe("EC2108", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SchemaPatternBacktracks = Describe("EC2109", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateId = Describe("EC3001", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownCriterion = Describe("EC3002", DiagnosticSeverity.Error);
