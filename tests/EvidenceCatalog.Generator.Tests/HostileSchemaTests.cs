@@ -11,15 +11,13 @@ namespace EvidenceCatalog.Generator.Tests;
 /// <summary>Schemas written to break the build: each is an EC diagnostic from the generator, never a crash (CS8785) or a hang.</summary>
 public sealed class HostileSchemaTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-
     [Fact]
     public void A_schema_that_refers_to_itself_at_its_top_is_EC2108_not_a_generator_crash()
     {
         var schemas = RepositoryFiles.Schemas()
             .Select(s => s.Path.EndsWith("vendors.schema.json", StringComparison.Ordinal) ? new SourceFile(s.Path, "{\n  \"$ref\": \"#\"," + s.Text[1..]) : s);
 
-        var run = Bounded.Within(Deadline, () => new GeneratorHarness().WithCatalogs(RepositoryFiles.SampleCatalogs()).WithSchemas(schemas).Run());
+        var run = Bounded.Within(() => new GeneratorHarness().WithCatalogs(RepositoryFiles.SampleCatalogs()).WithSchemas(schemas).Run());
 
         // The vendors catalog then has no schema (EC2001); nothing else is reported, and nothing crashed (CS8785).
         Assert.Equal(["EC2001", "EC2108"], run.Diagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
@@ -33,7 +31,7 @@ public sealed class HostileSchemaTests
     public void The_catastrophic_pattern_of_the_report_does_not_hang_the_build()
     {
         // ^(a+)+$ hung dotnet build through the generator: here 40 characters against a vendor id.
-        var run = Bounded.Within(Deadline, () => HarnessWithVendorIdPattern("^(a+)+$").Run());
+        var run = Bounded.Within(() => HarnessWithVendorIdPattern("^(a+)+$").Run());
 
         Assert.Contains(run.Diagnostics, d => d.Id is "EC2007" or "EC2010" && d.Location.GetLineSpan().Path == "zz-hostile.yaml");
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
@@ -42,7 +40,7 @@ public sealed class HostileSchemaTests
     [Fact]
     public void A_pattern_that_runs_out_of_time_is_EC2010_at_the_value_and_EC2109_at_the_keyword()
     {
-        var run = Bounded.Within(Deadline, () => HarnessWithVendorIdPattern("^(?!x)(a+)+$").Run());
+        var run = Bounded.Within(() => HarnessWithVendorIdPattern("^(?!x)(a+)+$").Run());
 
         var atValue = Assert.Single(run.Diagnostics, d => d.Id == "EC2010" && d.Location.GetLineSpan().Path == "zz-hostile.yaml");
         Assert.Equal((3, 9), (atValue.Location.GetLineSpan().StartLinePosition.Line + 1, atValue.Location.GetLineSpan().StartLinePosition.Character + 1));

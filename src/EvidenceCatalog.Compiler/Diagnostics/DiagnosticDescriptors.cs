@@ -84,6 +84,21 @@ public static class DiagnosticDescriptors
         "with its aliases expanded the document would hold more than {0} nodes; write the values out or split the file",
         "The document, counting each aliased node every time it is used, exceeds the node limit: a sign of an anchor bomb.");
 
+    public static readonly CatalogDiagnosticDescriptor LinkLeavesFolder = new(
+        "EC1014", "Link leaves the folder", Yaml, CatalogDiagnosticSeverity.Error,
+        "this symbolic link points to '{0}', outside the folder being checked ('{1}'); catalogs are read only from inside it, so copy the file or folder in, or remove the link",
+        "Git stores symbolic links, so a pull request can add one. A link out of the catalog folder could make the check read any file on the machine; links are followed only to places inside the folder being checked.");
+
+    public static readonly CatalogDiagnosticDescriptor LinkLoop = new(
+        "EC1015", "Symbolic link loop", Yaml, CatalogDiagnosticSeverity.Error,
+        "this symbolic link {0}, so following it would never end; remove the link",
+        "A link to a folder that contains it, or links that point at each other, would make the search for catalogs run for ever. The link is reported and not followed.");
+
+    public static readonly CatalogDiagnosticDescriptor NotRegularFile = new(
+        "EC1016", "Not a regular file", Yaml, CatalogDiagnosticSeverity.Error,
+        "this is {0}, not a regular file; catalogs are read only from regular files, so replace it with the file itself or remove it",
+        "A named pipe never ends or blocks until something writes to it, and a device such as /dev/zero never ends: the check opens regular files only.");
+
     // ---- 2xxx: schema validation ------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor UnknownKind = new(

@@ -27,6 +27,9 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor NonScalarKey = Describe("EC1011", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UndefinedAlias = Describe("EC1012", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor AliasExpansionTooLarge = Describe("EC1013", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LinkLeavesFolder = Describe("EC1014", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LinkLoop = Describe("EC1015", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotRegularFile = Describe("EC1016", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnknownKind = Describe("EC2001", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingKind = Describe("EC2002", DiagnosticSeverity.Error);
