@@ -27,7 +27,7 @@ public static class CatalogFileLoader
             var schema = kind is null ? null : schemas.ForKind(kind);
             if (schema is not null)
             {
-                var result = CatalogValidator.Validate(file.Path, root, schema, diagnostics);
+                var result = CatalogValidator.Validate(file.Path, root, schema, schemas.Patterns, diagnostics);
                 spans = new SourceMap(result.Spans.Select(s => new SourceMapEntry(s.Key, s.Value)).ToEquatableArray());
                 if (result.Valid && !diagnostics.Any(d => d.IsError))
                 {

@@ -22,7 +22,8 @@ public static class CatalogLinker
         var diagnostics = CatalogDiagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<CatalogDiagnostic>())
             .Concat(files.SelectMany(f => f.Diagnostics))
             .Concat(context.Diagnostics)
-            .Select(options.Judge));
+            .Select(options.Judge)
+            .Distinct()); // a schema's keyword may be reported by every file that meets it (EC2109)
         return new CompilationResult(model, diagnostics);
     }
 }

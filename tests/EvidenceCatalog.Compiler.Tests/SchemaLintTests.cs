@@ -25,6 +25,21 @@ public sealed class SchemaLintTests
     }
 
     [Theory]
+    [InlineData("{\"type\":\"string\",\"pattern\":\"(\"}", "the pattern '(' is not a valid regular expression")]
+    [InlineData("{\"type\":\"object\",\"additionalProperties\":false,\"patternProperties\":{\"[\":{\"type\":\"string\"}}}", "the pattern '[' is not a valid regular expression")]
+    public void An_invalid_pattern_is_EC2101_at_its_keyword_not_an_error_while_validating(string valueSchema, string message)
+    {
+        string schema = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\",\"additionalProperties\":false," +
+            "\"properties\":{\"kind\":{\"description\":\"k\",\"enum\":[\"thing\"]},\"v\":{\"description\":\"v\"," + valueSchema.Substring(1) + "}}";
+        var set = SchemaSet.Load(new[] { new SourceFile("schemas/thing.schema.json", schema) });
+
+        var diagnostic = Assert.Single(set.Diagnostics);
+        Assert.Equal("EC2101", diagnostic.Id);
+        Assert.Contains(message, diagnostic.Message, System.StringComparison.Ordinal);
+        Assert.Empty(set.Kinds);
+    }
+
+    [Theory]
     [InlineData("const", "\"x\"")]
     [InlineData("if", "{}")]
     [InlineData("then", "{}")]

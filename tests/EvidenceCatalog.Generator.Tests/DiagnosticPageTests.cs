@@ -14,12 +14,12 @@ namespace EvidenceCatalog.Generator.Tests;
 /// <summary>
 /// Every page in docs/diagnostics/ shows an example that a test fixture proves: the page names the fixture, each file it
 /// shows is that fixture's file to the byte, and the lines under "prints" are exactly what the fixture prints, with
-/// <c>evidence validate</c> for the compiler's fixtures and with <c>dotnet build</c> (the generator) for EC5xxx.
+/// <c>evidence validate</c> for the compiler's fixtures and the folder fixtures, and with <c>dotnet build</c> (the generator) for EC5xxx.
 /// Set EVIDENCE_ACCEPT=1 (never on CI) to write the printed lines into the pages after an intended change.
 /// </summary>
 public sealed class DiagnosticPageTests
 {
-    private static readonly Regex FixtureLink = new(@"\]\(\.\./\.\./(tests/EvidenceCatalog\.(?:Compiler|Generator)\.Tests/Fixtures/[a-z0-9-]+)/\)", RegexOptions.CultureInvariant);
+    private static readonly Regex FixtureLink = new(@"\]\(\.\./\.\./(tests/EvidenceCatalog\.(?:Compiler|Generator|Cli)\.Tests/Fixtures/[a-z0-9-]+)/\)", RegexOptions.CultureInvariant);
 
     private static readonly Regex FileBlock = new("^`(?<path>[^`\n]+)`:\n\n```[a-z]*\n(?<text>.*?)```$", RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
@@ -56,7 +56,9 @@ public sealed class DiagnosticPageTests
 
         var printed = link.Groups[1].Value.Contains(".Generator.", StringComparison.Ordinal)
             ? FixtureBuild.Run(fixture).Select(FixtureBuild.BuildLine).ToArray()
-            : fixture.Compile().Diagnostics.Select(d => d.ToString()).ToArray();
+            : link.Groups[1].Value.Contains(".Cli.", StringComparison.Ordinal)
+                ? FolderFixture.Validate(fixture)
+                : fixture.Compile().Diagnostics.Select(d => d.ToString()).ToArray();
         Assert.Contains(printed, line => line.Contains(" " + id + ": ", StringComparison.Ordinal));
         if (!printed.SequenceEqual(documented) && Accept())
         {

@@ -51,7 +51,11 @@ public sealed class DiagnosticTests
 
         // The limit fixtures need YamlLimits the generator does not expose; their ids go through the same mapping.
         var limitIds = new[] { "EC1001", "EC1002", "EC1003", "EC1008" };
-        var missing = DiagnosticDescriptors.ReportedByCompiler.Select(d => d.Id).Where(id => !covered.Contains(id) && !limitIds.Contains(id)).ToList();
+
+        // What evidence validate's folder search refuses: a build's inputs are listed by MSBuild and opened by the C#
+        // compiler, and the package's targets refuse what is not a regular file (EC1016, PackAndConsumeTests).
+        var folderIds = new[] { "EC1014", "EC1015", "EC1016" };
+        var missing = DiagnosticDescriptors.ReportedByCompiler.Select(d => d.Id).Where(id => !covered.Contains(id) && !limitIds.Contains(id) && !folderIds.Contains(id)).ToList();
         Assert.Empty(missing);
     }
 }

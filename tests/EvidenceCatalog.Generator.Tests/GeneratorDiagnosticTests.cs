@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading;
 using EvidenceCatalog.Compiler;
 using EvidenceCatalog.Generator.Tests.Infrastructure;
+using EvidenceCatalog.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -12,24 +13,10 @@ namespace EvidenceCatalog.Generator.Tests;
 /// <summary>The diagnostics only the generator reports (EC5xxx): naming collisions, build properties, file encodings.</summary>
 public sealed class GeneratorDiagnosticTests
 {
-    private static string Vendor(string id) => $"""
-          - id: {id}
-            name: Vendor {id}
-            service: Test service.
-            risk: low
-            soc2TypeII: {"{"}status: current{"}"}
-            certifications: []
-            dataAccess: []
-            mitigations: [Contract.]
-            lastReview: 2026-06-01
-            nextReview: 2027-06-01
-
-        """;
-
     [Fact]
     public void Two_ids_with_one_csharp_name_are_EC5001_at_the_second_and_still_compile()
     {
-        var catalogs = RepositoryFiles.SampleCatalogs().Append(new SourceFile("extra-vendors.yaml", "kind: vendors\nvendors:\n" + Vendor("acme-1") + Vendor("acme1")));
+        var catalogs = RepositoryFiles.SampleCatalogs().Append(new SourceFile("extra-vendors.yaml", VendorEntry.Catalog("acme-1", "acme1")));
         var run = new GeneratorHarness().WithCatalogs(catalogs).WithSchemas(RepositoryFiles.Schemas()).Run();
 
         var diagnostic = Assert.Single(run.Diagnostics);
@@ -43,7 +30,7 @@ public sealed class GeneratorDiagnosticTests
     [Fact]
     public void Under_strict_a_name_collision_is_an_error()
     {
-        var catalogs = RepositoryFiles.SampleCatalogs().Append(new SourceFile("extra-vendors.yaml", "kind: vendors\nvendors:\n" + Vendor("acme-1") + Vendor("acme1")));
+        var catalogs = RepositoryFiles.SampleCatalogs().Append(new SourceFile("extra-vendors.yaml", VendorEntry.Catalog("acme-1", "acme1")));
         var run = new GeneratorHarness().WithCatalogs(catalogs).WithSchemas(RepositoryFiles.Schemas()).WithOption("EvidenceCatalogStrict", "true").Run();
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal(("EC5001", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.Severity));

@@ -17,7 +17,8 @@ namespace EvidenceCatalog.Tests.Shared;
 /// Option lines in expected.txt start with <c>#!</c>: <c>base=none</c> (no sample catalogs), <c>schemas=own</c>
 /// (use the fixture's schemas/ folder instead of the repository's), <c>as-of=YYYY-MM-DD</c>, <c>strict</c>,
 /// <c>max-file-bytes=N</c>, <c>max-depth=N</c>, <c>max-aliases=N</c>, <c>max-nodes=N</c>; a generator fixture may also set
-/// build properties (<c>EvidenceCatalogAsOf=...</c>) and list an AdditionalFiles item with no file (<c>missing=PATH</c>).
+/// build properties (<c>EvidenceCatalogAsOf=...</c>) and list an AdditionalFiles item with no file (<c>missing=PATH</c>);
+/// a folder fixture makes a symbolic link (<c>symlink=PATH-&gt;TARGET</c>) or a named pipe (<c>fifo=PATH</c>) in its catalogs folder.
 /// Shared by the compiler's and the generator's tests (linked into both), so that both run a fixture the same way.
 /// </summary>
 internal sealed class DiagnosticFixture
@@ -40,6 +41,9 @@ internal sealed class DiagnosticFixture
 
     /// <summary>The compiler's fixtures: every diagnostic the compiler reports.</summary>
     public static string CompilerFixtures => Path.Combine(RepositoryRoot, "tests", "EvidenceCatalog.Compiler.Tests", "Fixtures");
+
+    /// <summary>The fixtures of a catalogs folder made on disk at run time (see FolderFixture), checked by <c>evidence validate</c>.</summary>
+    public static string FolderFixtures => Path.Combine(RepositoryRoot, "tests", "EvidenceCatalog.Cli.Tests", "Fixtures");
 
     /// <summary>The generator's fixtures: the diagnostics only a build reports (EC5xxx).</summary>
     public static string GeneratorFixtures => Path.Combine(RepositoryRoot, "tests", "EvidenceCatalog.Generator.Tests", "Fixtures");

@@ -97,11 +97,11 @@ internal static class CatalogLoading
     {
         var options = new CompilerOptions { AsOf = context.Today };
         var files = CatalogFileDiscovery.FindCatalogs([path], context.WorkingDirectory);
-        var sources = SourceFileReader.Read(files, options.Limits);
-        var result = CatalogCompiler.Compile(sources.Files, SchemaSet.Embedded, options, sources.Diagnostics);
+        var sources = SourceFileReader.Read(files.Files, options.Limits);
+        var result = CatalogCompiler.Compile(sources.Files, SchemaSet.Embedded, options, files.Refused.Concat(sources.Diagnostics));
         if (!result.Succeeded)
         {
-            var report = new ValidationReport(files.Length, result.Diagnostics.Where(d => d.IsError));
+            var report = new ValidationReport(files.Files.Length, result.Diagnostics.Where(d => d.IsError));
             new TextDiagnosticFormatter().Write(report, context.Error);
             context.Error.WriteLine($"evidence: the catalogs in '{given}' have errors; fix them (see 'evidence validate') before building reports");
             return null;

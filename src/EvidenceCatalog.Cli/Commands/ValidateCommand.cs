@@ -99,9 +99,9 @@ internal sealed class ValidateCommand : Command
         var catalogFiles = CatalogFileDiscovery.FindCatalogs(requested, context.WorkingDirectory);
         var (schemaSet, schemaReadDiagnostics) = LoadSchemas(parseResult.GetValue(schemas), options);
 
-        var catalogs = SourceFileReader.Read(catalogFiles, options.Limits);
-        var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options, catalogs.Diagnostics);
-        return new ValidationReport(catalogFiles.Length, schemaReadDiagnostics.Concat(result.Diagnostics));
+        var catalogs = SourceFileReader.Read(catalogFiles.Files, options.Limits);
+        var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options, catalogFiles.Refused.Concat(catalogs.Diagnostics));
+        return new ValidationReport(catalogFiles.Files.Length, schemaReadDiagnostics.Concat(result.Diagnostics));
     }
 
     private (SchemaSet Schemas, ImmutableArray<CatalogDiagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)
@@ -112,8 +112,8 @@ internal sealed class ValidateCommand : Command
         }
 
         var schemaFiles = CatalogFileDiscovery.FindSchemas(directory, context.WorkingDirectory);
-        var decoded = SourceFileReader.Read(schemaFiles, options.Limits);
-        return (SchemaSet.Load(decoded.Files), decoded.Diagnostics);
+        var decoded = SourceFileReader.Read(schemaFiles.Files, options.Limits);
+        return (SchemaSet.Load(decoded.Files), [.. schemaFiles.Refused, .. decoded.Diagnostics]);
     }
 
     private void WriteReport(ValidationReport report, OutputFormat outputFormat, string? outputPath)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using EvidenceCatalog.Cli.Commands;
 
 namespace EvidenceCatalog.Cli.Input;
@@ -10,37 +8,26 @@ namespace EvidenceCatalog.Cli.Input;
 /// <summary>A file found on disk: where it is, and how diagnostics name it.</summary>
 internal sealed record DiscoveredFile(string FullPath, string DisplayPath);
 
-/// <summary>Turns the paths given on the command line into the catalog files to check.</summary>
+/// <summary>Turns the paths given on the command line into the catalog files to check (see <see cref="FolderSearch"/> for what is refused).</summary>
 internal static class CatalogFileDiscovery
 {
-    private static readonly EnumerationOptions Recursive = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = false,
-        AttributesToSkip = FileAttributes.None,
-        MatchCasing = MatchCasing.CaseInsensitive,
-    };
-
     /// <summary>
     /// A file is taken as given; a directory contributes every <c>*.yaml</c> and <c>*.yml</c> below it.
     /// The result is de-duplicated and sorted ordinally by display path, so the order never depends on the file system.
     /// </summary>
-    public static ImmutableArray<DiscoveredFile> FindCatalogs(IEnumerable<string> paths, string workingDirectory)
+    public static Discovery FindCatalogs(IEnumerable<string> paths, string workingDirectory)
     {
-        var byFullPath = new Dictionary<string, DiscoveredFile>(StringComparer.Ordinal);
+        var search = new FolderSearch(workingDirectory, IsYaml);
         foreach (string path in paths)
         {
             string fullPath = Path.GetFullPath(path, workingDirectory);
-            if (File.Exists(fullPath))
+            if (Directory.Exists(fullPath))
             {
-                Add(byFullPath, fullPath, workingDirectory);
+                search.Search(fullPath, recursive: true);
             }
-            else if (Directory.Exists(fullPath))
+            else if (File.Exists(fullPath))
             {
-                foreach (string file in Directory.EnumerateFiles(fullPath, "*", Recursive).Where(IsYaml))
-                {
-                    Add(byFullPath, file, workingDirectory);
-                }
+                search.AddFile(fullPath);
             }
             else
             {
@@ -48,11 +35,11 @@ internal static class CatalogFileDiscovery
             }
         }
 
-        return [.. byFullPath.Values.OrderBy(f => f.DisplayPath, StringComparer.Ordinal)];
+        return search.Result();
     }
 
     /// <summary>Every <c>*.json</c> directly in <paramref name="directory"/>, sorted by display path.</summary>
-    public static ImmutableArray<DiscoveredFile> FindSchemas(string directory, string workingDirectory)
+    public static Discovery FindSchemas(string directory, string workingDirectory)
     {
         string fullPath = Path.GetFullPath(directory, workingDirectory);
         if (!Directory.Exists(fullPath))
@@ -60,18 +47,11 @@ internal static class CatalogFileDiscovery
             throw new CommandInputException("schema directory '" + directory + "' does not exist");
         }
 
-        return
-        [
-            .. Directory.EnumerateFiles(fullPath, "*", SearchOption.TopDirectoryOnly)
-                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                .Select(f => new DiscoveredFile(f, DisplayPath.For(f, workingDirectory)))
-                .OrderBy(f => f.DisplayPath, StringComparer.Ordinal),
-        ];
+        var search = new FolderSearch(workingDirectory, f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        search.Search(fullPath, recursive: false);
+        return search.Result();
     }
 
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-
-    private static void Add(Dictionary<string, DiscoveredFile> byFullPath, string fullPath, string workingDirectory) =>
-        byFullPath.TryAdd(fullPath, new DiscoveredFile(fullPath, DisplayPath.For(fullPath, workingDirectory)));
 }

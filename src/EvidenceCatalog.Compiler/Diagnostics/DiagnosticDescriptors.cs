@@ -84,6 +84,21 @@ public static class DiagnosticDescriptors
         "with its aliases expanded the document would hold more than {0} nodes; write the values out or split the file",
         "The document, counting each aliased node every time it is used, exceeds the node limit: a sign of an anchor bomb.");
 
+    public static readonly CatalogDiagnosticDescriptor LinkLeavesFolder = new(
+        "EC1014", "Link leaves the folder", Yaml, CatalogDiagnosticSeverity.Error,
+        "this symbolic link points to '{0}', outside the folder being checked ('{1}'); catalogs are read only from inside it, so copy the file or folder in, or remove the link",
+        "Git stores symbolic links, so a pull request can add one. A link out of the catalog folder could make the check read any file on the machine; links are followed only to places inside the folder being checked.");
+
+    public static readonly CatalogDiagnosticDescriptor LinkLoop = new(
+        "EC1015", "Symbolic link loop", Yaml, CatalogDiagnosticSeverity.Error,
+        "this symbolic link {0}, so following it would never end; remove the link",
+        "A link to a folder that contains it, or links that point at each other, would make the search for catalogs run for ever. The link is reported and not followed.");
+
+    public static readonly CatalogDiagnosticDescriptor NotRegularFile = new(
+        "EC1016", "Not a regular file", Yaml, CatalogDiagnosticSeverity.Error,
+        "this is {0}, not a regular file; catalogs are read only from regular files, so replace it with the file itself or remove it",
+        "A named pipe never ends or blocks until something writes to it, and a device such as /dev/zero never ends: the check opens regular files only.");
+
     // ---- 2xxx: schema validation ------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor UnknownKind = new(
@@ -131,6 +146,11 @@ public static class DiagnosticDescriptors
         "{0} {1}",
         "The value breaks a constraint of the schema (length, count, range or uniqueness).");
 
+    public static readonly CatalogDiagnosticDescriptor PatternTimedOut = new(
+        "EC2010", "Pattern check timed out", Schema, CatalogDiagnosticSeverity.Error,
+        "{0} is {1}, which could not be checked against the pattern {2} of {3} within {4} ms; it is refused until that pattern is rewritten so that it cannot backtrack",
+        "The schema's pattern backtracks catastrophically on this value: checking it would take seconds or hours. The value is refused unchecked; the pattern is reported at its keyword (EC2109), where it must be fixed.");
+
     public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
         "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",
@@ -165,6 +185,16 @@ public static class DiagnosticDescriptors
         "EC2107", "Schema object is open", Schema, CatalogDiagnosticSeverity.Error,
         "this object schema does not set \"additionalProperties\": false; close it so that a misspelt key is an error",
         "Catalog objects are closed so that a misspelt key is reported instead of ignored.");
+
+    public static readonly CatalogDiagnosticDescriptor SchemaRefCycle = new(
+        "EC2108", "$ref leads back to itself", Schema, CatalogDiagnosticSeverity.Error,
+        "the $ref '{0}' leads back to the schema it stands in without moving to a property or an item, so no value could ever be checked against it; point it at a definition that describes the value, such as '#/definitions/NAME'",
+        "A schema may refer to itself only below a property, an item or another part of the value. A $ref such as \"#\" at the top of a file, or a chain of $ref, allOf, anyOf, oneOf and not that comes back to where it started, would apply the schema to the same value without end.");
+
+    public static readonly CatalogDiagnosticDescriptor SchemaPatternBacktracks = new(
+        "EC2109", "Pattern backtracks catastrophically", Schema, CatalogDiagnosticSeverity.Error,
+        "checking a catalog value against this pattern took longer than {0} ms: it backtracks catastrophically; rewrite it without nested or overlapping repetition such as (a+)+, and without lookarounds or backreferences, so that it runs in linear time",
+        "Every schema pattern runs under a match timeout, and without backtracking where the runtime allows. A pattern that still runs out of time would let one catalog value stall validation and the build; the values it could not check are refused (EC2010).");
 
     // ---- 3xxx: references across files -----------------------------------------------------------------------
 

@@ -17,13 +17,15 @@ internal static class CatalogValidator
 
     public sealed record Result(JToken Json, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans, bool Valid);
 
-    public static Result Validate(string path, YamlNode root, JsonSchema schema, List<CatalogDiagnostic> diagnostics)
+    public static Result Validate(string path, YamlNode root, JsonSchema schema, SchemaPatterns patterns, List<CatalogDiagnostic> diagnostics)
     {
-        var (json, origins, spans) = TypedJsonBuilder.Build(root, schema);
-        var errors = new JsonSchemaValidator(Settings).Validate(json, schema, SchemaType.JsonSchema);
+        var (json, origins, spans) = TypedJsonBuilder.Build(root, schema, patterns);
+        var validator = new BoundedPatternValidator(Settings, patterns);
+        var errors = validator.Validate(json, schema, SchemaType.JsonSchema);
         var reported = new HashSet<CatalogDiagnostic>();
         int before = diagnostics.Count;
-        foreach (var diagnostic in Flatten(errors).Select(error => Map(path, error, origins)).Concat(OutOfRangeIntegers(path, json, origins)))
+        var mapped = Flatten(errors).Where(error => error is not PatternTimedOutError).Select(error => Map(path, error, origins, patterns));
+        foreach (var diagnostic in mapped.Concat(validator.TimedOut.SelectMany(t => TimedOut(path, t, origins))).Concat(OutOfRangeIntegers(path, json, origins)))
         {
             if (reported.Add(diagnostic))
             {
@@ -43,6 +45,26 @@ internal static class CatalogValidator
             .Select(v => CatalogDiagnostic.Create(
                 DiagnosticDescriptors.ConstraintViolated, path, origins[v].Node.Span, Capitalize(origins[v].Label),
                 "is " + v.ToString(Formatting.None) + ", outside the range a catalog integer can hold (" + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ")"));
+
+    /// <summary>A check that ran out of time: at the value (or the key, for a property name), and at the schema's keyword.</summary>
+    private static IEnumerable<CatalogDiagnostic> TimedOut(string path, PatternTimedOutError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
+    {
+        var regex = error.Regex;
+        string milliseconds = SchemaRegex.MatchTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture);
+        if (error.Token is JProperty property)
+        {
+            var keySpan = origins.TryGetValue(property, out var keyOrigin) ? keyOrigin.Key?.Span ?? keyOrigin.Node.Span : SourceSpan.FileStart;
+            yield return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternTimedOut, path, keySpan, "The property name", "'" + property.Name + "'", regex.Pattern, regex.Location, milliseconds);
+        }
+        else if (error.Token is { } token)
+        {
+            var origin = origins.TryGetValue(token, out var found) ? found : null;
+            yield return CatalogDiagnostic.Create(
+                DiagnosticDescriptors.PatternTimedOut, path, origin?.Node.Span ?? SourceSpan.FileStart, Capitalize(origin is null ? "the value" : Describe(origin, token)), Value(token), regex.Pattern, regex.Location, milliseconds);
+        }
+
+        yield return CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaPatternBacktracks, regex.SchemaPath, regex.Keyword, milliseconds);
+    }
 
     /// <summary>Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap.</summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
@@ -66,7 +88,7 @@ internal static class CatalogValidator
         }
     }
 
-    private static CatalogDiagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
+    private static CatalogDiagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins, SchemaPatterns patterns)
     {
         var token = error.Token;
         var origin = token is not null && origins.TryGetValue(token, out var found) ? found : null;
@@ -97,7 +119,7 @@ internal static class CatalogValidator
                 string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
             case ValidationErrorKind.PatternMismatch:
-                return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema is null ? null : patterns.PatternOf(schema)?.Pattern);
             case ValidationErrorKind.ItemsNotUnique when token is JArray items && FirstRepeat(items) is { } repeat && origins.TryGetValue(repeat, out var repeatOrigin):
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.ConstraintViolated, path, repeatOrigin.Node.Span, Capitalize(label), "lists " + Value(repeat) + " more than once; remove the repeat");
             case ValidationErrorKind.DateExpected:

@@ -41,9 +41,10 @@ internal static class SchemaLint
         ["unevaluatedProperties"] = "close each object with \"additionalProperties\": false",
     };
 
-    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
+    /// <summary>Lints one schema file; adds its problems to <paramref name="diagnostics"/> and its regular expressions to <paramref name="patterns"/>.</summary>
+    public static void Lint(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics, List<PatternKeyword> patterns)
     {
-        var context = new LintContext(fileName, text, root, set, path, diagnostics);
+        var context = new LintContext(fileName, text, root, set, path, diagnostics, patterns);
         if (root.Property("$schema") is { } declared && declared.Value.Type == JTokenType.String &&
             !((string)declared.Value!).TrimEnd('#').Equals(Draft07, StringComparison.Ordinal))
         {
@@ -61,8 +62,9 @@ internal static class SchemaLint
         private readonly IReadOnlyDictionary<string, JObject> set;
         private readonly string path;
         private readonly List<CatalogDiagnostic> diagnostics;
+        private readonly List<PatternKeyword> patterns;
 
-        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics)
+        public LintContext(string fileName, string text, JObject root, IReadOnlyDictionary<string, JObject> set, string path, List<CatalogDiagnostic> diagnostics, List<PatternKeyword> patterns)
         {
             this.fileName = fileName;
             lines = text.Split('\n');
@@ -70,6 +72,7 @@ internal static class SchemaLint
             this.set = set;
             this.path = path;
             this.diagnostics = diagnostics;
+            this.patterns = patterns;
         }
 
         public void Walk(JToken token)
@@ -108,7 +111,17 @@ internal static class SchemaLint
                         }
 
                         break;
+                    case "pattern":
+                        CheckPattern(schema, property, property.Value, isPropertyName: false);
+                        break;
                     case "patternProperties":
+                        foreach (var child in Children(property))
+                        {
+                            CheckPattern(schema, child, new JValue(child.Name), isPropertyName: true);
+                            Walk(child.Value);
+                        }
+
+                        break;
                     case "definitions":
                         foreach (var child in Children(property))
                         {
@@ -169,6 +182,25 @@ internal static class SchemaLint
             return Array.Empty<JProperty>();
         }
 
+        /// <summary>A pattern must be a valid regular expression; each one is recorded, to be run bounded (<see cref="SchemaRegex"/>).</summary>
+        private void CheckPattern(JObject schema, JProperty keyword, JToken pattern, bool isPropertyName)
+        {
+            if (pattern.Type != JTokenType.String)
+            {
+                Report(DiagnosticDescriptors.SchemaInvalid, keyword, "'pattern' must be a string");
+                return;
+            }
+
+            string text = (string)pattern!;
+            if (SchemaRegex.SyntaxError(text) is { } error)
+            {
+                Report(DiagnosticDescriptors.SchemaInvalid, keyword, "the pattern '" + text + "' is not a valid regular expression: " + error);
+                return;
+            }
+
+            patterns.Add(new PatternKeyword(schema, isPropertyName, text, SchemaSpan(lines, keyword)));
+        }
+
         private void CheckReference(JProperty property)
         {
             if (property.Value.Type != JTokenType.String)
@@ -178,10 +210,7 @@ internal static class SchemaLint
             }
 
             string reference = (string)property.Value!;
-            int hash = reference.IndexOf('#');
-            string file = hash < 0 ? reference : reference.Substring(0, hash);
-            string pointer = hash < 0 ? string.Empty : reference.Substring(hash + 1);
-
+            var (file, pointer) = Split(reference);
             if (file.Length > 0 && (reference.Contains(':') || file.Contains('/') || file.Contains('\\') || file.StartsWith(".", StringComparison.Ordinal)))
             {
                 // Remote (http:, file:, urn:...) or a path that leaves the schema folder: never followed.
@@ -189,22 +218,92 @@ internal static class SchemaLint
                 return;
             }
 
-            JObject target = root;
-            if (file.Length > 0 && !string.Equals(file, fileName, StringComparison.Ordinal))
+            if (file.Length > 0 && !string.Equals(file, fileName, StringComparison.Ordinal) && !set.ContainsKey(file))
             {
-                if (!set.TryGetValue(file, out var other))
-                {
-                    Report(DiagnosticDescriptors.SchemaUnresolvedRef, property, reference, "no schema file named '" + file + "' is in the schema set");
-                    return;
-                }
-
-                target = other;
+                Report(DiagnosticDescriptors.SchemaUnresolvedRef, property, reference, "no schema file named '" + file + "' is in the schema set");
+                return;
             }
 
-            if (pointer.Length > 0 && ResolvePointer(target, pointer) is null)
+            if (Target(fileName, reference) is not { } target)
             {
                 Report(DiagnosticDescriptors.SchemaUnresolvedRef, property, reference, "'" + pointer + "' names nothing in " + (file.Length > 0 ? file : "this file"));
+                return;
             }
+
+            if (property.Parent is JObject holder && LeadsBackTo(holder, target.File, target.Schema))
+            {
+                Report(DiagnosticDescriptors.SchemaRefCycle, property, reference);
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="holder"/> is met again from <paramref name="start"/> through schemas that apply to the
+        /// same value ($ref, allOf, anyOf, oneOf, not). Validating would then never end: NJsonSchema gives up with
+        /// "Cyclic references detected", or recurses until the stack overflows.
+        /// </summary>
+        private bool LeadsBackTo(JObject holder, string startFile, JToken start)
+        {
+            var seen = new HashSet<JToken>(ReferenceComparer<JToken>.Instance);
+            var pending = new Stack<(string File, JToken Schema)>();
+            pending.Push((startFile, start));
+            while (pending.Count > 0)
+            {
+                var (file, schema) = pending.Pop();
+                if (schema is not JObject current || !seen.Add(current))
+                {
+                    continue;
+                }
+
+                if (ReferenceEquals(current, holder))
+                {
+                    return true;
+                }
+
+                foreach (var next in SameValueSchemas(file, current))
+                {
+                    pending.Push(next);
+                }
+            }
+
+            return false;
+        }
+
+        private IEnumerable<(string File, JToken Schema)> SameValueSchemas(string file, JObject schema)
+        {
+            if (schema["$ref"] is JValue { Type: JTokenType.String } reference && Target(file, (string)reference!) is { } target)
+            {
+                yield return target;
+            }
+
+            foreach (string keyword in new[] { "allOf", "anyOf", "oneOf" })
+            {
+                foreach (var branch in schema[keyword] as JArray ?? new JArray())
+                {
+                    yield return (file, branch);
+                }
+            }
+
+            if (schema["not"] is { } not)
+            {
+                yield return (file, not);
+            }
+        }
+
+        /// <summary>What a $ref written in <paramref name="file"/> names, or null when it names nothing of the set.</summary>
+        private (string File, JToken Schema)? Target(string file, string reference)
+        {
+            var (named, pointer) = Split(reference);
+            string targetFile = named.Length > 0 ? named : file;
+            JObject? document = targetFile == fileName ? root : set.TryGetValue(targetFile, out var other) ? other : null;
+            var schema = document is null ? null : pointer.Length > 0 ? ResolvePointer(document, pointer) : document;
+            return schema is null ? null : (targetFile, schema);
+        }
+
+        /// <summary>A $ref's file part (empty for this file) and its JSON pointer (empty for the whole document).</summary>
+        private static (string File, string Pointer) Split(string reference)
+        {
+            int hash = reference.IndexOf('#');
+            return hash < 0 ? (reference, string.Empty) : (reference.Substring(0, hash), reference.Substring(hash + 1));
         }
 
         private static JToken? ResolvePointer(JToken document, string pointer)

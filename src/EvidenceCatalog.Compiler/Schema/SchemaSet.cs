@@ -31,9 +31,10 @@ public sealed class SchemaSet
 
     private readonly ImmutableDictionary<string, JsonSchema> byKind;
 
-    private SchemaSet(ImmutableDictionary<string, JsonSchema> byKind, ImmutableArray<CatalogDiagnostic> diagnostics)
+    private SchemaSet(ImmutableDictionary<string, JsonSchema> byKind, SchemaPatterns patterns, ImmutableArray<CatalogDiagnostic> diagnostics)
     {
         this.byKind = byKind;
+        Patterns = patterns;
         Diagnostics = diagnostics;
         Kinds = byKind.Keys.OrderBy(k => k, StringComparer.Ordinal).ToImmutableArray();
     }
@@ -46,6 +47,9 @@ public sealed class SchemaSet
 
     /// <summary>The catalog kinds that have a usable schema, sorted.</summary>
     public ImmutableArray<string> Kinds { get; }
+
+    /// <summary>The regular expressions of the loaded schemas, which NJsonSchema is never left to run.</summary>
+    internal SchemaPatterns Patterns { get; }
 
     internal JsonSchema? ForKind(string kind) => byKind.TryGetValue(kind, out var schema) ? schema : null;
 
@@ -88,17 +92,26 @@ public sealed class SchemaSet
 
         var roots = parsed.ToDictionary(p => p.Key, p => p.Value.Root, StringComparer.Ordinal);
         var clean = new HashSet<string>(StringComparer.Ordinal);
+        var keywords = new Dictionary<string, List<PatternKeyword>>(StringComparer.Ordinal);
         foreach (var entry in parsed)
         {
             int before = diagnostics.Count;
-            SchemaLint.Lint(entry.Key, entry.Value.File.Text, entry.Value.Root, roots, entry.Value.File.Path, diagnostics);
+            keywords[entry.Key] = new List<PatternKeyword>();
+            SchemaLint.Lint(entry.Key, entry.Value.File.Text, entry.Value.Root, roots, entry.Value.File.Path, diagnostics, keywords[entry.Key]);
             if (diagnostics.Count == before)
             {
                 clean.Add(entry.Key);
             }
         }
 
-        var texts = parsed.ToDictionary(p => p.Key, p => p.Value.File.Text, StringComparer.Ordinal);
+        // NJsonSchema reads the schemas with each regular expression marked, so that SchemaPatterns can take them all back.
+        foreach (var entry in parsed.Where(p => clean.Contains(p.Key)))
+        {
+            keywords[entry.Key].ForEach(keyword => SchemaPatterns.Mark(keyword, entry.Value.File.Path));
+        }
+
+        var texts = parsed.ToDictionary(p => p.Key, p => p.Value.Root.ToString(Formatting.None), StringComparer.Ordinal);
+        var patterns = new SchemaPatterns();
         var byKind = ImmutableDictionary.CreateBuilder<string, JsonSchema>(StringComparer.Ordinal);
         foreach (var entry in parsed)
         {
@@ -109,7 +122,9 @@ public sealed class SchemaSet
 
             try
             {
-                byKind.Add(entry.Key.Substring(0, entry.Key.Length - SchemaSuffix.Length), FromJson(entry.Key, texts));
+                var schema = FromJson(entry.Key, texts);
+                patterns.Take(schema);
+                byKind.Add(entry.Key.Substring(0, entry.Key.Length - SchemaSuffix.Length), schema);
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
             {
@@ -123,7 +138,7 @@ public sealed class SchemaSet
             }
         }
 
-        return new SchemaSet(byKind.ToImmutable(), diagnostics.ToImmutableArray());
+        return new SchemaSet(byKind.ToImmutable(), patterns, diagnostics.ToImmutableArray());
     }
 
     private static JObject? Parse(SourceFile file, List<CatalogDiagnostic> diagnostics)

@@ -24,16 +24,19 @@ internal sealed class TypedJsonBuilder
     private readonly Dictionary<JToken, TokenOrigin> origins = new(ReferenceComparer<JToken>.Instance);
     private readonly List<KeyValuePair<string, SourceSpan>> spans = new();
 
-    private TypedJsonBuilder()
+    private readonly SchemaPatterns patterns;
+
+    private TypedJsonBuilder(SchemaPatterns patterns)
     {
+        this.patterns = patterns;
     }
 
     /// <summary>Where a token came from: its YAML node, its JSON pointer and its name in words for messages.</summary>
     internal sealed record TokenOrigin(YamlNode Node, string Pointer, string Label, YamlScalar? Key);
 
-    public static (JToken Json, IReadOnlyDictionary<JToken, TokenOrigin> Origins, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans) Build(YamlNode root, JsonSchema schema)
+    public static (JToken Json, IReadOnlyDictionary<JToken, TokenOrigin> Origins, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans) Build(YamlNode root, JsonSchema schema, SchemaPatterns patterns)
     {
-        var builder = new TypedJsonBuilder();
+        var builder = new TypedJsonBuilder(patterns);
 
         // Recursion is safe here: the loader has already bounded the depth (YamlLimits.MaxDepth).
         var rootToken = builder.Convert(root, Expand(schema).ToList(), string.Empty, "the file", null);
@@ -150,17 +153,18 @@ internal sealed class TypedJsonBuilder
         }
     }
 
-    private static IEnumerable<JsonSchema> PropertySchemas(JsonSchema schema, string name)
+    private IEnumerable<JsonSchema> PropertySchemas(JsonSchema schema, string name)
     {
         if (schema.Properties.TryGetValue(name, out var property))
         {
             return new JsonSchema[] { property };
         }
 
-        var patterns = schema.PatternProperties.Where(p => Regex.IsMatch(name, p.Key, RegexOptions.CultureInvariant)).Select(p => (JsonSchema)p.Value).ToList();
-        if (patterns.Count > 0)
+        // A name whose check times out is typed as unmatched here; the validator reports it (EC2010).
+        var matching = patterns.PatternPropertiesOf(schema).Where(p => p.Name.Match(name) == PatternVerdict.Matches).Select(p => p.Schema).ToList();
+        if (matching.Count > 0)
         {
-            return patterns;
+            return matching;
         }
 
         return schema.AdditionalPropertiesSchema is { } additional ? new[] { additional } : Array.Empty<JsonSchema>();

@@ -27,6 +27,9 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor NonScalarKey = Describe("EC1011", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UndefinedAlias = Describe("EC1012", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor AliasExpansionTooLarge = Describe("EC1013", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LinkLeavesFolder = Describe("EC1014", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LinkLoop = Describe("EC1015", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotRegularFile = Describe("EC1016", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnknownKind = Describe("EC2001", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingKind = Describe("EC2002", DiagnosticSeverity.Error);
@@ -37,6 +40,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor PatternMismatch = Describe("EC2007", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDate = Describe("EC2008", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConstraintViolated = Describe("EC2009", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PatternTimedOut = Describe("EC2010", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaInvalid = Describe("EC2101", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Describe("EC2102", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRemoteRef = Describe("EC2103", DiagnosticSeverity.Error);
@@ -44,6 +48,8 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor SchemaUnknownFormat = Describe("EC2105", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaPropertyUndocumented = Describe("EC2106", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaObjectOpen = Describe("EC2107", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SchemaRefCycle = Describe("EC2108", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SchemaPatternBacktracks = Describe("EC2109", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateId = Describe("EC3001", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownCriterion = Describe("EC3002", DiagnosticSeverity.Error);

@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using EvidenceCatalog.Compiler;
+using EvidenceCatalog.Compiler.Diagnostics;
 using EvidenceCatalog.Compiler.Schema;
 using EvidenceCatalog.Generator.Tests.Infrastructure;
 using EvidenceCatalog.Tests.Shared;
@@ -101,6 +103,29 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
         {
             Assert.DoesNotContain("\"" + absent, assets, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_named_pipe_or_a_link_to_a_device_among_the_catalogs_fails_the_build_with_EC1016_instead_of_hanging_it()
+    {
+        // The C# compiler opens every input before the generator runs, and blocked for ever on the pipe.
+        string project = feed.NewConsumer("special-files");
+        FolderFixture.MakeNamedPipe(Path.Combine(project, "catalogs", "pipe.yaml"));
+        File.CreateSymbolicLink(Path.Combine(project, "catalogs", "zero.yaml"), "/dev/zero");
+        Directory.CreateSymbolicLink(Path.Combine(project, "catalogs", "controls", "up"), "..");
+
+        var build = DotnetCli.Run(project, Timeout, "build", "-c", "Release");
+
+        // The words and help page of evidence validate; the folder link adds no input (no id declared twice, EC3001).
+        var rule = DiagnosticDescriptors.NotRegularFile;
+        Assert.NotEqual(0, build.ExitCode);
+        foreach (var (file, what) in new[] { ("pipe.yaml", "a named pipe (FIFO)"), ("zero.yaml", "a symbolic link to a character device ('/dev/zero')") })
+        {
+            string line = Path.Combine(project, "catalogs", file) + "(1,1): error EC1016: " + string.Format(CultureInfo.InvariantCulture, rule.MessageFormat, what) + " (" + rule.HelpUri + ")";
+            Assert.Contains(line, build.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(" EC3001", build.Output, StringComparison.Ordinal);
     }
 
     /// <summary>The packages, packed once for the test class into a temporary folder feed.</summary>
