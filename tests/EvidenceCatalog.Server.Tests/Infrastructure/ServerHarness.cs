@@ -53,6 +53,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ServerOptions Options { get; }
 
+    /// <summary>The temporary folder of this server's files: its store, token file and access snapshots.</summary>
+    public string Folder => folder;
+
     public FakeClock Clock { get; }
 
     public HttpClient Client { get; }
@@ -68,7 +71,8 @@ internal sealed class ServerHarness : IAsyncDisposable
         string folder = Path.Combine(Path.GetTempPath(), "evidence-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "access"));
         var clock = new FakeClock(Now);
-        var location = TestStores.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"));
+        // One transaction per request, as evidence serve parses its store.
+        var location = TestStores.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"), new EventStoreLocationOptions { BatchSize = int.MaxValue });
         location.Initialize();
         if (withEvents)
         {
@@ -138,6 +142,9 @@ internal sealed class ServerHarness : IAsyncDisposable
         using var store = Options.Store.Open();
         return store.ReadEvents(account, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)).Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The lines as a JSON Lines body.</summary>
+    public static byte[] Bytes(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     public static string Line(string id, string time = "2026-11-20T10:00:00Z", string account = Org, string type = "auth.login", string outcome = "success") =>
         $"{{\"id\":\"{id}\",\"time\":\"{time}\",\"type\":\"{type}\",\"outcome\":\"{outcome}\",\"actor\":\"user:ada@{account}.example\",\"account\":\"{account}\"}}";
