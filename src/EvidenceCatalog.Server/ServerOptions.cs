@@ -20,6 +20,12 @@ public sealed record ServerOptions
     /// </summary>
     public required EventStoreLocation Store { get; init; }
 
+    /// <summary>
+    /// The store as the server's callers see it, in <c>/readyz</c> and in every report's provenance: its kind and file name
+    /// for a store that is one file (never the folders it is in), else its location with any secret left out.
+    /// </summary>
+    public string StoreName => Store.FilePath is { } file ? $"{Store.Kind}:{System.IO.Path.GetFileName(file)}" : Store.Display;
+
     /// <summary>Where the catalogs came from, as reports' meta says it (a folder, the sample catalogs); null to leave it out.</summary>
     public string? CatalogSource { get; init; }
 
