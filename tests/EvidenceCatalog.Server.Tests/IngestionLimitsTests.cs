@@ -46,7 +46,7 @@ public sealed class IngestionLimitsTests
         await using var server = await StartAsync(o => o with { MaxConcurrentIngestionsPerAccount = 1, MaxConcurrentIngestions = 2 }, withEvents: false, kestrel: true);
         var slow = Slow("hold");
         var holding = server.PostEventsAsync(slow);
-        await slow.Started.WaitAsync(Bound);
+        await server.WaitForIngestionsAsync(1);
 
         using var refused = await server.PostEventsAsync(Content.JsonLines(Line("again1"))).WaitAsync(Bound);
         using var other = await server.PostEventsAsync(Content.JsonLines(Line("other1", account: OtherOrg)), account: OtherOrg).WaitAsync(Bound);
@@ -68,7 +68,7 @@ public sealed class IngestionLimitsTests
         await using var server = await StartAsync(o => o with { MaxConcurrentIngestions = 1 }, withEvents: false, kestrel: true);
         var slow = Slow("hold");
         var holding = server.PostEventsAsync(slow);
-        await slow.Started.WaitAsync(Bound);
+        await server.WaitForIngestionsAsync(1);
 
         using var refused = await server.PostEventsAsync(Content.JsonLines(Line("other1", account: OtherOrg)), account: OtherOrg).WaitAsync(Bound);
 
@@ -95,10 +95,14 @@ public sealed class IngestionLimitsTests
             await using var server = await StartAsync(o => o with { SpoolDirectory = spool, MaxEventsBodyBytes = 8192 }, withEvents: false, kestrel: true);
             var slow = Slow("spooled");
             var posting = server.PostEventsAsync(slow);
-            await slow.Started.WaitAsync(Bound);
-            await Task.Delay(500);
-
+            await server.WaitForIngestionsAsync(1);
             var open = SpoolFilesOpen(spool);
+            for (int i = 0; i < 100 && open.Length == 0; i++)
+            {
+                await Task.Delay(50); // the spool file is created right after the ingestion is let in
+                open = SpoolFilesOpen(spool);
+            }
+
             Assert.Empty(Directory.EnumerateFileSystemEntries(spool));
             var file = Assert.Single(open);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)); // of the file the link leads to

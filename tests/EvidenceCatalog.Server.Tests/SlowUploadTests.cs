@@ -32,7 +32,7 @@ public sealed class SlowUploadTests
         byte[] body = Bytes(Enumerable.Range(0, 200).Select(i => Line($"slow{i}")).ToArray());
         var slow = new TrickleBody(body, chunk: 200, interval: TimeSpan.FromMilliseconds(100)); // 2 KB/s: above Kestrel's 240 B/s
         var slowPost = server.PostEventsAsync(slow);
-        await slow.Started.WaitAsync(Promptly);
+        await server.WaitForIngestionsAsync(1);
         await Task.Delay(TimeSpan.FromSeconds(1)); // complete records of the slow body have arrived by now
 
         using var other = await server.PostEventsAsync(Content.JsonLines(Line("other1", account: OtherOrg)), account: OtherOrg).WaitAsync(Promptly);
@@ -60,7 +60,7 @@ public sealed class SlowUploadTests
             .Select(c => new TrickleBody(Bytes(Enumerable.Range(0, 20).Select(i => Line($"t{c}-{i}")).ToArray()), chunk: 100, interval: TimeSpan.FromMilliseconds(200)))
             .ToArray();
         var posts = bodies.Select(body => Post(client, body)).ToArray();
-        await Task.WhenAll(bodies.Select(b => b.Started)).WaitAsync(TimeSpan.FromSeconds(20));
+        await server.WaitForIngestionsAsync(Clients);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var slowest = TimeSpan.Zero;

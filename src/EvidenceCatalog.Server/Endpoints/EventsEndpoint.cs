@@ -66,7 +66,7 @@ internal static class EventsEndpoint
         SpooledBody body;
         try
         {
-            body = await SpooledBody.ReceiveAsync(http.Request.Body, options.SpoolDirectory ?? System.IO.Path.GetTempPath(), limit, options.MaxBodyTime, http.RequestAborted).ConfigureAwait(false);
+            body = await SpooledBody.ReceiveAsync(http.Request.Body, options.SpoolDirectory ?? System.IO.Path.GetTempPath(), limit, options.MaxBodyTime).ConfigureAwait(false);
         }
         catch (BodyTooLargeException)
         {

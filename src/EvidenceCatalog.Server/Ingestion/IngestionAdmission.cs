@@ -28,6 +28,18 @@ internal sealed class IngestionAdmission(ServerOptions options)
     private readonly Dictionary<string, int> perAccount = new(StringComparer.Ordinal);
     private int total;
 
+    /// <summary>Ingestions under way now, all accounts.</summary>
+    public int UnderWay
+    {
+        get
+        {
+            lock (gate)
+            {
+                return total;
+            }
+        }
+    }
+
     /// <summary>A slot for one ingestion of <paramref name="account"/>, held until disposed; null and why when there is none.</summary>
     public IDisposable? TryEnter(string account, out IngestionRefusal refusal)
     {

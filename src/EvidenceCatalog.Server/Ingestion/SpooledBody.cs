@@ -42,25 +42,26 @@ internal sealed class SpooledBody : IAsyncDisposable
     /// <exception cref="BodyTooSlowException">The body did not arrive within <paramref name="maxTime"/>, or below Kestrel's minimum data rate.</exception>
     /// <exception cref="IOException">The file could not be created or written (a full disk, say).</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
-    public static async Task<SpooledBody> ReceiveAsync(Stream body, string directory, long limit, TimeSpan maxTime, CancellationToken requestAborted)
+    public static async Task<SpooledBody> ReceiveAsync(Stream body, string directory, long limit, TimeSpan maxTime)
     {
         var file = Create(directory);
         byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             string? cutOff = null;
-            using (var time = CancellationTokenSource.CreateLinkedTokenSource(requestAborted))
+            // Not the request's own token: once a client has gone away, a read given that token fails at once, even
+            // for the bytes that had arrived; without it, the body reads to where the connection ended, then fails.
+            using (var timer = new CancellationTokenSource(maxTime))
             {
-                time.CancelAfter(maxTime);
                 long total = 0;
                 while (true)
                 {
                     int read;
                     try
                     {
-                        read = await body.ReadAsync(chunk.AsMemory(0, ChunkBytes), time.Token).ConfigureAwait(false);
+                        read = await body.ReadAsync(chunk.AsMemory(0, ChunkBytes), timer.Token).ConfigureAwait(false);
                     }
-                    catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+                    catch (OperationCanceledException) when (timer.IsCancellationRequested)
                     {
                         throw new BodyTooSlowException();
                     }

@@ -14,11 +14,14 @@ using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Synthetic;
+using EvidenceCatalog.Server.Ingestion;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
 namespace EvidenceCatalog.Server.Tests.Infrastructure;
 
@@ -134,6 +137,18 @@ internal sealed class ServerHarness : IAsyncDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, account));
         return Client.SendAsync(request);
+    }
+
+    /// <summary>Waits (up to 20 s) until the server has let <paramref name="count"/> ingestions in: their bodies are arriving.</summary>
+    public async Task WaitForIngestionsAsync(int count)
+    {
+        var admission = app.Services.GetRequiredService<IngestionAdmission>();
+        for (int i = 0; i < 400 && admission.UnderWay < count; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(admission.UnderWay >= count, $"{admission.UnderWay} ingestions under way, not {count}");
     }
 
     /// <summary>The events of <paramref name="account"/> in the store, by id.</summary>
