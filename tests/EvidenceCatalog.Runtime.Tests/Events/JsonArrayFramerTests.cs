@@ -185,19 +185,9 @@ public sealed class JsonArrayFramerTests
     }
 
     /// <summary>Bytes handed out at most <c>readSize</c> at a time, so every boundary falls somewhere.</summary>
-    private sealed class DribbleStream(byte[] bytes, int readSize) : Stream
+    private sealed class DribbleStream(byte[] bytes, int readSize) : ForwardOnlyStream
     {
         private int position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -206,35 +196,15 @@ public sealed class JsonArrayFramerTests
             position += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary><c>[e,e,…,e]</c> made as it is read: the array never exists whole, in the test or anywhere.</summary>
-    private sealed class RepeatedArrayStream(byte[] element, long count) : Stream
+    private sealed class RepeatedArrayStream(byte[] element, long count) : ForwardOnlyStream
     {
         private long emitted;
         private int offset = -1;
 
         public long Count => count;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int start, int length)
         {
@@ -270,15 +240,29 @@ public sealed class JsonArrayFramerTests
 
             return written;
         }
+    }
+
+    /// <summary>A stream that can only be read forward, as a request body or a pipe is.</summary>
+    private abstract class ForwardOnlyStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override void Flush()
         {
         }
 
-        public override long Seek(long position, SeekOrigin origin) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        public override void Write(byte[] buffer, int start, int length) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
