@@ -24,9 +24,9 @@ public sealed class EventStreamReader
     /// <summary>How far past "now" an event's time may be before it is refused as in the future: the allowance for emitters' clocks.</summary>
     public static readonly TimeSpan DefaultFutureTolerance = TimeSpan.FromMinutes(5);
 
-    private static readonly string TooLong = $"record is longer than {MaxLineBytes} bytes; split it or move bulky data out of attributes";
-
     private const string NotAnObject = "element is not a JSON object: an array of events holds one object per event";
+
+    private static readonly string TooLong = $"record is longer than {MaxLineBytes} bytes; split it or move bulky data out of attributes";
 
     private readonly EventFields fields = new();
     private readonly EventValidator validator;
