@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using EvidenceCatalog.Server.Caching;
 using EvidenceCatalog.Server.Endpoints;
+using EvidenceCatalog.Server.Ingestion;
 using EvidenceCatalog.Server.Reports;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,8 @@ public static class EvidenceServer
         services.AddSingleton<ReportCache>();
         services.AddSingleton<ReportService>();
         services.AddSingleton<TokenFileReloader>();
+        services.AddSingleton<IngestionAdmission>();
+        services.AddSingleton<StoreWriteGate>();
         services.AddHostedService(provider => provider.GetRequiredService<TokenFileReloader>());
         services.AddProblemDetails();
         if (options.Redis is { } redis)

@@ -20,6 +20,12 @@ public sealed record ServerOptions
     /// </summary>
     public required EventStoreLocation Store { get; init; }
 
+    /// <summary>
+    /// The store as the server's callers see it, in <c>/readyz</c> and in every report's provenance: its kind and file name
+    /// for a store that is one file (never the folders it is in), else its location with any secret left out.
+    /// </summary>
+    public string StoreName => Store.FilePath is { } file ? $"{Store.Kind}:{System.IO.Path.GetFileName(file)}" : Store.Display;
+
     /// <summary>Where the catalogs came from, as reports' meta says it (a folder, the sample catalogs); null to leave it out.</summary>
     public string? CatalogSource { get; init; }
 
@@ -50,6 +56,24 @@ public sealed record ServerOptions
     /// <summary>The largest <c>POST /api/events</c> body; larger ones are refused with 413. Default 32 MiB.</summary>
     public long MaxEventsBodyBytes { get; init; } = 32L << 20;
 
+    /// <summary>
+    /// The longest a <c>POST /api/events</c> body may take to arrive, from the request's start; a slower one is refused
+    /// with 408 and nothing of it is kept. Default 60 seconds.
+    /// </summary>
+    public TimeSpan MaxBodyTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Event ingestions (receiving and storing a body) under way at once, all accounts together; beyond it 503. Default 16.</summary>
+    public int MaxConcurrentIngestions { get; init; } = 16;
+
+    /// <summary>Event ingestions under way at once for one account; beyond it 429. Default 4.</summary>
+    public int MaxConcurrentIngestionsPerAccount { get; init; } = 4;
+
+    /// <summary>
+    /// Where bodies are spooled while they arrive, before any store transaction opens (a file per request, readable by
+    /// the server's user only, deleted after); null for the system's temporary folder.
+    /// </summary>
+    public string? SpoolDirectory { get; init; }
+
     /// <summary>A Redis configuration string (<c>127.0.0.1:6379</c>) for a cache shared by several servers; null for in-process.</summary>
     public string? Redis { get; init; }
 
@@ -75,6 +99,16 @@ public sealed record ServerOptions
         if (MaxEventsBodyBytes < 1024)
         {
             throw new ArgumentException("the largest events body must be at least 1 KiB");
+        }
+
+        if (MaxBodyTime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("the time an events body may take must be positive");
+        }
+
+        if (MaxConcurrentIngestions < 1 || MaxConcurrentIngestionsPerAccount < 1)
+        {
+            throw new ArgumentException("the caps on concurrent ingestions, overall and per account, must be at least 1");
         }
     }
 }

@@ -126,6 +126,36 @@ public sealed class ServeCommandTests
         Assert.Equal("evidence: --section-timeout must be between 0 and 600 seconds and --max-body-mb between 1 and 4096\n", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("--max-body-seconds", "0")]
+    [InlineData("--max-concurrent-ingestions", "0")]
+    [InlineData("--max-concurrent-ingestions-per-account", "0")]
+    public void Serve_refuses_ingestion_limits_out_of_range(string option, string value)
+    {
+        using var workspace = WithTokens();
+        workspace.AddBytes("hmac.key", RandomNumberGenerator.GetBytes(32));
+
+        var result = Evidence.Run(workspace.Path, "serve", "--store", "sqlite:events.db", "--tokens", "tokens.txt", "--hmac-key-file", "hmac.key", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            "evidence: --max-body-seconds must be between 0 and 86400, and --max-concurrent-ingestions and --max-concurrent-ingestions-per-account between 1 and 1024\n",
+            result.Stderr);
+    }
+
+    [Fact]
+    public void Serve_with_a_missing_spool_folder_exits_2()
+    {
+        using var workspace = WithTokens();
+        workspace.AddBytes("hmac.key", RandomNumberGenerator.GetBytes(32));
+
+        var result = Evidence.Run(workspace.Path, "serve", "--store", "sqlite:events.db", "--tokens", "tokens.txt", "--hmac-key-file", "hmac.key", "--spool-dir", "nowhere");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("nowhere' does not exist\n", result.Stderr);
+        Assert.StartsWith("evidence: the spool folder '", result.Stderr);
+    }
+
     [Fact]
     public void Serve_never_takes_a_token_on_the_command_line()
     {

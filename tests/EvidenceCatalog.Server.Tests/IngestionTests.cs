@@ -73,15 +73,34 @@ public sealed class IngestionTests
     }
 
     [Fact]
-    public async Task A_broken_json_array_is_400_and_stores_nothing()
+    public async Task A_json_array_that_breaks_midway_is_400_and_keeps_the_records_before_the_break()
     {
         await using var server = await StartAsync(withEvents: false);
 
         using var response = await server.PostEventsAsync(new StringContent("[" + Line("b1") + ",", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("the body starts with '[' but is not a JSON array of events:", (await AuthenticationTests.Problem(response)).GetProperty("detail").GetString());
-        Assert.Empty(server.StoredIds());
+        var problem = await AuthenticationTests.Problem(response);
+        Assert.StartsWith("the body could not be read to its end: not a well-formed JSON array: ", problem.GetProperty("detail").GetString());
+        Assert.Equal((1, 1, 0, 0), (problem.GetProperty("read").GetInt32(), problem.GetProperty("accepted").GetInt32(), problem.GetProperty("duplicates").GetInt32(), problem.GetProperty("rejected").GetInt32()));
+        Assert.EndsWith("(after element 1); the records before it were read", problem.GetProperty("damaged").GetString());
+        Assert.Equal(["b1"], server.StoredIds());
+    }
+
+    [Fact]
+    public async Task A_second_copy_of_another_account_s_record_is_rejected_again_not_a_duplicate()
+    {
+        await using var server = await StartAsync(withEvents: false);
+        string foreign = Line("x1", account: OtherOrg);
+
+        using var response = await server.PostEventsAsync(Content.JsonLines(foreign, Line("own1"), foreign));
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal((3, 1, 0, 2), (root.GetProperty("read").GetInt32(), root.GetProperty("accepted").GetInt32(), root.GetProperty("duplicates").GetInt32(), root.GetProperty("rejected").GetInt32()));
+        Assert.Equal([1, 3], root.GetProperty("rejections").EnumerateArray().Select(r => r.GetProperty("record").GetInt32()));
+        Assert.All(root.GetProperty("rejections").EnumerateArray(), r => Assert.StartsWith("account 'contoso-health' is not this token's account", r.GetProperty("reason").GetString()));
+        Assert.Empty(server.StoredIds(OtherOrg));
     }
 
     [Fact]
@@ -176,7 +195,9 @@ public sealed class IngestionTests
             using var response = await server.PostEventsAsync(Content.JsonLines(Line("u1")));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.EndsWith("; nothing of this request was kept: send it again later", (await AuthenticationTests.Problem(response)).GetProperty("detail").GetString());
+            string detail = (await AuthenticationTests.Problem(response)).GetProperty("detail").GetString()!;
+            Assert.EndsWith("; nothing of this request was kept: send it again later", detail);
+            Assert.DoesNotContain(folder, detail, StringComparison.Ordinal);
         }
         finally
         {

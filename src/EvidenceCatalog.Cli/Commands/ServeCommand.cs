@@ -11,7 +11,8 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence serve --store SPEC --tokens FILE (--sign-key PEM | --hmac-key-file FILE | --hmac-key-env VAR)
-/// [--urls URL] [--access-dir DIR] [--redis CONFIG]</c>: the evidence HTTP service, until stopped (Ctrl+C, SIGTERM).
+/// [--urls URL] [--access-dir DIR] [--redis CONFIG] [--max-body-mb MIB] [--max-body-seconds S] [--max-concurrent-ingestions N]
+/// [--max-concurrent-ingestions-per-account N] [--spool-dir DIR]</c>: the evidence HTTP service, until stopped (Ctrl+C, SIGTERM).
 /// Exit 2 with one line when it cannot start.
 /// </summary>
 internal sealed class ServeCommand : Command
@@ -67,6 +68,33 @@ internal sealed class ServeCommand : Command
         DefaultValueFactory = _ => 32,
     };
 
+    private readonly Option<double> maxBodySeconds = new("--max-body-seconds")
+    {
+        Description = "Seconds a POST /api/events body may take to arrive; a slower one is refused with 408 and nothing of it kept (default 60).",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => 60,
+    };
+
+    private readonly Option<int> maxIngestions = new("--max-concurrent-ingestions")
+    {
+        Description = "Event ingestions under way at once, all accounts together; beyond it 503 with Retry-After (default 16).",
+        HelpName = "count",
+        DefaultValueFactory = _ => 16,
+    };
+
+    private readonly Option<int> maxAccountIngestions = new("--max-concurrent-ingestions-per-account")
+    {
+        Description = "Event ingestions under way at once for one account; beyond it 429 with Retry-After (default 4).",
+        HelpName = "count",
+        DefaultValueFactory = _ => 4,
+    };
+
+    private readonly Option<string?> spoolDirectory = new("--spool-dir")
+    {
+        Description = "Folder where event bodies are set aside while they arrive, before they are stored (default the system's temporary folder).",
+        HelpName = "dir",
+    };
+
     public ServeCommand(CommandContext context)
         : base("serve", "Serve signed evidence reports and event ingestion over HTTP (GET /api/soc2-evidence, POST /api/events).")
     {
@@ -78,6 +106,10 @@ internal sealed class ServeCommand : Command
         Options.Add(redis);
         Options.Add(sectionTimeout);
         Options.Add(maxBody);
+        Options.Add(maxBodySeconds);
+        Options.Add(maxIngestions);
+        Options.Add(maxAccountIngestions);
+        Options.Add(spoolDirectory);
         signing.AddTo(this, verifying: false);
         catalogs.AddTo(this);
         SetAction(parseResult => catalogs.Run(context, parseResult, catalog => Serve(parseResult, catalog)));
@@ -91,6 +123,21 @@ internal sealed class ServeCommand : Command
         if (!(seconds > 0 && seconds <= 600) || mebibytes < 1 || mebibytes > 4096)
         {
             throw new CommandInputException("--section-timeout must be between 0 and 600 seconds and --max-body-mb between 1 and 4096");
+        }
+
+        double bodySeconds = parseResult.GetValue(maxBodySeconds);
+        int ingestions = parseResult.GetValue(maxIngestions);
+        int accountIngestions = parseResult.GetValue(maxAccountIngestions);
+        if (!(bodySeconds > 0 && bodySeconds <= 86_400) || ingestions < 1 || ingestions > 1024 || accountIngestions < 1 || accountIngestions > 1024)
+        {
+            throw new CommandInputException(
+                "--max-body-seconds must be between 0 and 86400, and --max-concurrent-ingestions and --max-concurrent-ingestions-per-account between 1 and 1024");
+        }
+
+        string? spool = parseResult.GetValue(spoolDirectory) is { } spoolDir ? CommandOptions.FullPath(context, spoolDir) : null;
+        if (spool is not null && !Directory.Exists(spool))
+        {
+            throw new CommandInputException($"the spool folder '{spool}' does not exist");
         }
 
         string? access = parseResult.GetValue(accessDirectory) is { } dir ? CommandOptions.FullPath(context, dir) : null;
@@ -120,6 +167,10 @@ internal sealed class ServeCommand : Command
             Redis = parseResult.GetValue(redis),
             SectionTimeout = TimeSpan.FromSeconds(seconds),
             MaxEventsBodyBytes = (long)mebibytes << 20,
+            MaxBodyTime = TimeSpan.FromSeconds(bodySeconds),
+            MaxConcurrentIngestions = ingestions,
+            MaxConcurrentIngestionsPerAccount = accountIngestions,
+            SpoolDirectory = spool,
         };
         string listen = parseResult.GetValue(urls)!;
         var app = EvidenceServer.Create(options, builder => builder.WebHost.UseUrls(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));

@@ -8,7 +8,8 @@ using EvidenceCatalog.Runtime.Mapping;
 namespace EvidenceCatalog.Runtime.Events;
 
 /// <summary>
-/// Reads audit events as a stream and gives each record a verdict: lines framed (<see cref="JsonLinesFramer"/>), fields
+/// Reads audit events as a stream and gives each record a verdict: records framed (lines by <see cref="JsonLinesFramer"/>,
+/// the elements of a JSON array by <see cref="JsonArrayFramer"/>), fields
 /// found (<see cref="EventFields"/>), checked against the catalog (<see cref="EventValidator"/>), repeated (account, id)
 /// pairs dropped (<see cref="DuplicateFilter"/>), and every event that passes handed to a sink, whose answer is the
 /// record's verdict. Each verdict is counted once, in the input's <see cref="IngestionCounter"/>; each rejection is
@@ -22,6 +23,8 @@ public sealed class EventStreamReader
 
     /// <summary>How far past "now" an event's time may be before it is refused as in the future: the allowance for emitters' clocks.</summary>
     public static readonly TimeSpan DefaultFutureTolerance = TimeSpan.FromMinutes(5);
+
+    private const string NotAnObject = "element is not a JSON object: an array of events holds one object per event";
 
     private static readonly string TooLong = $"record is longer than {MaxLineBytes} bytes; split it or move bulky data out of attributes";
 
@@ -43,19 +46,28 @@ public sealed class EventStreamReader
     /// <summary>The catalog's event types and outcomes that records are checked against.</summary>
     public EventVocabulary Vocabulary { get; }
 
-    /// <summary>Reads every line of <paramref name="input"/> as JSON Lines; <paramref name="source"/> names it in rejections.</summary>
-    public void Read(Stream input, string source, IEventSink sink, IngestionCounter counter)
+    /// <summary>
+    /// Reads every record of <paramref name="input"/>: each line of JSON Lines, or each element of a JSON array;
+    /// <paramref name="source"/> names it in rejections.
+    /// </summary>
+    /// <exception cref="MalformedJsonArrayException">
+    /// A JSON array whose own syntax breaks: every element before the break has been read and counted.
+    /// </exception>
+    public void Read(Stream input, string source, IEventSink sink, IngestionCounter counter, EventContainer container = EventContainer.JsonLines)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         ArgumentNullException.ThrowIfNull(counter);
-        using var framer = new JsonLinesFramer(input);
+        using IRecordFramer framer = container == EventContainer.JsonArray ? new JsonArrayFramer(input) : new JsonLinesFramer(input);
         while (framer.Next(out var line))
         {
             switch (line.Kind)
             {
                 case FramedLineKind.TooLong:
                     Reject(counter, source, line.Number, TooLong, line.Text);
+                    break;
+                case FramedLineKind.NotAnObject:
+                    Reject(counter, source, line.Number, NotAnObject, line.Text);
                     break;
                 case FramedLineKind.NulPadding:
                     Reject(counter, source, line.Number, $"{line.Text.Length} NUL bytes and nothing else: the file was padded or cut off by a crash; the records before it are kept", line.Text);

@@ -139,7 +139,8 @@ internal sealed class EvidenceReportBuilder
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            section = definition.Fallback(context).AsDegraded("the section could not be built: " + exception.Message);
+            // The reason is signed into the report: an exception's message may name a file by its absolute path.
+            section = definition.Fallback(context).AsDegraded("the section could not be built: " + PathRedaction.Redact(exception.Message));
         }
 
         return section with { GeneratedAt = EventJson.FormatTime(TruncateToSeconds(options.Clock.GetUtcNow())) };

@@ -1,18 +1,23 @@
 using System;
 using System.IO;
+using EvidenceCatalog.Runtime.Events;
 
 namespace EvidenceCatalog.Runtime.Sources;
 
-/// <summary>One JSON Lines input (gzip recognised by its magic bytes): a file, standard input, or any stream.</summary>
+/// <summary>
+/// One input of events (gzip recognised by its magic bytes): a file, standard input, or any stream; JSON Lines, or one
+/// JSON array of events when its <see cref="Container"/> says so.
+/// </summary>
 public sealed class JsonLinesInput
 {
     private readonly Func<Stream> open;
 
-    private JsonLinesInput(string name, Func<Stream> open, long? size)
+    private JsonLinesInput(string name, Func<Stream> open, long? size, EventContainer container = EventContainer.JsonLines)
     {
         Name = name;
         this.open = open;
         Size = size;
+        Container = container;
     }
 
     /// <summary>How reports, rejections and summaries name the input (never an absolute path outside the working directory).</summary>
@@ -20,6 +25,9 @@ public sealed class JsonLinesInput
 
     /// <summary>Bytes to read, for progress; null when unknown.</summary>
     public long? Size { get; }
+
+    /// <summary>How the input holds its records: JSON Lines, or one JSON array.</summary>
+    public EventContainer Container { get; }
 
     /// <summary>A file, named by its path relative to <paramref name="workingDirectory"/> when it lies below it, else by its file name.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
@@ -41,11 +49,11 @@ public sealed class JsonLinesInput
     }
 
     /// <summary>A stream, opened when the input is read; the source disposes it.</summary>
-    public static JsonLinesInput Stream(string name, Func<Stream> open, long? size = null)
+    public static JsonLinesInput Stream(string name, Func<Stream> open, long? size = null, EventContainer container = EventContainer.JsonLines)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(open);
-        return new JsonLinesInput(name, open, size);
+        return new JsonLinesInput(name, open, size, container);
     }
 
     /// <summary>

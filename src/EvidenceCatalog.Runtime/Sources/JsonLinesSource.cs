@@ -9,7 +9,7 @@ using EvidenceCatalog.Runtime.Events;
 namespace EvidenceCatalog.Runtime.Sources;
 
 /// <summary>
-/// JSON Lines inputs read as streams, one after the other (never a whole file in memory), each with its SHA-256 and
+/// Event inputs (JSON Lines, or JSON arrays) read as streams, one after the other (never a whole file in memory), each with its SHA-256 and
 /// size taken as it is read. An input that is damaged (a gzip that breaks off, a stream cut off by an I/O error)
 /// stops where the damage is: the records before it are kept and counted, and the input is marked damaged with the reason.
 /// </summary>
@@ -69,7 +69,12 @@ public sealed class JsonLinesSource : IEvidenceSource
         try
         {
             events = Decompression.Decompressed(digest, out compressed);
-            reader.Read(events, input.Name, sink, counter);
+            reader.Read(events, input.Name, sink, counter, input.Container);
+        }
+        catch (MalformedJsonArrayException exception)
+        {
+            damage = FirstLine(exception.Message) + "; the records before it were read";
+            digest.Drain();
         }
         catch (InvalidDataException exception) when (compressed)
         {

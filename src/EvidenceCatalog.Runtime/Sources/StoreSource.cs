@@ -19,10 +19,18 @@ public sealed class StoreSource : IEvidenceSource
 
     /// <param name="location">Where the store is; the source opens one store per read and leaves the location open.</param>
     public StoreSource(EventStoreLocation location)
+        : this(location, location?.Display!)
+    {
+    }
+
+    /// <param name="location">Where the store is; the source opens one store per read and leaves the location open.</param>
+    /// <param name="name">How the report names it (a server's name for it, say, that shows its callers no folder).</param>
+    public StoreSource(EventStoreLocation location, string name)
     {
         ArgumentNullException.ThrowIfNull(location);
+        ArgumentException.ThrowIfNullOrEmpty(name);
         open = () => (location.Open(), true);
-        name = location.Display;
+        this.name = name;
     }
 
     /// <param name="store">A store already open; the source reads it and leaves it open.</param>

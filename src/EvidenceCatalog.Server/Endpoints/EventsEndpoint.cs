@@ -1,12 +1,11 @@
 using System;
-using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Ingestion;
@@ -20,11 +19,13 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/events</c>: JSON Lines (streamed) or a JSON array (read whole, within the limit) of events for the
-/// caller's account, ingested by the same <see cref="IngestionJob"/> as <c>evidence ingest</c>. The response counts what was
-/// accepted, what was already stored, and what was rejected and why. A body over the limit is refused with 413 and
-/// nothing of it is kept; a request cut off midway keeps every complete record that arrived, so sending it again
-/// adds only what was missing.
+/// <c>POST /api/events</c>: JSON Lines or a JSON array of events for the caller's account, ingested by the same
+/// <see cref="IngestionJob"/> as <c>evidence ingest</c>. The body is first spooled to a file as it arrives (within the
+/// size and time limits, with asynchronous I/O, in one of a capped number of slots per account and overall), and only
+/// then written into the store, in one transaction: a slow client holds neither a thread nor the store's write lock.
+/// The response counts what was accepted, what was already stored, and what was rejected and why. A body refused for
+/// its size or time leaves nothing behind; a request cut off midway keeps every complete record that arrived, so
+/// sending it again adds only what was missing.
 /// </summary>
 internal static class EventsEndpoint
 {
@@ -33,143 +34,126 @@ internal static class EventsEndpoint
     /// <summary>Rejections listed in a response; the count covers all of them.</summary>
     public const int ListedRejections = 100;
 
-    private const int PeekBytes = 64 * 1024;
+    private const string SendAgain = "; nothing of this request was kept: send it again later";
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(Path, Handle).RequirePermission(Authorization.IngestEvidence);
 
-    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, ILoggerFactory logs)
+    private static async Task<IResult> Handle(HttpContext http, ServerOptions options, IngestionAdmission admission, StoreWriteGate writes, ILoggerFactory logs)
     {
         var caller = http.Caller();
         var log = logs.CreateLogger("EvidenceCatalog.Server.Ingestion");
         long limit = options.MaxEventsBodyBytes;
         if (http.Request.ContentLength > limit)
         {
-            return TooLarge(limit);
+            return await Problems.RefuseBodyAsync(http, TooLarge(limit)).ConfigureAwait(false);
+        }
+
+        using var slot = admission.TryEnter(caller.Account, out var refusal);
+        if (slot is null)
+        {
+            log.LogWarning("Refused events from {User} of {Account}: {Refusal}", caller.User, caller.Account, refusal);
+            return refusal == IngestionRefusal.AccountBusy
+                ? await Problems.BusyAsync(http, StatusCodes.Status429TooManyRequests, "Too many requests", $"account '{caller.Account}' already has {options.MaxConcurrentIngestionsPerAccount} ingestions under way, the most this server takes at once for one account; send this request again when one has finished").ConfigureAwait(false)
+                : await Problems.BusyAsync(http, StatusCodes.Status503ServiceUnavailable, "Server busy", $"this server already has {options.MaxConcurrentIngestions} ingestions under way, the most it takes at once; send this request again in a few seconds").ConfigureAwait(false);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = null; // the limit below applies, with a problem-details answer
+            size.MaxRequestBodySize = null; // the spool's limit applies, with a problem-details answer
         }
 
-        if (http.Features.Get<IHttpBodyControlFeature>() is { } control)
-        {
-            control.AllowSynchronousIO = true; // the reader is synchronous (records are spans); it runs off the request thread
-        }
-
-        var rejections = new RejectionList(ListedRejections);
-        string source = $"POST {Path} ({caller.User})";
-        IngestionResult result;
-        bool array;
+        SpooledBody body;
         try
         {
-            (result, array) = await Task.Run(
-                () => Ingest(options, caller.Account, source, new LimitedStream(http.Request.Body, limit), rejections),
-                CancellationToken.None).ConfigureAwait(false);
+            body = await SpooledBody.ReceiveAsync(http.Request.Body, options.SpoolDirectory ?? System.IO.Path.GetTempPath(), limit, options.MaxBodyTime).ConfigureAwait(false);
         }
         catch (BodyTooLargeException)
         {
-            // The store's writer was disposed without completing: the request's one transaction is rolled back.
             log.LogWarning("Refused events from {User}: body over {Limit} bytes", caller.User, limit);
-            return TooLarge(limit);
+            return await Problems.RefuseBodyAsync(http, TooLarge(limit)).ConfigureAwait(false);
         }
-        catch (JsonException exception)
+        catch (BodyTooSlowException)
         {
-            return Problems.BadRequest($"the body starts with '[' but is not a JSON array of events: {exception.Message}");
+            log.LogWarning("Refused events from {User}: body not received within {Seconds} s", caller.User, options.MaxBodyTime.TotalSeconds);
+            return await Problems.RefuseBodyAsync(http, Problems.Of(
+                StatusCodes.Status408RequestTimeout,
+                "Request timeout",
+                $"the body did not arrive within {options.MaxBodyTime.TotalSeconds:0.###} s, this server's limit; nothing of it was kept: send the events in smaller requests")).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            log.LogError("Events from {User} not received: the body could not be spooled: {Reason}", caller.User, exception.Message);
+            return Problems.Unavailable(http, "Cannot take the body now", "the server could not set the body aside (its spool space may be full)" + SendAgain);
+        }
+
+        await using (body.ConfigureAwait(false))
+        {
+            return await Store(http, options, writes, log, body).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> Store(HttpContext http, ServerOptions options, StoreWriteGate writes, ILogger log, SpooledBody body)
+    {
+        var caller = http.Caller();
+        var rejections = new RejectionList(ListedRejections);
+        var job = new IngestionJob(options.Catalog) { Clock = options.Clock, Quarantine = rejections, Account = caller.Account };
+        var input = JsonLinesInput.Stream($"POST {Path} ({caller.User})", body.Open, body.Length, body.Container);
+        IngestionResult result;
+        try
+        {
+            using var turn = await writes.EnterAsync().ConfigureAwait(false);
+
+            // Reads the spooled file, not the request: the write transaction lasts as long as the disk takes.
+            result = await Task.Run(() =>
+            {
+                using var store = options.Store.OpenOrCreate();
+                return job.RunAsync(new JsonLinesSource(input), store).GetAwaiter().GetResult();
+            }).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is EventStoreException or IOException or UnauthorizedAccessException)
         {
             log.LogError("Events from {User} not stored: {Reason}", caller.User, exception.Message);
-            return Problems.Unavailable(http, "Event store unavailable", exception.Message + "; nothing of this request was kept: send it again later");
+            string failure = exception is EventStoreException store ? Problems.StoreFailure(store) : "the event store cannot be opened (the server's log has the details)";
+            return Problems.Unavailable(http, "Event store unavailable", failure + SendAgain);
         }
 
         var counts = result.Total;
-        if (result.Inputs.Any(i => i.Provenance.Damaged is not null))
+        if (body.CutOff is not null)
         {
             log.LogWarning(
-                "Events request from {User} was cut off; kept {Accepted} complete records ({Duplicates} duplicates, {Rejected} rejected)",
-                caller.User, counts.Accepted, counts.Duplicates, counts.Rejected);
-            return Results.Empty;
+                "Events request from {User} was cut off ({Reason}); kept {Accepted} complete records ({Duplicates} duplicates, {Rejected} rejected)",
+                caller.User, body.CutOff, counts.Accepted, counts.Duplicates, counts.Rejected);
+            return Results.Empty; // nobody is listening
+        }
+
+        var answer = new Dictionary<string, object?>
+        {
+            ["account"] = caller.Account,
+            ["format"] = body.Container == EventContainer.JsonArray ? "json-array" : "json-lines",
+            ["read"] = counts.Read,
+            ["accepted"] = counts.Accepted,
+            ["duplicates"] = counts.Duplicates,
+            ["rejected"] = counts.Rejected,
+            ["rejections"] = rejections.Items.Select(r => new { record = r.Line, reason = r.Reason }).ToList(),
+            ["rejectionsListed"] = rejections.Items.Count,
+        };
+        if (result.Inputs.Select(i => i.Provenance.Damaged).FirstOrDefault(d => d is not null) is { } damage)
+        {
+            string why = PathRedaction.Redact(damage);
+            log.LogWarning(
+                "Events from {User} could not be read to their end ({Reason}); kept {Accepted} records before the break ({Duplicates} duplicates, {Rejected} rejected)",
+                caller.User, why, counts.Accepted, counts.Duplicates, counts.Rejected);
+            answer["damaged"] = why;
+            return Problems.BadRequest(
+                $"the body could not be read to its end: {why}, and are counted here; fix the body and send it whole again (what is already stored counts as duplicates)",
+                answer);
         }
 
         log.LogInformation(
             "Ingested events for {Account} from {User}: read {Read}, accepted {Accepted}, duplicates {Duplicates}, rejected {Rejected}",
             caller.Account, caller.User, counts.Read, counts.Accepted, counts.Duplicates, counts.Rejected);
-        return Results.Json(new
-        {
-            account = caller.Account,
-            format = array ? "json-array" : "json-lines",
-            read = counts.Read,
-            accepted = counts.Accepted,
-            duplicates = counts.Duplicates,
-            rejected = counts.Rejected,
-            rejections = rejections.Items.Select(r => new { record = r.Line, reason = r.Reason }),
-            rejectionsListed = rejections.Items.Count,
-        });
-    }
-
-    private static (IngestionResult Result, bool Array) Ingest(ServerOptions options, string account, string source, Stream body, RejectionList rejections)
-    {
-        var (input, array) = Open(body);
-        var job = new IngestionJob(options.Catalog) { Clock = options.Clock, Quarantine = rejections, Account = account };
-        using var store = options.Store.OpenOrCreate();
-        var result = job.RunAsync(new JsonLinesSource(JsonLinesInput.Stream(source, () => input)), store).GetAwaiter().GetResult();
-        return (result, array);
-    }
-
-    /// <summary>The body as JSON Lines: as it comes, or, when it is a JSON array, each element re-written on its own line.</summary>
-    private static (Stream Body, bool Array) Open(Stream body)
-    {
-        byte[] head = new byte[PeekBytes];
-        int length = 0;
-        int first = -1;
-        while (first < 0 && length < head.Length)
-        {
-            int read = body.Read(head.AsSpan(length));
-            if (read == 0)
-            {
-                break;
-            }
-
-            int scanned = length;
-            length += read;
-            int offset = head.AsSpan(scanned, length - scanned).IndexOfAnyExcept(" \t\r\n"u8);
-            first = offset < 0 ? -1 : scanned + offset;
-        }
-
-        var stream = new PrefixedStream(head.AsMemory(0, length), body);
-        if (first < 0 || head[first] != (byte)'[')
-        {
-            return (stream, false);
-        }
-
-        var whole = new MemoryStream();
-        stream.CopyTo(whole);
-        return (JsonArrayAsLines(whole.GetBuffer().AsMemory(0, (int)whole.Length)), true);
-    }
-
-    private static MemoryStream JsonArrayAsLines(ReadOnlyMemory<byte> json)
-    {
-        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
-        if (document.RootElement.ValueKind != JsonValueKind.Array)
-        {
-            throw new JsonException("the top level is not an array");
-        }
-
-        var lines = new ArrayBufferWriter<byte>(json.Length + 16);
-        using (var writer = new Utf8JsonWriter(lines, new JsonWriterOptions { Indented = false, SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                element.WriteTo(writer);
-                writer.Flush();
-                lines.Write("\n"u8);
-                writer.Reset();
-            }
-        }
-
-        return new MemoryStream(lines.WrittenMemory.ToArray(), writable: false);
+        return Results.Json(answer);
     }
 
     private static IResult TooLarge(long limit) =>

@@ -62,7 +62,7 @@ internal static class EvidenceEndpoint
         }
         catch (EvidenceUnavailableException exception)
         {
-            logs.CreateLogger("EvidenceCatalog.Server.Reports").LogError("Report {Account} failed: {Reason}", accountId, exception.Message);
+            logs.CreateLogger("EvidenceCatalog.Server.Reports").LogError("Report {Account} failed: {Reason}", accountId, exception.InnerException?.Message ?? exception.Message);
             return Problems.Unavailable(http, "Evidence unavailable", exception.Message + "; try again later");
         }
 

@@ -30,12 +30,13 @@ internal static class HealthEndpoints
             await options.Store.PingAsync(time.Token).ConfigureAwait(false);
             // Still ready with a token file that could not be reloaded (the last good tokens serve); the details, which name
             // the file and its lines, go to the log, not to callers without a token.
-            return Results.Json(new { status = "ready", store = options.Store.Display, tokens = tokens.Problem is null ? "ok" : "stale: the token file could not be reloaded; the last good tokens are in force (see the log)" });
+            return Results.Json(new { status = "ready", store = options.StoreName, tokens = tokens.Problem is null ? "ok" : "stale: the token file could not be reloaded; the last good tokens are in force (see the log)" });
         }
         catch (Exception exception) when (exception is EventStoreException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            string reason = exception is EventStoreException ? exception.Message : $"the event store did not answer within {ReadyTimeout.TotalSeconds:0} s";
-            logs.CreateLogger("EvidenceCatalog.Server.Health").LogWarning("Not ready: {Reason}", reason);
+            // Anyone may ask: the answer says what kind of failure it is, the log says where.
+            string reason = exception is EventStoreException store ? Problems.StoreFailure(store) : $"the event store did not answer within {ReadyTimeout.TotalSeconds:0} s";
+            logs.CreateLogger("EvidenceCatalog.Server.Health").LogWarning("Not ready: {Reason}", exception.Message);
             return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Not ready", reason);
         }
     }

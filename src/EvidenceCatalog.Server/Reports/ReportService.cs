@@ -66,7 +66,7 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             Sections = sections,
             CatalogSource = options.CatalogSource,
         };
-        var source = new StoreSource(options.Store);
+        var source = new StoreSource(options.Store, options.StoreName);
         using var evidenceTime = new CancellationTokenSource(options.EvidenceTimeout);
         byte[] signedBytes;
         string[] degraded;
@@ -91,7 +91,7 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
         }
         catch (EventStoreException exception)
         {
-            throw new EvidenceUnavailableException(exception.Message, exception);
+            throw new EvidenceUnavailableException(Problems.StoreFailure(exception), exception);
         }
 
         var signed = new SignedReport(options.Clock.GetUtcNow(), signedBytes, degraded.Length > 0);
@@ -104,5 +104,8 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
     }
 }
 
-/// <summary>The event store cannot give a report's evidence now (down, uninitialised, or too slow): 503.</summary>
+/// <summary>
+/// The event store cannot give a report's evidence now (down, uninitialised, or too slow): 503. The message is for the
+/// caller; the inner exception's, which may name the store's file or host, is for the log.
+/// </summary>
 internal sealed class EvidenceUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -43,6 +43,21 @@ public sealed class SectionSourceTests
     }
 
     [Fact]
+    public async Task A_source_failing_on_a_file_leaves_the_file_s_name_in_the_signed_reason_never_its_folders()
+    {
+        string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "evidence-" + Guid.NewGuid().ToString("N"), "snapshots");
+        var settings = SectionSettings.Default.With(new FileReadingSource("access-review", System.IO.Path.Combine(folder, "acme.json")));
+
+        var report = (await Job(settings).RunAsync(Source(Evidence))).Report;
+
+        string reason = report.Sections.Get(SectionDefinitions.AccessReview).Reason!;
+        Assert.StartsWith("the section could not be built: ", reason);
+        Assert.Contains("acme.json", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.IO.Path.GetTempPath().TrimEnd('/'), reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("snapshots", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hanging_source_is_degraded_at_its_timeout_and_cancelled()
     {
         var hanging = new HangingSource("vendor-register");
@@ -196,6 +211,20 @@ public sealed class SectionSourceTests
         {
             cancellationToken.Register(() => Cancelled.TrySetResult());
             await Task.Delay(Timeout.Infinite, CancellationToken.None);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    /// <summary>Reads a file that is not there, as a source of a service's own might: the exception names its full path.</summary>
+    private sealed class FileReadingSource(string name, string path) : ISectionSource
+    {
+        public string Name => name;
+
+        public bool ReadsEvents => false;
+
+        public async Task<ReportSection> BuildAsync(SectionContext context, CancellationToken cancellationToken)
+        {
+            await System.IO.File.ReadAllBytesAsync(path, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
     }

@@ -14,11 +14,14 @@ using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Synthetic;
+using EvidenceCatalog.Server.Ingestion;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
 namespace EvidenceCatalog.Server.Tests.Infrastructure;
 
@@ -53,6 +56,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ServerOptions Options { get; }
 
+    /// <summary>The temporary folder of this server's files: its store, token file and access snapshots.</summary>
+    public string Folder => folder;
+
     public FakeClock Clock { get; }
 
     public HttpClient Client { get; }
@@ -68,7 +74,8 @@ internal sealed class ServerHarness : IAsyncDisposable
         string folder = Path.Combine(Path.GetTempPath(), "evidence-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "access"));
         var clock = new FakeClock(Now);
-        var location = TestStores.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"));
+        // One transaction per request, as evidence serve parses its store.
+        var location = TestStores.Parse(storeSpec ?? "sqlite:" + Path.Combine(folder, "events.db"), new EventStoreLocationOptions { BatchSize = int.MaxValue });
         location.Initialize();
         if (withEvents)
         {
@@ -132,12 +139,27 @@ internal sealed class ServerHarness : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Waits (up to 20 s) until the server has let <paramref name="count"/> ingestions in: their bodies are arriving.</summary>
+    public async Task WaitForIngestionsAsync(int count)
+    {
+        var admission = app.Services.GetRequiredService<IngestionAdmission>();
+        for (int i = 0; i < 400 && admission.UnderWay < count; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(admission.UnderWay >= count, $"{admission.UnderWay} ingestions under way, not {count}");
+    }
+
     /// <summary>The events of <paramref name="account"/> in the store, by id.</summary>
     public IReadOnlyList<string> StoredIds(string account = Org)
     {
         using var store = Options.Store.Open();
         return store.ReadEvents(account, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)).Select(e => e.Id).Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The lines as a JSON Lines body.</summary>
+    public static byte[] Bytes(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     public static string Line(string id, string time = "2026-11-20T10:00:00Z", string account = Org, string type = "auth.login", string outcome = "success") =>
         $"{{\"id\":\"{id}\",\"time\":\"{time}\",\"type\":\"{type}\",\"outcome\":\"{outcome}\",\"actor\":\"user:ada@{account}.example\",\"account\":\"{account}\"}}";

@@ -4,40 +4,13 @@ using System.IO;
 
 namespace EvidenceCatalog.Runtime.Events.Reading;
 
-/// <summary>What a framed line is.</summary>
-internal enum FramedLineKind
-{
-    /// <summary>One record's text: no newline, carriage return, byte order mark or NUL padding around it.</summary>
-    Record,
-
-    /// <summary>A line longer than <see cref="JsonLinesFramer.MaxLineBytes"/>; the text is its start.</summary>
-    TooLong,
-
-    /// <summary>A line of nothing but NUL bytes (padding from a crash or a preallocated file).</summary>
-    NulPadding,
-}
-
-/// <summary>One line of a JSON Lines input, valid until the framer's next call.</summary>
-internal readonly ref struct FramedLine
-{
-    public FramedLineKind Kind { get; init; }
-
-    public ReadOnlySpan<byte> Text { get; init; }
-
-    /// <summary>1-based line number in the input.</summary>
-    public long Number { get; init; }
-
-    /// <summary>True for the input's last line when it has no newline after it (it may have been cut off).</summary>
-    public bool IsLast { get; init; }
-}
-
 /// <summary>
 /// Splits a stream into the lines of records, reading 1 MiB at a time into a pooled buffer (never a whole file in
 /// memory): blank lines are not records, a leading byte order mark and a line's trailing carriage return are dropped,
 /// NUL bytes around a record are trimmed, and a line longer than the limit is reported once and skipped without being
 /// buffered whole.
 /// </summary>
-internal sealed class JsonLinesFramer : IDisposable
+internal sealed class JsonLinesFramer : IRecordFramer
 {
     /// <summary>Longest record accepted; a longer line is reported as <see cref="FramedLineKind.TooLong"/>.</summary>
     public const int MaxLineBytes = 1 << 20;
@@ -61,7 +34,7 @@ internal sealed class JsonLinesFramer : IDisposable
         this.input = input ?? throw new ArgumentNullException(nameof(input));
     }
 
-    /// <summary>The next line that is a record (or a record gone wrong); false at the end of the input.</summary>
+    /// <inheritdoc/>
     public bool Next(out FramedLine line)
     {
         while (true)
