@@ -30,6 +30,7 @@ internal static class CommandFailures
     {
         ReportOption.Account => "--org",
         ReportOption.Window => "--from/--to",
+        ReportOption.TimeZone => "--tz",
         ReportOption.GapDays => "--gap-days",
         ReportOption.SampleSize => "--sample-size",
         _ => option.ToString(),

@@ -35,19 +35,6 @@ internal static class CommandOptions
         return null;
     }
 
-    /// <summary>An IANA time zone, or a usage error naming it.</summary>
-    public static TimeZoneInfo FindTimeZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new CommandInputException($"unknown time zone '{id}': give an IANA id such as UTC, Europe/Berlin or America/New_York");
-        }
-    }
-
     /// <summary>The kinds of event store the tool can use: the SQLite and PostgreSQL provider packages.</summary>
     public static readonly EventStoreProviders StoreProviders = new(SqliteStoreProvider.Instance, PostgresStoreProvider.Instance);
 

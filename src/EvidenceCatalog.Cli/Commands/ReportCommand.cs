@@ -151,7 +151,7 @@ internal sealed class ReportCommand : Command
             Account = parseResult.GetValue(org)!,
             From = parseResult.GetValue(from)!.Value,
             To = parseResult.GetValue(to)!.Value,
-            TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
+            TimeZone = ReportTimeZone.Find(parseResult.GetValue(tz)!),
             GapDays = parseResult.GetValue(gapDays),
             SampleSize = parseResult.GetValue(sampleSize),
             AccessSnapshot = parseResult.GetValue(access) is { } a ? CommandOptions.AccessSnapshot(context, a) : null,
