@@ -192,6 +192,26 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void A_snapshot_count_beyond_2_pow_53_degrades_the_access_review_naming_the_field_and_the_report_is_signed()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
+        workspace.AddText("access.json", "{\"users\":[{\"id\":\"alice@northwind.example\",\"role\":\"admin\",\"resourceAccess\":{\"docs\":9007199254740993}}]}");
+        workspace.AddBytes("hmac.key", Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--access", "access.json", "--hmac-key-file", "hmac.key", "--out", "report.json"]);
+        var strict = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--access", "access.json", "--require-complete", "--out", "strict.json"]);
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "verify", "report.json", "--hmac-key-file", "hmac.key").ExitCode);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        var access = report.RootElement.GetProperty("sections").GetProperty("accessReview");
+        Assert.Equal("degraded", access.GetProperty("status").GetString());
+        Assert.Equal("access snapshot access.json: users[0].resourceAccess.docs must be an integer from 0 to 9007199254740991 (2^53 - 1), not 9007199254740993", access.GetProperty("reason").GetString());
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("--require-complete: section access-review is degraded", strict.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_access_snapshot_that_does_not_exist_is_an_input_error_not_a_degraded_section()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));

@@ -161,9 +161,12 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
 
         foreach (var member in value.EnumerateObject())
         {
-            if (member.Value.ValueKind != JsonValueKind.Number || !member.Value.TryGetInt64(out long count) || count < 0)
+            if (member.Value.ValueKind != JsonValueKind.Number || !member.Value.TryGetInt64(out long count) || count < 0 || count > ReportIntegers.Max)
             {
-                throw new AccessSnapshotException($"access snapshot {name}: {where}.{property}.{member.Name} must be a non-negative integer");
+                // Checked here, not left to the signer: a count beyond 2^53 cannot be signed (RFC 8785 holds integers to ±2^53).
+                string given = member.Value.GetRawText();
+                throw new AccessSnapshotException(
+                    $"access snapshot {name}: {where}.{property}.{member.Name} must be an integer from 0 to {ReportIntegers.Max} (2^53 - 1), not {(given.Length > 40 ? given[..40] + "…" : given)}");
             }
 
             counts[member.Name] = count;
