@@ -89,6 +89,23 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void A_report_from_a_store_counts_its_account_only_while_one_from_a_file_counts_the_others_too()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-02T11:00:00Z", account: "globex"), Line("c", "2026-03-02T12:00:00Z", account: "globex"));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "ingest", "--store", "evidence.db", "events.jsonl").ExitCode);
+
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["report", "--store", "evidence.db", .. Window, "--out", "from-store.json"]).ExitCode);
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--out", "from-file.json"]).ExitCode);
+
+        using var fromStore = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("from-store.json")));
+        using var fromFile = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("from-file.json")));
+        var store = fromStore.RootElement.GetProperty("meta").GetProperty("ingestion");
+        var file = fromFile.RootElement.GetProperty("meta").GetProperty("ingestion");
+        Assert.Equal((1, 1, 0), (store.GetProperty("read").GetInt32(), store.GetProperty("accepted").GetInt32(), store.GetProperty("otherAccounts").GetInt32()));
+        Assert.Equal((3, 3, 2), (file.GetProperty("read").GetInt32(), file.GetProperty("accepted").GetInt32(), file.GetProperty("otherAccounts").GetInt32()));
+    }
+
+    [Fact]
     public void An_account_a_store_does_not_hold_is_refused_too()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));

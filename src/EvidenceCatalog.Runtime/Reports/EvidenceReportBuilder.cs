@@ -22,7 +22,11 @@ internal sealed class EvidenceReportBuilder
     private readonly ReportOptions options;
     private readonly string? catalogSource;
 
-    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource)
+    /// <param name="catalog">The catalogs the report is built against.</param>
+    /// <param name="options">What the report is about.</param>
+    /// <param name="catalogSource">Where the catalogs came from, for the meta; null to leave it out.</param>
+    /// <param name="namesOtherAccounts">Whether a store names its other accounts when the report's has none (<see cref="EvidenceTally.NamesOtherAccounts"/>).</param>
+    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource, bool namesOtherAccounts)
     {
         Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
@@ -31,7 +35,7 @@ internal sealed class EvidenceReportBuilder
         GeneratedAt = TruncateToSeconds(options.Clock.GetUtcNow());
         Vocabulary = new EventVocabulary(catalog);
         Window = new ReportWindow(options.From, options.To, options.TimeZone);
-        Tally = new EvidenceTally(Vocabulary, Window, options.Account, options.SampleSize);
+        Tally = new EvidenceTally(Vocabulary, Window, options.Account, options.SampleSize) { NamesOtherAccounts = namesOtherAccounts };
     }
 
     public IEvidenceCatalog Catalog { get; }
