@@ -229,6 +229,38 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void An_account_configuration_names_the_account_and_its_values_and_the_catalog_fills_in_as_a_default()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z", account: "acme"));
+        workspace.AddText("acme.json", "{\"organization\":{\"name\":\"Acme Corp\"},\"retention\":{\"auditLogDays\":365,\"evidenceDays\":1095,\"incidentRecordDays\":730}}");
+
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--events", "events.jsonl", "--org", "acme", "--from", "2026-03-01", "--to", "2026-03-31", "--account-config", "acme.json", "--out", "report.json");
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        var config = report.RootElement.GetProperty("sections").GetProperty("complianceConfig");
+        Assert.Equal(("acme", "Acme Corp"), (config.GetProperty("organizationId").GetString(), config.GetProperty("organizationName").GetString()));
+        Assert.Equal("{\"activeFrameworks\":\"catalog-default\",\"organizationName\":\"account\",\"piiDetection\":\"catalog-default\"}", JsonSerializer.Serialize(config.GetProperty("sources")));
+        Assert.Equal("account", report.RootElement.GetProperty("sections").GetProperty("retentionPolicy").GetProperty("source").GetString());
+        Assert.Equal("catalog-default", report.RootElement.GetProperty("sections").GetProperty("dataResidency").GetProperty("source").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"piiDetection\":{\"enabled\":true,\"mode\":\"hide\",\"entities\":[\"email\"],\"minConfidencePercent\":80}}", "evidence: account configuration acme.json: piiDetection.mode must be one of detect, redact, block, not \"hide\"\n")]
+    [InlineData("{\"activeFrameworks\":[\"iso27001\"]}", "evidence: account configuration acme.json: activeFrameworks names 'iso27001', which the catalogs do not declare (they declare: soc2)\n")]
+    [InlineData("{\"organization\":{\"id\":\"northwind-cloud\",\"name\":\"x\"}}", "evidence: account configuration acme.json: organization.id is 'northwind-cloud', but the file is the configuration of account 'acme'; leave the id out or make it 'acme'\n")]
+    public void An_account_configuration_that_cannot_be_used_exits_2_naming_the_file_and_field(string json, string stderr)
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z", account: "acme"));
+        workspace.AddText("acme.json", json);
+
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--events", "events.jsonl", "--org", "acme", "--from", "2026-03-01", "--to", "2026-03-31", "--account-config", "acme.json", "--out", "report.json");
+
+        Assert.Equal((2, stderr), (result.ExitCode, result.Stderr));
+        Assert.False(File.Exists(workspace.Combine("report.json")));
+    }
+
+    [Fact]
     public void An_access_snapshot_that_does_not_exist_is_an_input_error_not_a_degraded_section()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
