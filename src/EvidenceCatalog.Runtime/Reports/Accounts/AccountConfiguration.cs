@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Runtime.Reports.Accounts;
@@ -30,23 +29,7 @@ public sealed record AccountConfiguration(
     public static AccountConfiguration Load(string path, string name, string account)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The exception's message names the absolute path, which must not reach a signed report.
-            string why = exception switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "does not exist",
-                UnauthorizedAccessException => "cannot be read: permission denied",
-                _ => "cannot be read",
-            };
-            throw new AccountConfigurationException($"account configuration {name} {why}");
-        }
-
+        byte[] bytes = ReportInputFile.Read(path, why => new AccountConfigurationException($"account configuration {name} {why}"));
         return Parse(bytes, name, account);
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -17,23 +16,7 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
     /// <summary>Reads a snapshot file; <see cref="AccessSnapshotException"/> says what is wrong with it, naming it <paramref name="name"/>.</summary>
     public static AccessSnapshot Load(string path, string name)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The exception's own message names the absolute path, which must not reach a signed report.
-            string why = exception switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "does not exist",
-                UnauthorizedAccessException => "cannot be read: permission denied",
-                _ => "cannot be read",
-            };
-            throw new AccessSnapshotException($"access snapshot {name} {why}");
-        }
-
+        byte[] bytes = ReportInputFile.Read(path, why => new AccessSnapshotException($"access snapshot {name} {why}"));
         return Parse(bytes, name);
     }
 
