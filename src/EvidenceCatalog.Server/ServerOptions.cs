@@ -44,6 +44,13 @@ public sealed record ServerOptions
     /// <summary>A folder of access snapshots, one per account (<c>ACCOUNT.json</c>), for the access review; null for none.</summary>
     public string? AccessDirectory { get; init; }
 
+    /// <summary>
+    /// A folder of account configurations, one per account (<c>ACCOUNT.json</c>): each account's organisation name,
+    /// frameworks, PII detection, data categories and retention, over the policies catalog. Null: the catalog alone,
+    /// labelled in each report as the catalog's (or as a default, for an account it does not describe).
+    /// </summary>
+    public string? AccountsDirectory { get; init; }
+
     /// <summary>The time each section's source has before the section is degraded. Default 5 seconds.</summary>
     public TimeSpan SectionTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

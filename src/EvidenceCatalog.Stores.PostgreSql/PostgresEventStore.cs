@@ -62,7 +62,7 @@ public sealed class PostgresEventStore : IEventStore
             + $"SELECT {EventRows.Columns} FROM {events} "
             + "WHERE account = $1 AND time >= s.from_ticks AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
             + "ORDER BY time, id COLLATE \"C\" LIMIT $6) AS e";
-        countRowsSql = $"SELECT count(*), count(*) FILTER (WHERE account = $1) FROM {events}";
+        countRowsSql = $"SELECT count(*) FROM {events} WHERE account = $1";
         readEventsSql =
             $"SELECT {EventRows.Columns} FROM {events} "
             + "WHERE account = $1 AND time >= $2 AND time < $3 ORDER BY time, id COLLATE \"C\"";
@@ -294,13 +294,13 @@ public sealed class PostgresEventStore : IEventStore
                     await CountDaysAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
                     await CountActorsAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
                     await TakeSamplesAsync(connection, tally, pushdown, async, cancellationToken).ConfigureAwait(false);
-                    var (storeRows, accountRows) = await CountRowsAsync(connection, tally.Account, async, cancellationToken).ConfigureAwait(false);
-                    if (TallyPushdown.ShouldNameOtherAccounts(storeRows, accountRows))
+                    long accountRows = await CountRowsAsync(connection, tally.Account, async, cancellationToken).ConfigureAwait(false);
+                    if (pushdown.ShouldNameOtherAccounts(accountRows))
                     {
                         await NameAccountsAsync(connection, pushdown, async, cancellationToken).ConfigureAwait(false);
                     }
 
-                    pushdown.Finish(storeRows, accountRows);
+                    pushdown.Finish(accountRows);
                     if (async)
                     {
                         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -406,7 +406,7 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
-    private async ValueTask<(long Store, long Account)> CountRowsAsync(NpgsqlConnection connection, string account, bool async, CancellationToken cancellationToken)
+    private async ValueTask<long> CountRowsAsync(NpgsqlConnection connection, string account, bool async, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand(countRowsSql, connection);
         Parameter(command, account);
@@ -414,7 +414,7 @@ public sealed class PostgresEventStore : IEventStore
         await using (rows.ConfigureAwait(false))
         {
             await NextAsync(rows, async, cancellationToken).ConfigureAwait(false);
-            return (rows.GetInt64(0), rows.GetInt64(1));
+            return rows.GetInt64(0);
         }
     }
 

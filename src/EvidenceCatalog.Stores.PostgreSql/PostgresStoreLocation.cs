@@ -27,58 +27,57 @@ public sealed partial class PostgresStoreProvider : IEventStoreProvider
 
     public EventStoreLocation Parse(string spec, string value, EventStoreLocationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(options);
-        string shown = Redact(spec);
+        string prefix = spec[..(spec.Length - value.Length)];
         if (value.StartsWith("//", StringComparison.Ordinal))
         {
+            string url = PostgresStoreDisplay.OfUrl(prefix, value);
             throw new EventStoreException(
                 EventStoreProblem.InvalidLocation,
-                shown,
-                $"'{shown}' is a URL; give the connection string in keyword form, e.g. postgres:Host=127.0.0.1;Port=5432;Username=evidence;Database=evidence");
+                url,
+                $"'{url}' is a URL; give the connection string in keyword form, e.g. postgres:Host=127.0.0.1;Port=5432;Username=evidence;Database=evidence");
         }
 
         NpgsqlConnectionStringBuilder builder;
-        string schema;
+        string? schema;
         try
         {
             var generic = new DbConnectionStringBuilder { ConnectionString = value };
             schema = generic.TryGetValue(SchemaKeyword, out object? given) ? Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty
                 : EmptySchema().IsMatch(value) ? string.Empty
-                : PostgresEventStoreOptions.DefaultSchema;
+                : null;
             generic.Remove(SchemaKeyword);
             builder = new NpgsqlConnectionStringBuilder(generic.ConnectionString);
         }
         catch (ArgumentException exception)
         {
-            throw new EventStoreException(EventStoreProblem.InvalidLocation, shown, $"'{shown}' is not a valid PostgreSQL connection string: {exception.Message}", exception);
+            // Unparsed, the text may hold a password anywhere: only the prefix is shown.
+            string unparsed = prefix + "…";
+            throw new EventStoreException(EventStoreProblem.InvalidLocation, unparsed, $"'{unparsed}' is not a valid PostgreSQL connection string: {exception.Message}", exception);
         }
 
+        string shown = PostgresStoreDisplay.Of(prefix, builder, schema);
         if (string.IsNullOrWhiteSpace(builder.Host))
         {
             throw new EventStoreException(
                 EventStoreProblem.InvalidLocation, shown, $"'{shown}' names no server; add Host=NAME (e.g. postgres:Host=127.0.0.1;Username=evidence;Database=evidence)");
         }
 
-        if (string.IsNullOrWhiteSpace(schema))
+        if (schema is not null && string.IsNullOrWhiteSpace(schema))
         {
             throw new EventStoreException(
                 EventStoreProblem.InvalidLocation, shown, $"'{shown}' has an empty Schema; leave it out for the default ({PostgresEventStoreOptions.DefaultSchema}) or name one");
         }
 
-        var storeOptions = new PostgresEventStoreOptions { Schema = schema, BatchSize = options.BatchSize, Clock = options.Clock };
+        var storeOptions = new PostgresEventStoreOptions { Schema = schema ?? PostgresEventStoreOptions.DefaultSchema, BatchSize = options.BatchSize, Clock = options.Clock };
         return new PostgresStoreLocation(shown, NpgsqlDataSource.Create(builder), storeOptions);
     }
-
-    /// <summary>The spec with the value of every password keyword replaced by <c>***</c>.</summary>
-    internal static string Redact(string spec) => Password().Replace(spec, "${key}***");
 
     // The parser drops a keyword without a value; an empty Schema is a mistake to point out, not a default to take.
     [GeneratedRegex(@"(?:^|;)\s*schema\s*=\s*(?:;|$)", RegexOptions.IgnoreCase)]
     private static partial Regex EmptySchema();
-
-    // Npgsql's keywords for the password (case-insensitive), up to the next ';' or the end; a quoted value to its quote.
-    [GeneratedRegex(@"(?<key>(?:^|;|:)\s*(?:password|pwd|psw)\s*=\s*)(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]
-    private static partial Regex Password();
 }
 
 /// <summary>

@@ -136,9 +136,8 @@ public sealed class SqliteEventStore : IEventStore
             cancellationToken.ThrowIfCancellationRequested();
             TakeSamples(transaction, tally, pushdown);
             cancellationToken.ThrowIfCancellationRequested();
-            long storeRows = Count(transaction, "SELECT count(*) FROM events", null);
             long accountRows = Count(transaction, "SELECT count(*) FROM events WHERE account = $account", tally.Account);
-            if (TallyPushdown.ShouldNameOtherAccounts(storeRows, accountRows))
+            if (pushdown.ShouldNameOtherAccounts(accountRows))
             {
                 using var accounts = Command(transaction, $"SELECT account, count(*) FROM events GROUP BY account ORDER BY 2 DESC, 1 LIMIT {NoEventsForAccountException.NamedAccounts + 1}");
                 using var rows = accounts.ExecuteReader();
@@ -148,7 +147,7 @@ public sealed class SqliteEventStore : IEventStore
                 }
             }
 
-            pushdown.Finish(storeRows, accountRows);
+            pushdown.Finish(accountRows);
             transaction.Commit();
         }
         catch (SqliteException exception)

@@ -89,6 +89,23 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void A_report_from_a_store_counts_its_account_only_while_one_from_a_file_counts_the_others_too()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-02T11:00:00Z", account: "globex"), Line("c", "2026-03-02T12:00:00Z", account: "globex"));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "ingest", "--store", "evidence.db", "events.jsonl").ExitCode);
+
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["report", "--store", "evidence.db", .. Window, "--out", "from-store.json"]).ExitCode);
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--out", "from-file.json"]).ExitCode);
+
+        using var fromStore = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("from-store.json")));
+        using var fromFile = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("from-file.json")));
+        var store = fromStore.RootElement.GetProperty("meta").GetProperty("ingestion");
+        var file = fromFile.RootElement.GetProperty("meta").GetProperty("ingestion");
+        Assert.Equal((1, 1, 0), (store.GetProperty("read").GetInt32(), store.GetProperty("accepted").GetInt32(), store.GetProperty("otherAccounts").GetInt32()));
+        Assert.Equal((3, 3, 2), (file.GetProperty("read").GetInt32(), file.GetProperty("accepted").GetInt32(), file.GetProperty("otherAccounts").GetInt32()));
+    }
+
+    [Fact]
     public void An_account_a_store_does_not_hold_is_refused_too()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
@@ -192,6 +209,58 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void A_snapshot_count_beyond_2_pow_53_degrades_the_access_review_naming_the_field_and_the_report_is_signed()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
+        workspace.AddText("access.json", "{\"users\":[{\"id\":\"alice@northwind.example\",\"role\":\"admin\",\"resourceAccess\":{\"docs\":9007199254740993}}]}");
+        workspace.AddBytes("hmac.key", Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--access", "access.json", "--hmac-key-file", "hmac.key", "--out", "report.json"]);
+        var strict = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--access", "access.json", "--require-complete", "--out", "strict.json"]);
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "verify", "report.json", "--hmac-key-file", "hmac.key").ExitCode);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        var access = report.RootElement.GetProperty("sections").GetProperty("accessReview");
+        Assert.Equal("degraded", access.GetProperty("status").GetString());
+        Assert.Equal("access snapshot access.json: users[0].resourceAccess.docs must be an integer from 0 to 9007199254740991 (2^53 - 1), not 9007199254740993", access.GetProperty("reason").GetString());
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains("--require-complete: section access-review is degraded", strict.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_account_configuration_names_the_account_and_its_values_and_the_catalog_fills_in_as_a_default()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z", account: "acme"));
+        workspace.AddText("acme.json", "{\"organization\":{\"name\":\"Acme Corp\"},\"retention\":{\"auditLogDays\":365,\"evidenceDays\":1095,\"incidentRecordDays\":730}}");
+
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--events", "events.jsonl", "--org", "acme", "--from", "2026-03-01", "--to", "2026-03-31", "--account-config", "acme.json", "--out", "report.json");
+
+        Assert.Equal((0, string.Empty), (result.ExitCode, result.Stderr));
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        var config = report.RootElement.GetProperty("sections").GetProperty("complianceConfig");
+        Assert.Equal(("acme", "Acme Corp"), (config.GetProperty("organizationId").GetString(), config.GetProperty("organizationName").GetString()));
+        Assert.Equal("{\"activeFrameworks\":\"catalog-default\",\"organizationName\":\"account\",\"piiDetection\":\"catalog-default\"}", JsonSerializer.Serialize(config.GetProperty("sources")));
+        Assert.Equal("account", report.RootElement.GetProperty("sections").GetProperty("retentionPolicy").GetProperty("source").GetString());
+        Assert.Equal("catalog-default", report.RootElement.GetProperty("sections").GetProperty("dataResidency").GetProperty("source").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"piiDetection\":{\"enabled\":true,\"mode\":\"hide\",\"entities\":[\"email\"],\"minConfidencePercent\":80}}", "evidence: account configuration acme.json: piiDetection.mode must be one of detect, redact, block, not \"hide\"\n")]
+    [InlineData("{\"activeFrameworks\":[\"iso27001\"]}", "evidence: account configuration acme.json: activeFrameworks names 'iso27001', which the catalogs do not declare (they declare: soc2)\n")]
+    [InlineData("{\"organization\":{\"id\":\"northwind-cloud\",\"name\":\"x\"}}", "evidence: account configuration acme.json: organization.id is 'northwind-cloud', but the file is the configuration of account 'acme'; leave the id out or make it 'acme'\n")]
+    public void An_account_configuration_that_cannot_be_used_exits_2_naming_the_file_and_field(string json, string stderr)
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z", account: "acme"));
+        workspace.AddText("acme.json", json);
+
+        var result = Evidence.Run(workspace.Path, Clock, "report", "--events", "events.jsonl", "--org", "acme", "--from", "2026-03-01", "--to", "2026-03-31", "--account-config", "acme.json", "--out", "report.json");
+
+        Assert.Equal((2, stderr), (result.ExitCode, result.Stderr));
+        Assert.False(File.Exists(workspace.Combine("report.json")));
+    }
+
+    [Fact]
     public void An_access_snapshot_that_does_not_exist_is_an_input_error_not_a_degraded_section()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
@@ -206,6 +275,9 @@ public sealed class ReportCommandTests
     [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-02-30", "--to", "2026-03-31" }, "real calendar date")]
     [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-03-31", "--to", "2026-03-01" }, "ends (2026-03-01) before it starts")]
     [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31", "--tz", "Mars/Olympus" }, "unknown time zone 'Mars/Olympus'")]
+    [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31", "--tz", "America" }, "--tz: unknown time zone 'America'")]
+    [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "0001-01-01", "--to", "0001-03-31" }, "--from/--to: the window 0001-01-01..0001-03-31 is outside the dates a report can cover: its days must lie between 0002-01-01 and 9998-12-31")]
+    [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "9999-10-01", "--to", "9999-12-31", "--tz", "Pacific/Kiritimati" }, "--from/--to: the window 9999-10-01..9999-12-31 is outside the dates")]
     [InlineData(new[] { "report", "--events", "missing.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31" }, "does not exist")]
     [InlineData(new[] { "report", "--events", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31", "--hmac-key-file", "short.key" }, "at least 32")]
     [InlineData(new[] { "report", "--store", "events.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-31" }, "events.jsonl")]

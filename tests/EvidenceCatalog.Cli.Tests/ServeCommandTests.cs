@@ -169,6 +169,18 @@ public sealed class ServeCommandTests
         Assert.Contains("never given on the command line", result.Stdout);
     }
 
+    [Fact]
+    public void Serve_with_a_broken_account_configuration_exits_2_naming_the_file_and_field()
+    {
+        using var workspace = WithTokens();
+        workspace.AddBytes("hmac.key", RandomNumberGenerator.GetBytes(32));
+        workspace.AddText("accounts/acme.json", "{\"retention\":{\"auditLogDays\":0,\"evidenceDays\":1,\"incidentRecordDays\":1}}");
+
+        var result = Evidence.Run(workspace.Path, "serve", "--store", "sqlite:events.db", "--tokens", "tokens.txt", "--hmac-key-file", "hmac.key", "--accounts-dir", "accounts");
+
+        Assert.Equal((2, "evidence: account configuration acme.json: retention.auditLogDays must be an integer from 1 to 2147483647, not 0\n"), (result.ExitCode, result.Stderr));
+    }
+
     private static CatalogWorkspace WithTokens()
     {
         var workspace = CatalogWorkspace.WithRepositoryCatalogs();

@@ -35,9 +35,12 @@ public sealed class StoreCommandTests
 
     [Theory]
     [InlineData("mysql:Host=db", "evidence: unknown event store kind 'mysql'; give sqlite:PATH")]
-    [InlineData("postgres:Hots=db", "evidence: 'postgres:Hots=db' is not a valid PostgreSQL connection string: ")]
+    [InlineData("postgres:Hots=db", "evidence: 'postgres:…' is not a valid PostgreSQL connection string: ")]
     [InlineData("notes.txt", "evidence: '")]
-    [InlineData("postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=hidden;Timeout=3", "evidence: cannot use event store 'postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=***;Timeout=3': ")]
+    [InlineData("postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=hidden;Timeout=3", "evidence: cannot use event store 'postgres:Host=127.0.0.1;Port=1;Username=evidence;Timeout=3': ")]
+    [InlineData("postgres:Host=127.0.0.1;Port=1;Password=\"x\"\"hidden;y\";Timeout=3", "evidence: cannot use event store 'postgres:Host=127.0.0.1;Port=1;Timeout=3': ")]
+    [InlineData("postgres:Host=127.0.0.1;Port=1;PWD='x''hidden;y';Timeout=3;SSL Password=hidden", "evidence: cannot use event store 'postgres:Host=127.0.0.1;Port=1;Timeout=3': ")]
+    [InlineData("postgres:Hots=db;Password=\"x\"\"hidden;y\"", "evidence: 'postgres:…' is not a valid PostgreSQL connection string: ")]
     public void An_unusable_store_exits_2_with_one_line(string spec, string start)
     {
         using var workspace = CatalogWorkspace.Empty();
@@ -67,7 +70,7 @@ public sealed class StoreCommandTests
         using var workspace = WithEvents(Enumerable.Range(0, 50).Select(i => Line("e" + i, $"2026-03-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z", outcome: i % 3 == 0 ? "deny" : "allow")).ToArray());
 
         // Trust authentication ignores the password; it must still appear nowhere.
-        string spec = schema.StoreSpec + ";Password=topsecret";
+        string spec = schema.StoreSpec + ";Password=\"top\"\"Zq7Secret;x\"";
         var init = Evidence.Run(workspace.Path, Clock, "store", "init", "--store", spec);
         var ingest = Evidence.Run(workspace.Path, Clock, "ingest", "--store", spec, "events.jsonl");
         var again = Evidence.Run(workspace.Path, Clock, "ingest", "--store", spec, "events.jsonl");
@@ -75,11 +78,11 @@ public sealed class StoreCommandTests
         var fromFile = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--out", "from-file.json"]);
 
         Assert.Equal((0, 0, 0, 0, 0), (init.ExitCode, ingest.ExitCode, again.ExitCode, fromStore.ExitCode, fromFile.ExitCode));
-        Assert.Equal($"event store {spec.Replace("topsecret", "***", StringComparison.Ordinal)}: created schema version 1\n", init.Stdout);
+        Assert.Equal($"event store postgres:{schema.ConnectionString};Schema={schema.Name}: created schema version 1\n", init.Stdout);
         Assert.Matches("^ingested events.jsonl: read ([0-9]+), accepted \\1, duplicates 0, rejected 0\n$", ingest.Stdout);
         Assert.Matches("^ingested events.jsonl: read ([0-9]+), accepted 0, duplicates \\1, rejected 0\n$", again.Stdout);
         string storeReport = File.ReadAllText(workspace.Combine("from-store.json"));
-        Assert.DoesNotContain("topsecret", init.Stdout + ingest.Stdout + fromStore.Stdout + storeReport, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq7Secret", init.Stdout + init.Stderr + ingest.Stdout + ingest.Stderr + fromStore.Stdout + fromStore.Stderr + storeReport, StringComparison.Ordinal);
 
         using var store = JsonDocument.Parse(storeReport);
         using var file = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("from-file.json")));

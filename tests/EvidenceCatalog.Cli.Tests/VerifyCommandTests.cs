@@ -220,6 +220,28 @@ public sealed class VerifyCommandTests
         return Evidence.Run(workspace.Path, "verify", file, "--hmac-key-file", "hmac.key");
     }
 
+    [Fact]
+    public void A_report_forged_with_the_public_key_as_HMAC_secret_is_refused_not_verified()
+    {
+        using var workspace = CatalogWorkspace.Empty();
+        AddEs256SignedReport(workspace, Encoding.UTF8.GetBytes(Report));
+        byte[] publicPem = System.IO.File.ReadAllBytes(workspace.Combine("public.pem"));
+
+        // The forger changes the report and MACs it with the public key, which every auditor holds.
+        string forged = Report.Replace("\"degraded\"", "\"ok\"", StringComparison.Ordinal);
+        string mac = Convert.ToBase64String(HMACSHA256.HashData(publicPem, Runtime.Canonical.JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(forged))));
+        workspace.AddText("report.json", forged.TrimEnd()[..^1]
+            + $",\"signatures\":[{{\"algorithm\":\"HMAC-SHA256\",\"keyId\":\"{HmacSigningKey.ComputeKeyId(publicPem)}\",\"value\":\"{mac}\"}}]}}");
+
+        var verify = Evidence.Run(workspace.Path, "verify", "report.json", "--hmac-key-file", "public.pem");
+        var sign = Evidence.Run(workspace.Path, "report", "--sample-catalogs", "--events", "report.json", "--org", "x", "--from", "2026-01-01", "--to", "2026-01-31", "--hmac-key-file", "public.pem");
+
+        Assert.Equal((2, string.Empty), (verify.ExitCode, verify.Stdout));
+        Assert.StartsWith($"evidence: HMAC key file '{workspace.Combine("public.pem")}' holds a PEM -----BEGIN PUBLIC KEY-----, not an HMAC secret", verify.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, sign.ExitCode);
+        Assert.Contains("holds a PEM -----BEGIN PUBLIC KEY-----, not an HMAC secret", sign.Stderr, StringComparison.Ordinal);
+    }
+
     private static byte[] SignWithHmac(byte[] secret)
     {
         using var key = HmacSigningKey.FromBytes(secret);

@@ -42,6 +42,25 @@ public sealed class DegradedSectionTests
     }
 
     [Fact]
+    public async Task A_snapshot_count_beyond_2_pow_53_degrades_the_access_review_and_the_report_is_served_signed()
+    {
+        await using var server = await ServerHarness.StartAsync(kestrel: true);
+        await System.IO.File.WriteAllTextAsync(
+            System.IO.Path.Combine(server.Options.AccessDirectory!, ServerHarness.Org + ".json"),
+            "{\"users\":[{\"id\":\"alice@northwind.example\",\"role\":\"admin\",\"resourceAccess\":{\"docs\":9007199254740993}}]}");
+
+        using var response = await server.GetAsync(Report);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(ReportVerifier.Verify(body, ServerHarness.VerificationKey).IsIntact);
+        using var json = JsonDocument.Parse(body);
+        var access = json.RootElement.GetProperty("sections").GetProperty("accessReview");
+        Assert.Equal("degraded", access.GetProperty("status").GetString());
+        Assert.Equal("access snapshot northwind-cloud.json: users[0].resourceAccess.docs must be an integer from 0 to 9007199254740991 (2^53 - 1), not 9007199254740993", access.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_hanging_source_is_degraded_at_the_section_timeout_and_the_rest_returns()
     {
         var hanging = new HangingSource("security-metrics");

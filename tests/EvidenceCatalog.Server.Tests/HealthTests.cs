@@ -44,6 +44,21 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Readyz_never_shows_a_password_whatever_its_quoting()
+    {
+        // Port 1 refuses at once: the 503 detail names the store, and must do so without the password.
+        await using var unreachable = TestStores.Parse("postgres:Host=127.0.0.1;Port=1;Timeout=3;Password=\"x\"\"y;Secret\";SSL Password='Secret'");
+        await using var server = await ServerHarness.StartAsync(o => o with { Store = unreachable }, withEvents: false, kestrel: true);
+
+        using var ready = await server.GetAsync("/readyz", role: null);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        string body = await ready.Content.ReadAsStringAsync();
+        Assert.Contains("postgres:Host=127.0.0.1;Port=1;Timeout=3", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_routes_and_methods_are_problem_details()
     {
         await using var server = await ServerHarness.StartAsync(withEvents: false);

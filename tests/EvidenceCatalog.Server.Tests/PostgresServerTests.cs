@@ -34,6 +34,24 @@ public sealed class PostgresServerTests
     }
 
     [PostgresFact]
+    public async Task A_password_in_doubled_quotes_appears_neither_on_readyz_nor_in_the_signed_report()
+    {
+        await using var schema = await PostgresTestDatabase.CreateSchemaAsync();
+        // The test server trusts local connections and ignores the password; it must still be shown nowhere.
+        await using var server = await StartAsync(storeSpec: schema.StoreSpec + ";Password=\"x\"\"y;Secret\"", kestrel: true);
+
+        using var ready = await server.GetAsync("/readyz", role: null);
+        using var report = await server.GetAsync("/api/soc2-evidence?accountId=northwind-cloud");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (ready.StatusCode, report.StatusCode));
+        string readyBody = await ready.Content.ReadAsStringAsync();
+        string reportBody = await report.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Secret", readyBody + reportBody, System.StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(reportBody);
+        Assert.Equal($"postgres:{schema.ConnectionString};Schema={schema.Name}", json.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inputs")[0].GetProperty("name").GetString());
+    }
+
+    [PostgresFact]
     public async Task Events_posted_over_HTTP_are_stored_once_in_PostgreSQL()
     {
         await using var schema = await PostgresTestDatabase.CreateSchemaAsync();

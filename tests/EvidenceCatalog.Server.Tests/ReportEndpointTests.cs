@@ -84,6 +84,10 @@ public sealed class ReportEndpointTests
     [InlineData("accountId=northwind-cloud&from=2026-10-01&to=2026-09-01", "the window ends (2026-09-01) before it starts (2026-10-01)")]
     [InlineData("accountId=northwind-cloud&tz=Mars/Olympus", "unknown time zone 'Mars/Olympus': give an IANA id such as UTC, Europe/Berlin or America/New_York")]
     [InlineData("accountId=northwind-cloud&from=2000-01-01&to=2026-01-01", "the window is 9498 days; at most 3660 are allowed")]
+    [InlineData("accountId=northwind-cloud&tz=America", "unknown time zone 'America': give an IANA id such as UTC, Europe/Berlin or America/New_York")]
+    [InlineData("accountId=northwind-cloud&from=0001-01-01&to=0001-01-31", "the window 0001-01-01..0001-01-31 is outside the dates a report can cover: its days must lie between 0002-01-01 and 9998-12-31")]
+    [InlineData("accountId=northwind-cloud&to=0001-01-01", "the window 0001-01-01..0001-01-01 is outside the dates a report can cover: its days must lie between 0002-01-01 and 9998-12-31")]
+    [InlineData("accountId=northwind-cloud&from=9999-12-01&to=9999-12-31&tz=Pacific/Kiritimati", "the window 9999-12-01..9999-12-31 is outside the dates a report can cover: its days must lie between 0002-01-01 and 9998-12-31")]
     public async Task Bad_parameters_are_400_problems(string query, string detail)
     {
         await using var server = await ServerHarness.StartAsync(withEvents: false);

@@ -28,8 +28,8 @@ public sealed class EventStoreLocationTests
 
     [Theory]
     [InlineData("postgres:Host=db;Username=evidence;Database=evidence", "postgres:Host=db;Username=evidence;Database=evidence")]
-    [InlineData("postgres:Host=db;Password=s3cret;Database=evidence", "postgres:Host=db;Password=***;Database=evidence")]
-    [InlineData("postgresql:host=db; pwd = 'a;b' ;Schema=tenant_1", "postgresql:host=db; pwd = *** ;Schema=tenant_1")]
+    [InlineData("postgres:Host=db;Password=s3cret;Database=evidence", "postgres:Host=db;Database=evidence")]
+    [InlineData("postgresql:host=db; pwd = 'a;b' ;Schema=tenant_1", "postgresql:Host=db;Schema=tenant_1")]
     public void A_postgres_location_keeps_its_connection_string_and_hides_the_password(string spec, string display)
     {
         using var location = TestStores.Parse(spec);
@@ -41,8 +41,8 @@ public sealed class EventStoreLocationTests
     [InlineData("", "the event store location is empty; give sqlite:PATH")]
     [InlineData("sqlite:", "'sqlite:' names no file; give sqlite:PATH")]
     [InlineData("mysql:Host=db;Password=x", "unknown event store kind 'mysql'; give sqlite:PATH, postgres:CONNECTION-STRING")]
-    [InlineData("postgres://evidence:pw@db/evidence", "'postgres://evidence:pw@db/evidence' is a URL; give the connection string in keyword form")]
-    [InlineData("postgres:Hots=db;Password=x", "'postgres:Hots=db;Password=***' is not a valid PostgreSQL connection string: ")]
+    [InlineData("postgres://evidence:pw@db/evidence", "'postgres://evidence@db/evidence' is a URL; give the connection string in keyword form")]
+    [InlineData("postgres:Hots=db;Password=x", "'postgres:…' is not a valid PostgreSQL connection string: ")]
     [InlineData("postgres:Database=evidence", "'postgres:Database=evidence' names no server; add Host=NAME")]
     [InlineData("postgres:Host=db;Schema=", "'postgres:Host=db;Schema=' has an empty Schema")]
     public void A_location_that_cannot_be_used_is_one_clear_exception(string spec, string start)
@@ -88,7 +88,7 @@ public sealed class EventStoreLocationTests
         var ping = await Assert.ThrowsAsync<EventStoreException>(() => location.PingAsync());
         var open = Assert.Throws<EventStoreException>(location.Open);
 
-        Assert.StartsWith("cannot use event store 'postgres:Host=127.0.0.1;Port=1;Username=evidence;Password=***;Timeout=3': ", ping.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cannot use event store 'postgres:Host=127.0.0.1;Port=1;Username=evidence;Timeout=3': ", ping.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hidden", ping.Message + open.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", ping.Message, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ using static EvidenceCatalog.Stores.Tests.StoreFolder;
 namespace EvidenceCatalog.Stores.Tests;
 
 /// <summary>
-/// A report from PostgreSQL equals one streamed from the same events (and so one from SQLite): the same counts per cell
+/// A report from PostgreSQL equals one streamed from the same account's events (and so one from SQLite): the same counts per cell
 /// and day in a time zone with daylight-saving changes, the same actors, samples, statistics and rejections.
 /// </summary>
 public sealed class PostgresPushdownTests(PostgresSchemaFixture fixture) : PostgresStoreTestBase(fixture)
@@ -39,6 +39,13 @@ public sealed class PostgresPushdownTests(PostgresSchemaFixture fixture) : Postg
     {
         using var store = OpenStore();
         AssertDuplicatesAndRejectionsStayWithTheIngestion(store);
+    }
+
+    [PostgresFact]
+    public void Other_accounts_are_named_only_when_asked_and_never_counted()
+    {
+        using var store = OpenStore();
+        AssertOtherAccountsAreNamedOnlyWhenAsked(store);
     }
 
     [PostgresFact]

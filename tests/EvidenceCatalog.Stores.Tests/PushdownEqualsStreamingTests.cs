@@ -12,8 +12,9 @@ using static EvidenceCatalog.Stores.Tests.StoreFolder;
 namespace EvidenceCatalog.Stores.Tests;
 
 /// <summary>
-/// A report from the store equals one streamed from the same events: the same count for every cell and day, the same
-/// actors, the same samples and the same statistics — in a time zone with daylight-saving changes inside the window.
+/// A report from the store equals one streamed from the same account's events: the same count for every cell and day,
+/// the same actors, the same samples and the same statistics — in a time zone with daylight-saving changes inside the
+/// window. Other accounts' rows in the store are invisible to it: neither read nor counted.
 /// </summary>
 public sealed class PushdownEqualsStreamingTests
 {
@@ -56,14 +57,23 @@ public sealed class PushdownEqualsStreamingTests
         AssertDuplicatesAndRejectionsStayWithTheIngestion(store);
     }
 
-    /// <summary>Ingests a population across the window into an empty store; its tally equals the stream's.</summary>
+    [Fact]
+    public void Other_accounts_are_named_only_when_asked_and_never_counted()
+    {
+        using var folder = new StoreFolder();
+        using var store = folder.OpenStore();
+        AssertOtherAccountsAreNamedOnlyWhenAsked(store);
+    }
+
+    /// <summary>Ingests a population across the window into an empty store; its tally equals the stream of its account's events.</summary>
     internal static void AssertFillsAsStream(IEventStore store, string from, string to, int sampleSize)
     {
         var window = new ReportWindow(CalendarDate.Parse(from), CalendarDate.Parse(to), TimeZoneInfo.FindSystemTimeZoneById(Zone));
-        byte[] lines = Lines(Population(window, seed: 20260308));
-        var streamed = Stream(new EvidenceTally(Vocabulary, window, "acme", sampleSize), System.Text.Encoding.UTF8.GetString(lines));
+        var population = Population(window, seed: 20260308).ToList();
+        Assert.Contains(population, e => e.Account != "acme");
+        var streamed = Stream(new EvidenceTally(Vocabulary, window, "acme", sampleSize), System.Text.Encoding.UTF8.GetString(Lines(population.Where(e => e.Account == "acme"))));
 
-        Ingest(store, "events.jsonl", lines);
+        Ingest(store, "events.jsonl", Lines(population));
         var pushed = Fill(store, new EvidenceTally(Vocabulary, window, "acme", sampleSize));
 
         AssertSameTally(streamed, pushed);
@@ -83,7 +93,7 @@ public sealed class PushdownEqualsStreamingTests
         AssertSameTally(sync, new FilledTally(async, asyncCounter.Snapshot()));
     }
 
-    /// <summary>On an empty store: a report counts what is stored; duplicates and rejected lines were the ingestion's.</summary>
+    /// <summary>On an empty store: a report counts what is stored of its account; duplicates and rejected lines were the ingestion's.</summary>
     internal static void AssertDuplicatesAndRejectionsStayWithTheIngestion(IEventStore store)
     {
         var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
@@ -93,7 +103,26 @@ public sealed class PushdownEqualsStreamingTests
         var tally = Fill(store, new EvidenceTally(Vocabulary, window, "acme", 5));
 
         Assert.Equal((5, 3, 1, 1), (ingestion.Read, ingestion.Accepted, ingestion.Duplicates, ingestion.Rejected));
-        Assert.Equal((3L, 3L, 0L, 0L, 1L, 1L, 1L), tally.Counts);
+        Assert.Equal((2L, 2L, 0L, 0L, 1L, 1L, 0L), tally.Counts);
+        Assert.Empty(tally.Tally.Classified.OtherAccountVolumes);
+    }
+
+    /// <summary>On an empty store: other accounts are named only when the tally asks and its account has no rows, and never counted.</summary>
+    internal static void AssertOtherAccountsAreNamedOnlyWhenAsked(IEventStore store)
+    {
+        var window = new ReportWindow(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31), TimeZoneInfo.Utc);
+        Ingest(store, "events.jsonl", Text(Line("a", "2026-03-02T10:00:00Z", account: "globex"), Line("b", "2026-03-03T10:00:00Z", account: "globex"), Line("c", "2026-03-03T10:00:00Z", account: "initech")));
+
+        var silent = Fill(store, new EvidenceTally(Vocabulary, window, "acme", 5));
+        var asked = Fill(store, new EvidenceTally(Vocabulary, window, "acme", 5) { NamesOtherAccounts = true });
+        var present = Fill(store, new EvidenceTally(Vocabulary, window, "globex", 5) { NamesOtherAccounts = true });
+
+        Assert.Equal((0L, 0L, 0L, 0L, 0L, 0L, 0L), silent.Counts);
+        Assert.Empty(silent.Tally.Classified.OtherAccountVolumes);
+        Assert.Equal((0L, 0L, 0L, 0L, 0L, 0L, 0L), asked.Counts);
+        Assert.Equal([new("globex", 2L), new("initech", 1L)], asked.Tally.Classified.OtherAccountVolumes.OrderBy(a => a.Key, StringComparer.Ordinal));
+        Assert.Equal((2L, 2L, 0L, 0L, 2L, 0L, 0L), present.Counts);
+        Assert.Empty(present.Tally.Classified.OtherAccountVolumes);
     }
 
     internal static void AssertSameTally(FilledTally expected, FilledTally actual)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
@@ -16,7 +17,7 @@ internal static class CommandFailures
 {
     /// <summary>Failures that mean "the input cannot be used", as opposed to bugs.</summary>
     public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
-        or SigningKeyException or EventStoreException or AccessSnapshotException or ApiTokenFileException or ReportOptionsException;
+        or SigningKeyException or EventStoreException or AccessSnapshotException or AccountConfigurationException or ApiTokenFileException or ReportOptionsException;
 
     /// <summary>The one line to print for an input problem: the library's message, and how to fix it with this tool.</summary>
     public static string Describe(Exception exception) => exception switch
@@ -30,6 +31,7 @@ internal static class CommandFailures
     {
         ReportOption.Account => "--org",
         ReportOption.Window => "--from/--to",
+        ReportOption.TimeZone => "--tz",
         ReportOption.GapDays => "--gap-days",
         ReportOption.SampleSize => "--sample-size",
         _ => option.ToString(),

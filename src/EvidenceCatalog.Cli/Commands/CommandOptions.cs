@@ -8,6 +8,7 @@ using System.Security.Cryptography;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
@@ -33,19 +34,6 @@ internal static class CommandOptions
         string name = result.Parent is OptionResult option ? option.Option.Name : "the date";
         result.AddError($"{name} must be a real calendar date written YYYY-MM-DD (e.g. 2026-11-23), not '{text}'.");
         return null;
-    }
-
-    /// <summary>An IANA time zone, or a usage error naming it.</summary>
-    public static TimeZoneInfo FindTimeZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            throw new CommandInputException($"unknown time zone '{id}': give an IANA id such as UTC, Europe/Berlin or America/New_York");
-        }
     }
 
     /// <summary>The kinds of event store the tool can use: the SQLite and PostgreSQL provider packages.</summary>
@@ -74,6 +62,24 @@ internal static class CommandOptions
     {
         string full = FullPath(context, path);
         return new QuarantineFile(full, JsonLinesInput.NameOf(full, context.WorkingDirectory), context.Clock.GetUtcNow(), inputs.Select(i => i.Name).ToArray());
+    }
+
+    /// <summary>
+    /// An account configuration given on the command line, read and checked now: a file the user names must be usable
+    /// (<see cref="AccountConfigurationException"/> otherwise), not a degraded section.
+    /// </summary>
+    public static AccountConfigurationSource AccountConfiguration(CommandContext context, string path, string account, CatalogModel model)
+    {
+        string full = FullPath(context, path);
+        string name = JsonLinesInput.NameOf(full, context.WorkingDirectory);
+        if (!File.Exists(full))
+        {
+            throw new CommandInputException($"account configuration '{path}' does not exist");
+        }
+
+        var configuration = Runtime.Reports.Accounts.AccountConfiguration.Load(full, name, account);
+        AccountPolicies.Resolve(model, account, configuration, name);
+        return AccountConfigurationSource.FromConfiguration(configuration, name);
     }
 
     /// <summary>An access snapshot file given on the command line: it must exist (a missing one is a mistake, not a degraded section).</summary>

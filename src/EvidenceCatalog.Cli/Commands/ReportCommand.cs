@@ -69,6 +69,12 @@ internal sealed class ReportCommand : Command
         HelpName = "file",
     };
 
+    private readonly Option<string?> accountConfig = new("--account-config")
+    {
+        Description = "The account's configuration (JSON: organization, activeFrameworks, piiDetection, dataCategories, retention); the policies catalog is the default where it is silent.",
+        HelpName = "file",
+    };
+
     private readonly Option<string> format = new Option<string>("--format")
     {
         Description = "json: the report. csv: one row per control × evidence event, with a detached signature FILE.sig.",
@@ -114,6 +120,7 @@ internal sealed class ReportCommand : Command
         Options.Add(to);
         Options.Add(tz);
         Options.Add(access);
+        Options.Add(accountConfig);
         Options.Add(format);
         Options.Add(output);
         Options.Add(gapDays);
@@ -151,10 +158,11 @@ internal sealed class ReportCommand : Command
             Account = parseResult.GetValue(org)!,
             From = parseResult.GetValue(from)!.Value,
             To = parseResult.GetValue(to)!.Value,
-            TimeZone = CommandOptions.FindTimeZone(parseResult.GetValue(tz)!),
+            TimeZone = ReportTimeZone.Find(parseResult.GetValue(tz)!),
             GapDays = parseResult.GetValue(gapDays),
             SampleSize = parseResult.GetValue(sampleSize),
             AccessSnapshot = parseResult.GetValue(access) is { } a ? CommandOptions.AccessSnapshot(context, a) : null,
+            AccountConfiguration = parseResult.GetValue(accountConfig) is { } c ? CommandOptions.AccountConfiguration(context, c, parseResult.GetValue(org)!, catalog.Catalog.Model) : null,
             Clock = context.Clock,
         })
         {

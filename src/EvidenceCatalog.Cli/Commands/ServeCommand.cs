@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Server;
+using EvidenceCatalog.Server.Reports;
 using EvidenceCatalog.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,8 +12,9 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence serve --store SPEC --tokens FILE (--sign-key PEM | --hmac-key-file FILE | --hmac-key-env VAR)
-/// [--urls URL] [--access-dir DIR] [--redis CONFIG] [--max-body-mb MIB] [--max-body-seconds S] [--max-concurrent-ingestions N]
-/// [--max-concurrent-ingestions-per-account N] [--spool-dir DIR]</c>: the evidence HTTP service, until stopped (Ctrl+C, SIGTERM).
+/// [--urls URL] [--access-dir DIR] [--accounts-dir DIR] [--redis CONFIG] [--max-body-mb MIB] [--max-body-seconds S]
+/// [--max-concurrent-ingestions N] [--max-concurrent-ingestions-per-account N] [--spool-dir DIR]</c>: the evidence HTTP
+/// service, until stopped (Ctrl+C, SIGTERM).
 /// Exit 2 with one line when it cannot start.
 /// </summary>
 internal sealed class ServeCommand : Command
@@ -45,6 +47,12 @@ internal sealed class ServeCommand : Command
     private readonly Option<string?> accessDirectory = new("--access-dir")
     {
         Description = "Folder of access snapshots, one per account (ACCOUNT.json), for the access review.",
+        HelpName = "dir",
+    };
+
+    private readonly Option<string?> accountsDirectory = new("--accounts-dir")
+    {
+        Description = "Folder of account configurations, one per account (ACCOUNT.json): name, frameworks, PII detection, data categories, retention; the policies catalog is the default where one is silent.",
         HelpName = "dir",
     };
 
@@ -103,6 +111,7 @@ internal sealed class ServeCommand : Command
         Options.Add(tokens);
         Options.Add(urls);
         Options.Add(accessDirectory);
+        Options.Add(accountsDirectory);
         Options.Add(redis);
         Options.Add(sectionTimeout);
         Options.Add(maxBody);
@@ -146,6 +155,18 @@ internal sealed class ServeCommand : Command
             throw new CommandInputException($"the access folder '{access}' does not exist");
         }
 
+        string? accounts = parseResult.GetValue(accountsDirectory) is { } folder ? CommandOptions.FullPath(context, folder) : null;
+        if (accounts is not null)
+        {
+            if (!Directory.Exists(accounts))
+            {
+                throw new CommandInputException($"the accounts folder '{accounts}' does not exist");
+            }
+
+            // Every file is read now, so a broken one stops the start instead of degrading reports later.
+            AccountDirectory.CheckConfigurations(accounts, catalog.Model);
+        }
+
         var tokenFile = ApiTokenFile.Load(CommandOptions.FullPath(context, parseResult.GetValue(tokens)!), catalog.Model);
 
         var keys = signing.LoadSigningKeys(context, parseResult);
@@ -164,6 +185,7 @@ internal sealed class ServeCommand : Command
             Tokens = tokenFile,
             SigningKeys = keys,
             AccessDirectory = access,
+            AccountsDirectory = accounts,
             Redis = parseResult.GetValue(redis),
             SectionTimeout = TimeSpan.FromSeconds(seconds),
             MaxEventsBodyBytes = (long)mebibytes << 20,

@@ -40,6 +40,14 @@ public sealed class EvidenceTally : IEventSink
 
     public string Account { get; }
 
+    /// <summary>
+    /// When true and the account has no events, a store names its largest other accounts in
+    /// <see cref="WindowCounts.OtherAccountVolumes"/> — for the store's owner, to tell a mistyped account; never counted
+    /// in a report, and never asked by the server, whose callers must not learn of other tenants. A stream names the
+    /// accounts it reads anyway (a file's other accounts are its reader's own data).
+    /// </summary>
+    public bool NamesOtherAccounts { get; init; }
+
     /// <summary>How the events counted so far divide between the window, outside it and other accounts.</summary>
     public WindowCounts Classified => filter.Counts;
 

@@ -16,6 +16,15 @@ public sealed class ReportWindow
     /// <summary>The longest window a report accepts (ten years): bounds memory, which grows with controls × days.</summary>
     public const int MaxDays = 3660;
 
+    /// <summary>
+    /// The earliest first day a window may have. The clock's instants start at 0001-01-01; a year of room leaves the
+    /// audit-log days before the window and any time zone's offset inside that range.
+    /// </summary>
+    public static readonly CalendarDate Earliest = new(2, 1, 1);
+
+    /// <summary>The latest last day a window may have: a year of room before the clock's end (9999-12-31), for the same reasons.</summary>
+    public static readonly CalendarDate Latest = new(9998, 12, 31);
+
     private readonly long[] dayStartsUtc;
 
     /// <exception cref="ArgumentException">The dates cannot make a window (see <see cref="Problem"/>).</exception>
@@ -47,12 +56,20 @@ public sealed class ReportWindow
 
     public CalendarDate From { get; }
 
-    /// <summary>Why <paramref name="from"/>..<paramref name="to"/> cannot be a window (it ends before it starts, or is longer than <see cref="MaxDays"/>), or null.</summary>
+    /// <summary>
+    /// Why <paramref name="from"/>..<paramref name="to"/> cannot be a window (it ends before it starts, lies outside
+    /// <see cref="Earliest"/>..<see cref="Latest"/>, or is longer than <see cref="MaxDays"/>), or null.
+    /// </summary>
     public static string? Problem(CalendarDate from, CalendarDate to)
     {
         if (to < from)
         {
             return $"the window ends ({to}) before it starts ({from})";
+        }
+
+        if (from < Earliest || to > Latest)
+        {
+            return $"the window {from}..{to} is outside the dates a report can cover: its days must lie between {Earliest} and {Latest}";
         }
 
         int days = (int)(ToDateTime(to) - ToDateTime(from)).TotalDays + 1;

@@ -47,7 +47,9 @@ public sealed class ReportJob
 
     /// <summary>
     /// When true, a run whose inputs hold no event of the report's account but do hold other accounts' events fails
-    /// with <see cref="NoEventsForAccountException"/> instead of producing an empty report (a mistyped account).
+    /// with <see cref="NoEventsForAccountException"/>, naming the largest of them, instead of producing an empty report
+    /// (a mistyped account). For the owner of the inputs only: a store then names its other accounts, which a report
+    /// from a store never counts. A server, whose callers are tenants, leaves it false.
     /// </summary>
     public bool RequireAccountEvents { get; init; }
 
@@ -56,7 +58,7 @@ public sealed class ReportJob
     public async Task<ReportResult> RunAsync(IEvidenceSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var builder = new EvidenceReportBuilder(catalog, options, CatalogSource);
+        var builder = Builder();
         var report = await builder.BuildAsync(Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         CheckAccount(builder);
         return new ReportResult(report, Sign(ReportJson.Serialize(report)));
@@ -67,7 +69,7 @@ public sealed class ReportJob
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(source);
-        var builder = new EvidenceReportBuilder(catalog, options, CatalogSource);
+        var builder = Builder();
         var report = await builder.BuildSectionAsync(section, Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         if (report.Meta.Ingestion is not null)
         {
@@ -95,7 +97,7 @@ public sealed class ReportJob
             throw new ArgumentException("a CSV population has one detached signature: give one signing key", nameof(output));
         }
 
-        var builder = new EvidenceReportBuilder(catalog, options, CatalogSource);
+        var builder = Builder();
         using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
         var signed = signer is null ? output : new SigningStream(output, signer);
         var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account);
@@ -110,6 +112,8 @@ public sealed class ReportJob
 
         return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
     }
+
+    private EvidenceReportBuilder Builder() => new(catalog, options, CatalogSource, namesOtherAccounts: RequireAccountEvents);
 
     private EvidenceFill Fill(EvidenceReportBuilder builder, IEvidenceSource source)
     {
@@ -127,7 +131,8 @@ public sealed class ReportJob
 
     private void Check(Aggregation.WindowCounts classified)
     {
-        if (classified.InWindow + classified.OutsideWindow == 0 && classified.OtherAccounts > 0)
+        // Named, not counted: a store names its other accounts for this check without counting them in the report.
+        if (classified.InWindow + classified.OutsideWindow == 0 && classified.OtherAccountVolumes.Count > 0)
         {
             throw new NoEventsForAccountException(options.Account, classified.OtherAccountVolumes);
         }

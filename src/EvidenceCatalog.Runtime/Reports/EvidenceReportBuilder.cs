@@ -7,6 +7,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Mapping;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 
@@ -22,7 +23,11 @@ internal sealed class EvidenceReportBuilder
     private readonly ReportOptions options;
     private readonly string? catalogSource;
 
-    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource)
+    /// <param name="catalog">The catalogs the report is built against.</param>
+    /// <param name="options">What the report is about.</param>
+    /// <param name="catalogSource">Where the catalogs came from, for the meta; null to leave it out.</param>
+    /// <param name="namesOtherAccounts">Whether a store names its other accounts when the report's has none (<see cref="EvidenceTally.NamesOtherAccounts"/>).</param>
+    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource, bool namesOtherAccounts)
     {
         Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
@@ -31,7 +36,7 @@ internal sealed class EvidenceReportBuilder
         GeneratedAt = TruncateToSeconds(options.Clock.GetUtcNow());
         Vocabulary = new EventVocabulary(catalog);
         Window = new ReportWindow(options.From, options.To, options.TimeZone);
-        Tally = new EvidenceTally(Vocabulary, Window, options.Account, options.SampleSize);
+        Tally = new EvidenceTally(Vocabulary, Window, options.Account, options.SampleSize) { NamesOtherAccounts = namesOtherAccounts };
     }
 
     public IEvidenceCatalog Catalog { get; }
@@ -58,13 +63,13 @@ internal sealed class EvidenceReportBuilder
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<EvidenceReport> BuildAsync(EvidenceFill fill, SectionSettings settings, CancellationToken cancellationToken)
     {
-        var context = new SectionContext(Catalog, options, Tally, GeneratedAt);
+        var context = Context();
         var evidence = Task.Run(() => fill.Fill(cancellationToken), cancellationToken);
         var sections = SectionDefinitions.All.Select(d => RunSection(d, settings, context, evidence, cancellationToken)).ToArray();
         var inputs = await evidence.ConfigureAwait(false);
         var built = await Task.WhenAll(sections).ConfigureAwait(false);
         return new EvidenceReport(
-            Meta(Summary(fill, inputs)),
+            Meta(context.Policies, Summary(fill, inputs)),
             ControlEvidenceBuilder.Validate(Tally, options.GapDays),
             ControlEvidenceBuilder.Build(Tally, options.GapDays),
             new ReportSections(SectionDefinitions.All.Zip(built)));
@@ -76,25 +81,46 @@ internal sealed class EvidenceReportBuilder
     /// </summary>
     public async Task<SectionReport> BuildSectionAsync(SectionDefinition definition, EvidenceFill fill, SectionSettings settings, CancellationToken cancellationToken)
     {
-        var context = new SectionContext(Catalog, options, Tally, GeneratedAt);
+        var context = Context();
         bool readsEvents = settings.SourceOf(definition).ReadsEvents;
         var evidence = readsEvents ? Task.Run(() => fill.Fill(cancellationToken), cancellationToken) : Task.FromResult<IReadOnlyList<InputRead>>([]);
         var section = await RunSection(definition, settings, context, evidence, cancellationToken).ConfigureAwait(false);
         var inputs = await evidence.ConfigureAwait(false);
-        return new SectionReport(Meta(readsEvents ? Summary(fill, inputs) : null), new ReportSections([(definition, section)]));
+        return new SectionReport(Meta(context.Policies, readsEvents ? Summary(fill, inputs) : null), new ReportSections([(definition, section)]));
     }
 
     /// <summary>What happened to the events read (the inputs' counts and the tally's classification).</summary>
     public IngestionSummary Summary(EvidenceFill fill, IReadOnlyList<InputRead> inputs) =>
         IngestionSummary.Of(fill.SourceKind, inputs, Tally.Classified, fill.Quarantine);
 
-    private ReportMeta Meta(IngestionSummary? ingestion)
+    /// <summary>
+    /// What the sections read: the account's policies are resolved once, here, so a configuration that cannot be used
+    /// degrades the policy sections with its reason and leaves the catalog's alone to stand in.
+    /// </summary>
+    private SectionContext Context()
     {
-        var model = Catalog.Model;
+        AccountPolicies policies;
+        string? problem = null;
+        try
+        {
+            var configuration = options.AccountConfiguration;
+            policies = AccountPolicies.Resolve(Catalog.Model, options.Account, configuration?.Load(options.Account), configuration?.Name);
+        }
+        catch (AccountConfigurationException exception)
+        {
+            problem = exception.Message;
+            policies = AccountPolicies.Resolve(Catalog.Model, options.Account, null);
+        }
+
+        return new SectionContext(Catalog, options, Tally, GeneratedAt, policies, problem);
+    }
+
+    private ReportMeta Meta(AccountPolicies policies, IngestionSummary? ingestion)
+    {
         return new ReportMeta(
             RuntimeInfo.ReportVersion,
             options.Account,
-            model.Policies is { } p && string.Equals(p.Organization.Id, options.Account, StringComparison.Ordinal) ? p.Organization.Name : null,
+            policies.OrganizationName?.Value,
             EventJson.FormatTime(GeneratedAt),
             new ReportWindowInfo(Window.From.ToString(), Window.To.ToString(), options.TimeZone.Id, Window.Days, EventJson.FormatTime(Window.StartUtc), EventJson.FormatTime(Window.EndUtc)),
             Catalog.Fingerprint,

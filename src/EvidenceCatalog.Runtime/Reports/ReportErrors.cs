@@ -10,6 +10,7 @@ public enum ReportOption
 {
     Account,
     Window,
+    TimeZone,
     GapDays,
     SampleSize,
 }

@@ -2,6 +2,7 @@ using System;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
 namespace EvidenceCatalog.Runtime.Reports;
@@ -35,6 +36,12 @@ public sealed record ReportOptions
 
     /// <summary>The access snapshot for the access review, or null (the section is then degraded).</summary>
     public AccessSnapshotSource? AccessSnapshot { get; init; }
+
+    /// <summary>
+    /// The account's own configuration (organisation name, frameworks, PII detection, data categories, retention), or
+    /// null: the policies catalog then stands in, and the report says where each value comes from.
+    /// </summary>
+    public AccountConfigurationSource? AccountConfiguration { get; init; }
 
     /// <summary>The clock for generatedAt. Default the system clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -27,14 +27,14 @@ public sealed class HmacSigningKey : SigningKey
     public override string KeyId { get; }
 
     /// <summary>A key from its bytes (copied).</summary>
-    /// <exception cref="SigningKeyException">The key is shorter than <see cref="MinimumLength"/> bytes.</exception>
+    /// <exception cref="SigningKeyException">The key is shorter than <see cref="MinimumLength"/> bytes, or is a PEM or DER public or private key.</exception>
     public static HmacSigningKey FromBytes(ReadOnlySpan<byte> key) => Create(key.ToArray(), "HMAC key");
 
     /// <summary>
     /// The key from a file: the file's exact bytes are the key, with nothing trimmed, so a trailing newline is part of it.
     /// Make one with <c>openssl rand -out hmac.key 32</c>.
     /// </summary>
-    /// <exception cref="SigningKeyException">The file is missing or unreadable, or shorter than 32 bytes.</exception>
+    /// <exception cref="SigningKeyException">The file is missing or unreadable, shorter than 32 bytes, or a PEM or DER public or private key.</exception>
     public static HmacSigningKey FromFile(string path) =>
         Create(KeyFile.ReadBytes(path, "HMAC key"), "HMAC key file '" + path + "'");
 
@@ -88,6 +88,14 @@ public sealed class HmacSigningKey : SigningKey
 
     private static HmacSigningKey Create(byte[] key, string source)
     {
+        if (AsymmetricKeyFile.Describe(key) is { } held)
+        {
+            CryptographicOperations.ZeroMemory(key);
+            throw new SigningKeyException(source + " holds " + held + ", not an HMAC secret: a public key is no secret, so anyone could make an"
+                + " HMAC-SHA256 signature with it. The HMAC key is the organisation's shared secret (make one with: openssl rand -out hmac.key 32);"
+                + " a PEM key belongs to ES256, given as the signing key or, to verify, as the public key");
+        }
+
         if (key.Length < MinimumLength)
         {
             int length = key.Length;

@@ -1,13 +1,15 @@
 using System;
 using System.IO;
-using System.IO.Compression;
 
 namespace EvidenceCatalog.Runtime.Sources;
 
 /// <summary>Recognises gzip by its magic bytes, not by a file name.</summary>
 internal static class Decompression
 {
-    /// <summary>The stream itself, or a gzip decompressor over it when it starts with the gzip magic bytes.</summary>
+    /// <summary>
+    /// The stream itself, or a gzip decompressor over it when it starts with the gzip magic bytes — one that checks every
+    /// member's trailer, so a cut-off or corrupted input is never read as complete (<see cref="VerifiedGzipStream"/>).
+    /// </summary>
     public static Stream Decompressed(Stream raw, out bool compressed)
     {
         var head = new byte[2];
@@ -25,7 +27,7 @@ internal static class Decompression
 
         var replay = new ReplayStream(head.AsMemory(0, read), raw);
         compressed = read == 2 && head[0] == 0x1f && head[1] == 0x8b;
-        return compressed ? new GZipStream(replay, CompressionMode.Decompress) : replay;
+        return compressed ? new VerifiedGzipStream(replay) : replay;
     }
 
     /// <summary>Returns the bytes already read to find the format, then the rest of the stream.</summary>

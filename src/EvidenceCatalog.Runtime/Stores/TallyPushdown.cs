@@ -136,25 +136,27 @@ public sealed class TallyPushdown
     /// <summary>One row of a sample query.</summary>
     public void OfferSample(int cell, AuditEvent auditEvent) => tally.OfferSample(cell, auditEvent);
 
-    /// <summary>True when the tally's account has no rows while others do: the store should name them (<see cref="AddOtherAccount"/>).</summary>
-    public static bool ShouldNameOtherAccounts(long storeRows, long accountRows) => accountRows == 0 && storeRows > 0;
+    /// <summary>
+    /// True when the tally's account has no rows and the tally asks for the other accounts' names
+    /// (<see cref="EvidenceTally.NamesOtherAccounts"/>): the store should name the largest few (<see cref="AddOtherAccount"/>).
+    /// </summary>
+    public bool ShouldNameOtherAccounts(long accountRows) => accountRows == 0 && tally.NamesOtherAccounts;
 
-    /// <summary>One row of <c>GROUP BY account</c> (the largest few), when the tally's account has none.</summary>
+    /// <summary>One row of <c>GROUP BY account</c> (the largest few), when asked: named, never counted.</summary>
     public void AddOtherAccount(string account, long count) => tally.Classified.AddOtherAccount(account, count);
 
     /// <summary>
-    /// Counts the rows: every stored row is read; rows of other accounts, rows of the account outside the covered
+    /// Counts the rows of the tally's account — the only rows a report from a store reads: other accounts' rows are
+    /// not its to count (a served report would otherwise show each tenant the others' volumes). Rows outside the covered
     /// days (whatever their type) and rows before the window are classified as a stream would; duplicates were dropped
     /// when the events were ingested.
     /// </summary>
-    /// <param name="storeRows">Rows in the store, all accounts.</param>
     /// <param name="accountRows">Rows of the tally's account.</param>
-    public void Finish(long storeRows, long accountRows)
+    public void Finish(long accountRows)
     {
-        counter.Count(EventVerdictKind.Accepted, storeRows - undeclared);
+        counter.Count(EventVerdictKind.Accepted, accountRows - undeclared);
         counter.Count(EventVerdictKind.Rejected, undeclared);
         var classified = tally.Classified;
-        classified.OtherAccounts += storeRows - accountRows;
         classified.InWindow += declaredInWindow;
         classified.OutsideWindow += declaredBeforeWindow + (accountRows - covered);
     }

@@ -37,7 +37,8 @@ internal static class HealthEndpoints
             // Anyone may ask: the answer says what kind of failure it is, the log says where.
             string reason = exception is EventStoreException store ? Problems.StoreFailure(store) : $"the event store did not answer within {ReadyTimeout.TotalSeconds:0} s";
             logs.CreateLogger("EvidenceCatalog.Server.Health").LogWarning("Not ready: {Reason}", exception.Message);
-            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Not ready", reason);
+            // The store is named as in the ready answer: a file by its name, a connection string without its secrets.
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Not ready", reason, new System.Collections.Generic.Dictionary<string, object?> { ["store"] = options.StoreName });
         }
     }
 }

@@ -8,7 +8,7 @@ namespace EvidenceCatalog.Server.Reports;
 
 /// <summary>
 /// The server's access review: the snapshot of the report's account is <c>DIR/ACCOUNT.json</c> in the access folder
-/// (<c>evidence serve --access-dir DIR</c>), so one tenant's snapshot is never read for another.
+/// (<c>evidence serve --access-dir DIR</c>; <see cref="AccountDirectory"/>), so one tenant's snapshot is never read for another.
 /// </summary>
 internal sealed class AccessDirectorySource(string? directory) : ISectionSource
 {
@@ -24,12 +24,11 @@ internal sealed class AccessDirectorySource(string? directory) : ISectionSource
             return Done(AccessReviewBuilder.Empty(context.Model, "the server has no access snapshots (a folder of ACCOUNT.json files)"));
         }
 
-        if (!IsFileName(account))
+        if (AccountDirectory.FileOf(directory, account) is not { } path)
         {
-            return Done(AccessReviewBuilder.Empty(context.Model, $"account '{account}' cannot name a snapshot file (letters, digits, '.', '-' and '_' only)"));
+            return Done(AccessReviewBuilder.Empty(context.Model, $"account '{account}' cannot name a snapshot file ({AccountDirectory.FileNameRule})"));
         }
 
-        string path = Path.Combine(directory, account + ".json");
         if (!File.Exists(path))
         {
             return Done(AccessReviewBuilder.Empty(context.Model, $"there is no access snapshot for account '{account}' ({account}.json in the server's access folder)"));
@@ -46,22 +45,4 @@ internal sealed class AccessDirectorySource(string? directory) : ISectionSource
     }
 
     private static Task<ReportSection> Done(ReportSection section) => Task.FromResult(section);
-
-    private static bool IsFileName(string account)
-    {
-        if (account.Length == 0 || account[0] == '.')
-        {
-            return false;
-        }
-
-        foreach (char c in account)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
 namespace EvidenceCatalog.Server.Reports;
@@ -34,11 +35,11 @@ internal sealed record ReportRequest(string Account, SectionDefinition? Section,
         TimeZoneInfo zone;
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(tz ?? "UTC");
+            zone = ReportTimeZone.Find(tz ?? "UTC");
         }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (ReportOptionsException exception)
         {
-            problem = $"unknown time zone '{tz}': give an IANA id such as UTC, Europe/Berlin or America/New_York";
+            problem = exception.Message;
             return null;
         }
 
@@ -58,7 +59,10 @@ internal sealed record ReportRequest(string Account, SectionDefinition? Section,
 
         if (from is null)
         {
-            fromDate = Date(new DateOnly(toDate.Year, toDate.Month, toDate.Day).AddDays(1 - DefaultDays));
+            // Outside the dates a window may cover, the default start is not computed (it may not exist): the check below names the range.
+            fromDate = toDate < ReportWindow.Earliest || toDate > ReportWindow.Latest
+                ? toDate
+                : Date(new DateOnly(toDate.Year, toDate.Month, toDate.Day).AddDays(1 - DefaultDays));
         }
         else if (!CalendarDate.TryParse(from, out fromDate))
         {

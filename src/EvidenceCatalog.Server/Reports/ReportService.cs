@@ -2,11 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
@@ -59,6 +61,7 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             From = request.From,
             To = request.To,
             TimeZone = request.TimeZone,
+            AccountConfiguration = ConfigurationOf(request.Account),
             Clock = options.Clock,
         })
         {
@@ -102,6 +105,12 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, degraded.Length == 0 ? "none" : string.Join(", ", degraded));
         return signed;
     }
+
+    /// <summary>The account's own configuration file, when the server has a folder of them and the account has one there.</summary>
+    private AccountConfigurationSource? ConfigurationOf(string account) =>
+        options.AccountsDirectory is { } directory && AccountDirectory.FileOf(directory, account) is { } file && File.Exists(file)
+            ? AccountConfigurationSource.FromFile(file, account + ".json")
+            : null;
 }
 
 /// <summary>

@@ -88,8 +88,9 @@ internal static class TokenFileRewrite
             {
                 return new FileStream(lockPath, options);
             }
-            catch (IOException) when (File.Exists(lockPath) && DateTime.UtcNow < deadline)
+            catch (IOException exception) when (exception is not DirectoryNotFoundException and not PathTooLongException && DateTime.UtcNow < deadline)
             {
+                // Taken by another writer, or released between our attempt and a look at it: wait and try again.
                 Thread.Sleep(50);
             }
             catch (IOException) when (File.Exists(lockPath))

@@ -1,6 +1,10 @@
 using System;
+using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Tests.Infrastructure;
 using Xunit;
 using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
@@ -11,6 +15,49 @@ namespace EvidenceCatalog.Runtime.Tests.Aggregation;
 public sealed class ReportWindowTests
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    [Theory]
+    [InlineData("0002-01-01", "0002-01-01", "Pacific/Kiritimati")]
+    [InlineData("0002-01-01", "0002-03-31", "Pacific/Pago_Pago")]
+    [InlineData("9998-10-01", "9998-12-31", "Pacific/Kiritimati")]
+    [InlineData("9998-12-31", "9998-12-31", "Pacific/Pago_Pago")]
+    public async Task The_first_and_last_dates_a_window_may_have_give_a_signed_report_in_the_zones_furthest_from_UTC(string from, string to, string tz)
+    {
+        using var key = HmacSigningKey.FromBytes(new byte[32]);
+        var job = new ReportJob(Catalog, Options(CalendarDate.Parse(from), CalendarDate.Parse(to), tz)) { SigningKeys = [key] };
+
+        var result = await job.RunAsync(Source(Line("a", "2026-03-02T10:00:00Z")));
+
+        using var verification = key.ToVerificationKey();
+        Assert.True(ReportVerifier.Verify(result.Json, verification).IsIntact);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "0001-01-31")]
+    [InlineData("0001-12-31", "0002-01-01")]
+    [InlineData("9998-12-31", "9999-01-01")]
+    [InlineData("9999-12-31", "9999-12-31")]
+    public void A_window_beyond_them_is_refused_as_an_option_naming_the_range(string from, string to)
+    {
+        var options = Options(CalendarDate.Parse(from), CalendarDate.Parse(to), "Pacific/Kiritimati");
+
+        var refused = Assert.Throws<ReportOptionsException>(() => new ReportJob(Catalog, options));
+
+        Assert.Equal(ReportOption.Window, refused.Option);
+        Assert.Equal($"the window {from}..{to} is outside the dates a report can cover: its days must lie between 0002-01-01 and 9998-12-31", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("America")]
+    [InlineData("Etc")]
+    [InlineData("Mars/Olympus")]
+    [InlineData("../../etc/passwd")]
+    public void A_time_zone_that_is_no_zone_is_refused_as_an_option(string tz)
+    {
+        var refused = Assert.Throws<ReportOptionsException>(() => ReportTimeZone.Find(tz));
+
+        Assert.Equal((ReportOption.TimeZone, $"unknown time zone '{tz}': give an IANA id such as UTC, Europe/Berlin or America/New_York"), (refused.Option, refused.Message));
+    }
 
     [Fact]
     public void Spring_forward_day_is_23_hours_and_fall_back_day_25_hours()

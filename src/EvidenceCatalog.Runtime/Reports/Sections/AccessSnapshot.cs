@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -17,23 +16,7 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
     /// <summary>Reads a snapshot file; <see cref="AccessSnapshotException"/> says what is wrong with it, naming it <paramref name="name"/>.</summary>
     public static AccessSnapshot Load(string path, string name)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // The exception's own message names the absolute path, which must not reach a signed report.
-            string why = exception switch
-            {
-                FileNotFoundException or DirectoryNotFoundException => "does not exist",
-                UnauthorizedAccessException => "cannot be read: permission denied",
-                _ => "cannot be read",
-            };
-            throw new AccessSnapshotException($"access snapshot {name} {why}");
-        }
-
+        byte[] bytes = ReportInputFile.Read(path, why => new AccessSnapshotException($"access snapshot {name} {why}"));
         return Parse(bytes, name);
     }
 
@@ -161,9 +144,12 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
 
         foreach (var member in value.EnumerateObject())
         {
-            if (member.Value.ValueKind != JsonValueKind.Number || !member.Value.TryGetInt64(out long count) || count < 0)
+            if (member.Value.ValueKind != JsonValueKind.Number || !member.Value.TryGetInt64(out long count) || count < 0 || count > ReportIntegers.Max)
             {
-                throw new AccessSnapshotException($"access snapshot {name}: {where}.{property}.{member.Name} must be a non-negative integer");
+                // Checked here, not left to the signer: a count beyond 2^53 cannot be signed (RFC 8785 holds integers to ±2^53).
+                string given = member.Value.GetRawText();
+                throw new AccessSnapshotException(
+                    $"access snapshot {name}: {where}.{property}.{member.Name} must be an integer from 0 to {ReportIntegers.Max} (2^53 - 1), not {(given.Length > 40 ? given[..40] + "…" : given)}");
             }
 
             counts[member.Name] = count;

@@ -64,40 +64,4 @@ internal static class CatalogSectionBuilder
             ? (IncidentResponseSection)section.AsDegraded("the catalogs declare no incident-response runbooks")
             : section;
     }
-
-    public static ComplianceConfigSection ComplianceConfig(CatalogModel model)
-    {
-        var policies = model.Policies;
-        if (policies is null)
-        {
-            return (ComplianceConfigSection)new ComplianceConfigSection(null, null, [], null).AsDegraded("the catalogs declare no policies");
-        }
-
-        var pii = policies.PiiDetection;
-        return new ComplianceConfigSection(
-            policies.Organization.Id,
-            policies.Organization.Name,
-            policies.ActiveFrameworks.ToArray(),
-            new PiiDetectionEntry(pii.Enabled, KebabCase.FromEnum(pii.Mode), pii.Entities.ToArray(), pii.MinConfidencePercent));
-    }
-
-    public static DataResidencySection DataResidency(CatalogModel model)
-    {
-        var categories = (model.Policies?.DataCategories.ToArray() ?? [])
-            .Select(c => new DataCategoryEntry(c.Id, c.Name, KebabCase.FromEnum(c.Residency), c.Description)).ToList();
-        var section = new DataResidencySection(categories);
-        return categories.Count == 0 ? (DataResidencySection)section.AsDegraded("the catalogs declare no data categories") : section;
-    }
-
-    public static RetentionPolicySection Retention(CatalogModel model, CalendarDate windowFrom, CalendarDate today)
-    {
-        var retention = model.Policies?.Retention;
-        if (retention is null)
-        {
-            return (RetentionPolicySection)new RetentionPolicySection(0, 0, 0, false).AsDegraded("the catalogs declare no retention policy");
-        }
-
-        int windowAgeDays = (int)(Aggregation.ReportWindow.ToDateTime(today) - Aggregation.ReportWindow.ToDateTime(windowFrom)).TotalDays;
-        return new RetentionPolicySection(retention.AuditLogDays, retention.EvidenceDays, retention.IncidentRecordDays, windowAgeDays <= retention.EvidenceDays);
-    }
 }

@@ -50,19 +50,31 @@ public sealed record ProcedureEntry(string Id, string Name, string Phase, string
 
 public sealed record ProcedureStepEntry(string Action, string Role, int SlaMinutes, IReadOnlyList<string> Tools, string? Escalation);
 
-/// <summary>The organisation's compliance configuration.</summary>
+/// <summary>The account's compliance configuration: the account it is about, and its values with where each comes from.</summary>
 public sealed record ComplianceConfigSection(
     string? OrganizationId,
     string? OrganizationName,
     IReadOnlyList<string> ActiveFrameworks,
-    PiiDetectionEntry? PiiDetection) : ReportSection;
+    PiiDetectionEntry? PiiDetection) : ReportSection
+{
+    /// <summary>For each value present (<c>organizationName</c>, <c>activeFrameworks</c>, <c>piiDetection</c>): <c>account</c>, <c>catalog</c> or <c>catalog-default</c>.</summary>
+    public IReadOnlyDictionary<string, string>? Sources { get; init; }
+}
 
 public sealed record PiiDetectionEntry(bool Enabled, string Mode, IReadOnlyList<string> Entities, int MinConfidencePercent);
 
 /// <summary>Where each category of data may live.</summary>
-public sealed record DataResidencySection(IReadOnlyList<DataCategoryEntry> Categories) : ReportSection;
+public sealed record DataResidencySection(IReadOnlyList<DataCategoryEntry> Categories) : ReportSection
+{
+    /// <summary>Where the categories come from: <c>account</c>, <c>catalog</c> or <c>catalog-default</c>; absent when there are none.</summary>
+    public string? Source { get; init; }
+}
 
 public sealed record DataCategoryEntry(string Id, string Name, string Residency, string? Description);
 
 /// <summary>Retention periods, and whether the window lies within the evidence retention period.</summary>
-public sealed record RetentionPolicySection(int AuditLogDays, int EvidenceDays, int IncidentRecordDays, bool WindowWithinEvidenceRetention) : ReportSection;
+public sealed record RetentionPolicySection(int AuditLogDays, int EvidenceDays, int IncidentRecordDays, bool WindowWithinEvidenceRetention) : ReportSection
+{
+    /// <summary>Where the periods come from: <c>account</c>, <c>catalog</c> or <c>catalog-default</c>; absent when there are none.</summary>
+    public string? Source { get; init; }
+}

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Runtime.Reports.Accounts;
 
 namespace EvidenceCatalog.Runtime.Reports.Sections;
 
@@ -31,12 +32,14 @@ public interface ISectionSource
 /// <summary>What a section source may read: the catalog, the report's options and window, and the event tally.</summary>
 public sealed class SectionContext
 {
-    internal SectionContext(IEvidenceCatalog catalog, ReportOptions options, EvidenceTally tally, DateTimeOffset generatedAt)
+    internal SectionContext(IEvidenceCatalog catalog, ReportOptions options, EvidenceTally tally, DateTimeOffset generatedAt, AccountPolicies policies, string? policiesProblem)
     {
         Catalog = catalog;
         Options = options;
         Tally = tally;
         GeneratedAt = generatedAt;
+        Policies = policies;
+        PoliciesProblem = policiesProblem;
         var local = TimeZoneInfo.ConvertTime(generatedAt, options.TimeZone);
         Today = new CalendarDate(local.Year, local.Month, local.Day);
         AsOf = generatedAt < tally.Window.EndUtc ? generatedAt : tally.Window.EndUtc;
@@ -61,4 +64,13 @@ public sealed class SectionContext
 
     /// <summary>The report's date in the window's zone.</summary>
     public CalendarDate Today { get; }
+
+    /// <summary>
+    /// The account's policies: its configuration over the policies catalog. When the configuration could not be used,
+    /// the catalog's alone (<see cref="PoliciesProblem"/> says why, and the policy sections are degraded).
+    /// </summary>
+    public AccountPolicies Policies { get; }
+
+    /// <summary>Why the account's configuration could not be used, or null.</summary>
+    public string? PoliciesProblem { get; }
 }

@@ -40,19 +40,19 @@ public static class SectionDefinitions
     public static readonly SectionDefinition<ComplianceConfigSection> ComplianceConfig = new(
         "compliance-config",
         readsEvents: false,
-        c => CatalogSectionBuilder.ComplianceConfig(c.Model),
-        _ => new ComplianceConfigSection(null, null, [], null));
+        PolicySectionBuilder.ComplianceConfig,
+        c => new ComplianceConfigSection(c.Options.Account, null, [], null));
 
     public static readonly SectionDefinition<DataResidencySection> DataResidency = new(
         "data-residency",
         readsEvents: false,
-        c => CatalogSectionBuilder.DataResidency(c.Model),
+        PolicySectionBuilder.DataResidency,
         _ => new DataResidencySection([]));
 
     public static readonly SectionDefinition<RetentionPolicySection> RetentionPolicy = new(
         "retention-policy",
         readsEvents: false,
-        c => CatalogSectionBuilder.Retention(c.Model, c.Window.From, c.Today),
+        PolicySectionBuilder.Retention,
         _ => new RetentionPolicySection(0, 0, 0, false));
 
     public static readonly SectionDefinition<AuditLogSummarySection> AuditLogSummary = new(
