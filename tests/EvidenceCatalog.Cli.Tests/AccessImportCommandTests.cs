@@ -76,6 +76,17 @@ public sealed class AccessImportCommandTests
     }
 
     [Fact]
+    public void Without_taken_at_the_snapshot_is_taken_now_in_whole_seconds()
+    {
+        using var workspace = WithExports();
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 31, 8, 30, 15, 987, TimeSpan.Zero));
+        var result = Evidence.Run(workspace.Path, clock, ["access", "import", "--github-members", "exports/github-members.json"]);
+
+        using var snapshot = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("2026-03-31T08:30:15Z", snapshot.RootElement.GetProperty("takenAt").GetString());
+    }
+
+    [Fact]
     public void A_bad_export_is_one_line_naming_file_record_and_field_with_exit_2()
     {
         using var workspace = WithExports();

@@ -77,15 +77,19 @@ internal sealed class AccessCommand : Command
                     : "--aws-authorization-details only adds IAM groups to the users of a credential report: give --aws-credential-report FILE too");
             }
 
-            var result = AccessImporter.Import(catalog.Catalog.Model, inputs, parseResult.GetValue(takenAt) ?? context.Clock.GetUtcNow());
+            // Whole seconds: the instant is written into the snapshot and every age in the review is judged from it.
+            var now = context.Clock.GetUtcNow();
+            var result = AccessImporter.Import(catalog.Catalog.Model, inputs, parseResult.GetValue(takenAt) ?? now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
             string destination = parseResult.GetValue(output) ?? "-";
+            string written = Write(result.Snapshot, destination);
+
+            // After the write, so that a failed run prints only its error.
             var summary = destination == "-" ? context.Error : context.Output;
             foreach (var input in result.Inputs)
             {
                 summary.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {input.Name}: {(input.Format == AccessImportFormat.AwsAuthorizationDetails ? Count(input.Accounts, "IAM user with groups", "IAM users with groups") : Count(input.Accounts, "account"))}{(input.Keys > 0 ? ", " + Count(input.Keys, "access key") : string.Empty)}"));
             }
 
-            string written = Write(result.Snapshot, destination);
             summary.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"wrote {written}: {Count(result.Snapshot.Users.Count, "person", "people")} with access, {Count(result.Snapshot.ApiKeys.Count, "access key")}, taken at {EventJson.FormatTime(result.Snapshot.TakenAt!.Value)}; {Count(result.Unmapped, "person", "people")} in no mapped group (role '{AccessImporter.UnmappedRole}'), {Count(result.WithoutAccess, "person", "people")} suspended everywhere left out"));
