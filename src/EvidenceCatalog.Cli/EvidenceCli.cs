@@ -44,6 +44,7 @@ public static class EvidenceCli
                 new DemoCommand(context),
                 new ServeCommand(context),
                 new TokenCommand(context),
+                new AccessCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);

@@ -14,7 +14,7 @@ public static class CatalogFingerprint
 {
     internal static string Compute(CatalogModel model)
     {
-        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, policies) = model;
+        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies) = model;
         var canonical = new Obj
         {
             ["frameworks"] = ById(frameworks, f => f.Id, f => new Obj
@@ -90,6 +90,16 @@ public static class CatalogFingerprint
                 },
             },
         };
+
+        if (roleMappings.Count > 0)
+        {
+            // Only when declared, so that a catalog without mappings keeps the fingerprint it had before they existed.
+            // Mappings have no id: ordered by system and group, the pair the compiler keeps unique.
+            canonical["roleMappings"] = ById(roleMappings, m => KebabCase.FromEnum(m.System) + "\n" + m.Group, m => new Obj
+            {
+                ["system"] = KebabCase.FromEnum(m.System), ["group"] = m.Group, ["role"] = m.Role,
+            });
+        }
 
         return Sha256Hex(CanonicalJson.Write(canonical));
     }

@@ -18,6 +18,7 @@ public sealed record CatalogModel(
     EquatableArray<Procedure> Procedures,
     EquatableArray<Role> Roles,
     EquatableArray<PermissionCategory> PermissionCategories,
+    EquatableArray<RoleMapping> RoleMappings,
     CompliancePolicies? Policies)
 {
     public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
@@ -50,6 +51,7 @@ public sealed record CatalogModel(
             list.SelectMany(f => f.Procedures).ToEquatableArray(),
             list.SelectMany(f => f.Roles).ToEquatableArray(),
             list.SelectMany(f => f.PermissionCategories).ToEquatableArray(),
+            list.SelectMany(f => f.RoleMappings).ToEquatableArray(),
             list.Select(f => f.Policies).FirstOrDefault(p => p is not null));
     }
 }
@@ -76,6 +78,8 @@ public sealed record CatalogFragment
     public EquatableArray<Role> Roles { get; init; } = EquatableArray<Role>.Empty;
 
     public EquatableArray<PermissionCategory> PermissionCategories { get; init; } = EquatableArray<PermissionCategory>.Empty;
+
+    public EquatableArray<RoleMapping> RoleMappings { get; init; } = EquatableArray<RoleMapping>.Empty;
 
     public CompliancePolicies? Policies { get; init; }
 }

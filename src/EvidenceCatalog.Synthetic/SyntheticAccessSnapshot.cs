@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 using EvidenceCatalog.Model;
-using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Reports.Sections;
 
 namespace EvidenceCatalog.Synthetic;
@@ -53,66 +50,5 @@ public static class SyntheticAccessSnapshot
         }
 
         return new AccessSnapshot(takenAt, snapshotUsers, keys);
-    }
-
-    /// <summary>Writes a snapshot in the format <see cref="AccessSnapshot.Parse"/> reads (docs/report-format.md).</summary>
-    public static void Write(AccessSnapshot snapshot, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        writer.WriteStartObject();
-        if (snapshot.TakenAt is { } taken)
-        {
-            writer.WriteString("takenAt", EventJson.FormatTime(taken));
-        }
-
-        writer.WriteStartArray("users");
-        foreach (var user in snapshot.Users)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", user.Id);
-            writer.WriteString("role", user.Role);
-            writer.WriteStartArray("departments");
-            user.Departments.ToList().ForEach(writer.WriteStringValue);
-            writer.WriteEndArray();
-            Time(writer, "lastActive", user.LastActive);
-            writer.WriteStartObject("resourceAccess");
-            foreach (var (resource, count) in user.ResourceAccess)
-            {
-                writer.WriteNumber(resource, count);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("apiKeys");
-        foreach (var key in snapshot.ApiKeys)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", key.Id);
-            if (key.Owner is not null)
-            {
-                writer.WriteString("owner", key.Owner);
-            }
-
-            writer.WriteString("provider", key.Provider);
-            Time(writer, "createdAt", key.CreatedAt);
-            Time(writer, "expiresAt", key.ExpiresAt);
-            Time(writer, "lastUsed", key.LastUsed);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void Time(Utf8JsonWriter writer, string name, DateTimeOffset? time)
-    {
-        if (time is { } value)
-        {
-            writer.WriteString(name, EventJson.FormatTime(value));
-        }
     }
 }

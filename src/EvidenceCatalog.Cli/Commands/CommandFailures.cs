@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EvidenceCatalog.Runtime.Access.Imports;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
@@ -17,7 +18,8 @@ internal static class CommandFailures
 {
     /// <summary>Failures that mean "the input cannot be used", as opposed to bugs.</summary>
     public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
-        or SigningKeyException or EventStoreException or AccessSnapshotException or AccountConfigurationException or ApiTokenFileException or ReportOptionsException;
+        or SigningKeyException or EventStoreException or AccessSnapshotException or AccountConfigurationException or ApiTokenFileException or ReportOptionsException
+        or AccessImportException;
 
     /// <summary>The one line to print for an input problem: the library's message, and how to fix it with this tool.</summary>
     public static string Describe(Exception exception) => exception switch

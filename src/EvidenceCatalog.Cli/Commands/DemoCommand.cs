@@ -7,6 +7,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
+using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Server.Security;
@@ -109,7 +110,7 @@ internal sealed class DemoCommand : Command
         Directory.CreateDirectory(Path.GetDirectoryName(accessPath)!);
         using (var file = File.Create(accessPath))
         {
-            SyntheticAccessSnapshot.Write(SyntheticAccessSnapshot.Create(catalog.Model, account, 1, now), file);
+            AccessSnapshotWriter.Write(SyntheticAccessSnapshot.Create(catalog.Model, account, 1, now), file);
         }
 
         string privateKeyPath = Named("demo-signing-key.pem");

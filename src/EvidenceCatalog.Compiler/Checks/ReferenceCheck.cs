@@ -76,6 +76,11 @@ internal static class ReferenceCheck
                 permissionCheck.Each(file, f.Roles[i].Permissions, j => CheckContext.Pointer("roles", i, "permissions", j));
             }
 
+            for (int i = 0; i < f.RoleMappings.Count; i++)
+            {
+                roleCheck.One(file, f.RoleMappings[i].Role, CheckContext.Pointer("roleMappings", i, "role"));
+            }
+
             if (f.Policies is { } policies)
             {
                 frameworkCheck.Each(file, policies.ActiveFrameworks, j => CheckContext.Pointer("activeFrameworks", j));

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Compiler.Diagnostics;
+using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler.Checks;
 
@@ -25,6 +26,7 @@ internal static class UniqueIdCheck
             ids.AddRange(f.Roles.Select((x, i) => ("role", x.Id, file, CheckContext.Pointer("roles", i, "id"))));
             ids.AddRange(f.PermissionCategories.Select((x, i) => ("permission category", x.Id, file, CheckContext.Pointer("permissionCategories", i, "id"))));
             ids.AddRange(f.PermissionCategories.SelectMany((x, i) => x.Permissions.Select((p, j) => ("permission", p.Id, file, CheckContext.Pointer("permissionCategories", i, "permissions", j, "id")))));
+            ids.AddRange(f.RoleMappings.Select((x, i) => ("role mapping", KebabCase.FromEnum(x.System) + ":" + x.Group, file, CheckContext.Pointer("roleMappings", i, "group"))));
             if (f.Policies is { } policies)
             {
                 ids.AddRange(policies.DataCategories.Select((x, i) => ("data category", x.Id, file, CheckContext.Pointer("dataCategories", i, "id"))));

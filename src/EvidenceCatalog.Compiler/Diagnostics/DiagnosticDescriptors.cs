@@ -221,7 +221,7 @@ public static class DiagnosticDescriptors
     public static readonly CatalogDiagnosticDescriptor UnknownRole = new(
         "EC3005", "Unknown role", References, CatalogDiagnosticSeverity.Error,
         "the role '{0}' is not declared in the access catalog{1}",
-        "Runbook steps name roles declared in the access catalog.");
+        "Runbook steps and role mappings name roles declared in the access catalog.");
 
     public static readonly CatalogDiagnosticDescriptor UnknownSeverity = new(
         "EC3006", "Unknown severity", References, CatalogDiagnosticSeverity.Error,

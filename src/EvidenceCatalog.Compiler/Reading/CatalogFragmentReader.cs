@@ -23,7 +23,12 @@ internal static class CatalogFragmentReader
             "encryption" => new CatalogFragment { Encryption = List(root, "encryption", ReadEncryption) },
             "vendors" => new CatalogFragment { Vendors = List(root, "vendors", ReadVendor) },
             "runbooks" => new CatalogFragment { Severities = List(root, "severities", ReadSeverity), Procedures = List(root, "procedures", ReadProcedure) },
-            "access" => new CatalogFragment { Roles = List(root, "roles", ReadRole), PermissionCategories = List(root, "permissionCategories", ReadPermissionCategory) },
+            "access" => new CatalogFragment
+            {
+                Roles = List(root, "roles", ReadRole),
+                PermissionCategories = List(root, "permissionCategories", ReadPermissionCategory),
+                RoleMappings = List(root, "roleMappings", ReadRoleMapping),
+            },
             "policies" => new CatalogFragment { Policies = ReadPolicies(root) },
             _ => new CatalogFragment(),
         };
@@ -66,6 +71,8 @@ internal static class CatalogFragmentReader
 
     private static PermissionCategory ReadPermissionCategory(JObject o) => new(
         Str(o, "id"), Str(o, "name"), OptStr(o, "description"), List(o, "permissions", p => new Permission(Str(p, "id"), Str(p, "description"))));
+
+    private static RoleMapping ReadRoleMapping(JObject o) => new(KebabCase.ToEnum<IdentitySystem>(Str(o, "system")), Str(o, "group"), Str(o, "role"));
 
     private static CompliancePolicies ReadPolicies(JObject o)
     {

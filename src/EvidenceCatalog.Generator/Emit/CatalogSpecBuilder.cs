@@ -124,6 +124,9 @@ internal static class CatalogSpecBuilder
                 Array(ModelNamespace + ".Permission", members.Select(m => root + ".AccessModel.Permissions." + m))));
         }
 
+        var roleMappings = Entries(files, f => f.RoleMappings).Select(e =>
+            "new " + ModelNamespace + ".RoleMapping(" + Enum(e.Entry.System) + ", " + String(e.Entry.Group) + ", " + String(e.Entry.Role) + ")").ToList();
+
         var policiesFile = files.FirstOrDefault(f => f.Fragment!.Policies is not null);
         var policies = policiesFile?.Fragment!.Policies;
         var dataCategories = new List<DataCategorySpec>();
@@ -159,6 +162,7 @@ internal static class CatalogSpecBuilder
             roles.ToEquatableArray(),
             permissions.ToEquatableArray(),
             categories.ToEquatableArray(),
+            roleMappings.ToEquatableArray(),
             dataCategories.ToEquatableArray(),
             policiesSpec,
             ControlMappingBuilder.Build(catalog.Model, controls.Select(c => root + ".Controls." + c.Member).ToList()));

@@ -55,8 +55,8 @@ public sealed class AccessReviewTests
         Assert.Equal(1, review.RoleDistribution["admin"]);
         Assert.Equal(0, review.RoleDistribution["viewer"]);
         Assert.Equal(1, review.RoleDistribution["wizard"]);
-        Assert.Equal(new AccessFindings(3, 1, 1, 3, 1, 1, 1), review.Findings);
-        Assert.Equal(new[] { "stale", "rotation-due", "orphaned" }, review.ApiKeys.Single(k => k.Id == "k2").Flags);
+        Assert.Equal(new AccessFindings(3, 1, 1, 3, 1, 1, 1) { KeysNotRotated = 1 }, review.Findings);
+        Assert.Equal(new[] { "stale", "rotation-due", "orphaned", "key-not-rotated" }, review.ApiKeys.Single(k => k.Id == "k2").Flags);
         Assert.False(review.ApiKeys.Single(k => k.Id == "k3").Valid);
     }
 
@@ -78,6 +78,30 @@ public sealed class AccessReviewTests
         Assert.Equal("access snapshot no-such-snapshot.json does not exist", review.Reason);
     }
 
+    [Fact]
+    public void A_hand_written_snapshot_may_state_mfa_without_accounts_and_a_key_without_rotation_dates_is_aged_from_creation()
+    {
+        var review = Review(AccessSnapshotSource.FromFile(Write("""
+            {
+              "takenAt": "2026-03-31T00:00:00Z",
+              "users": [{ "id": "a@northwind.example", "role": "admin", "displayName": "A", "mfa": "disabled", "lastActive": "2026-03-30T00:00:00Z" }],
+              "apiKeys": [
+                { "id": "k1", "owner": "a@northwind.example", "provider": "openai", "createdAt": "2025-12-01T00:00:00Z" },
+                { "id": "k2", "owner": "a@northwind.example", "provider": "openai", "createdAt": "2025-12-01T00:00:00Z", "active": false, "lastUsed": "2026-03-30T00:00:00Z" }
+              ]
+            }
+            """)));
+
+        var user = Assert.Single(review.Users);
+        Assert.Equal(["no-mfa"], user.Flags);
+        Assert.Equal(("A", "disabled"), (user.DisplayName, user.Mfa));
+        Assert.Null(user.Accounts);
+        Assert.Equal(["stale", "key-not-rotated"], review.ApiKeys[0].Flags);
+        Assert.Equal(120, review.ApiKeys[0].DaysSinceRotation);
+        Assert.Empty(review.ApiKeys[1].Flags);
+        Assert.Equal((1, 1), (review.Findings.NoMfaUsers, review.Findings.KeysNotRotated));
+    }
+
     [Theory]
     [InlineData("", "is empty")]
     [InlineData("  \n", "is empty")]
@@ -87,6 +111,10 @@ public sealed class AccessReviewTests
     [InlineData("{\"users\": {}}", "'users' must be an array")]
     [InlineData("{\"users\": [{\"id\": \"a\"}]}", "users[0].role must be a non-empty string")]
     [InlineData("{\"users\": [{\"id\": \"a\", \"role\": \"admin\", \"lastActive\": \"2026-03-01T10:00:00\"}]}", "users[0].lastActive must be an RFC 3339 timestamp with an offset")]
+    [InlineData("{\"users\": [{\"id\": \"a\", \"role\": \"admin\", \"mfa\": \"yes\"}]}", "users[0].mfa must be one of unknown, enabled, disabled, not-applicable")]
+    [InlineData("{\"users\": [{\"id\": \"a\", \"role\": \"admin\", \"accounts\": [{\"system\": \"okta\", \"sourceUserId\": \"00u1\", \"login\": \"a\", \"status\": \"gone\"}]}]}", "users[0].accounts[0].status must be one of active, pending, suspended")]
+    [InlineData("{\"users\": [{\"id\": \"a\", \"role\": \"admin\", \"accounts\": {}}]}", "users[0].accounts must be an array")]
+    [InlineData("{\"apiKeys\": [{\"id\": \"k\", \"provider\": \"aws-iam\", \"active\": \"no\"}]}", "apiKeys[0].active must be true or false")]
     public void Empty_or_corrupt_snapshot_degrades_the_section_with_the_reason(string text, string reason)
     {
         var report = Report(Window with { AccessSnapshot = AccessSnapshotSource.FromFile(Write(text)) }, [Line("a", "2026-03-02T10:00:00Z")]);

@@ -10,6 +10,7 @@ using EvidenceCatalog.Tests.Shared;
 using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Stores;
@@ -86,7 +87,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         foreach (string account in new[] { Org, OtherOrg })
         {
             using var file = File.Create(Path.Combine(folder, "access", account + ".json"));
-            SyntheticAccessSnapshot.Write(SyntheticAccessSnapshot.Create(Catalog.Model, account, 7, Now.AddDays(-1)), file);
+            AccessSnapshotWriter.Write(SyntheticAccessSnapshot.Create(Catalog.Model, account, 7, Now.AddDays(-1)), file);
         }
 
         var lines = Catalog.Model.Roles

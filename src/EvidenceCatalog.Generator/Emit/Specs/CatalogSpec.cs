@@ -6,6 +6,7 @@ namespace EvidenceCatalog.Generator.Emit.Specs;
 /// What the templates render: every name already a valid, unique C# identifier and every value already a C#
 /// expression (literals escaped, types fully qualified). Plain strings, so it compares by value and caches.
 /// <see cref="Root"/> is <c>global::</c> and the namespace, to reach a generated class from anywhere.
+/// <see cref="RoleMappings"/> holds one constructor expression per mapping (mappings have no id, so no member name).
 /// </summary>
 internal sealed record CatalogSpec(
     string Namespace,
@@ -24,6 +25,7 @@ internal sealed record CatalogSpec(
     EquatableArray<RoleSpec> Roles,
     EquatableArray<PermissionSpec> Permissions,
     EquatableArray<PermissionCategorySpec> PermissionCategories,
+    EquatableArray<string> RoleMappings,
     EquatableArray<DataCategorySpec> DataCategories,
     PoliciesSpec? Policies,
     MappingSpec Mappings);

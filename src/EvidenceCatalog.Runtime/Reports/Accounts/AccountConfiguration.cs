@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Runtime.Reports.Accounts;
 
@@ -29,7 +30,7 @@ public sealed record AccountConfiguration(
     public static AccountConfiguration Load(string path, string name, string account)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes = ReportInputFile.Read(path, why => new AccountConfigurationException($"account configuration {name} {why}"));
+        byte[] bytes = InputFile.Read(path, why => new AccountConfigurationException($"account configuration {name} {why}"));
         return Parse(bytes, name, account);
     }
 

@@ -8,8 +8,8 @@ namespace EvidenceCatalog.Runtime.Reports.Sections;
 
 /// <summary>
 /// Resolves an access snapshot through the access catalog: each user's permissions from their role, the role
-/// distribution, and the findings an access review looks for — inactive users, unknown roles, expired, stale or
-/// orphaned API keys.
+/// distribution, and the findings an access review looks for — inactive users, unknown roles, users without MFA or
+/// never signed in, leavers still holding access, expired, stale, unrotated or orphaned API keys.
 /// </summary>
 public static class AccessReviewBuilder
 {
@@ -19,13 +19,17 @@ public static class AccessReviewBuilder
     /// <summary>A key older than this is due for rotation.</summary>
     public const int RotateAfterDays = 365;
 
+    /// <summary>An active key not rotated for longer than this is flagged <c>key-not-rotated</c> (the SOC 2 customary 90 days).</summary>
+    public const int KeyRotationDays = 90;
+
     /// <summary>The review of <paramref name="snapshot"/>, with ages judged when it was taken, else at <paramref name="asOf"/>.</summary>
     public static AccessReviewSection Build(CatalogModel model, AccessSnapshot snapshot, DateTimeOffset asOf)
     {
         // The snapshot shows access as it was when taken; judging it at another time would invent staleness or hide it.
         asOf = snapshot.TakenAt ?? asOf;
         var roles = model.Roles.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var users = snapshot.Users.Select(u => User(u, roles, asOf)).ToList();
+        var keyHolders = snapshot.ApiKeys.Where(k => k.IsUsableAt(asOf) && k.Owner is not null).Select(k => k.Owner!).ToHashSet(StringComparer.Ordinal);
+        var users = snapshot.Users.Select(u => User(u, roles, keyHolders, asOf)).ToList();
         var userIds = snapshot.Users.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var keys = snapshot.ApiKeys.Select(k => Key(k, userIds, asOf)).ToList();
 
@@ -52,7 +56,13 @@ public static class AccessReviewBuilder
                 keys.Count,
                 keys.Count(k => k.Flags.Contains("expired")),
                 keys.Count(k => k.Flags.Contains("stale")),
-                keys.Count(k => k.Flags.Contains("orphaned"))));
+                keys.Count(k => k.Flags.Contains("orphaned")))
+            {
+                NoMfaUsers = users.Count(u => u.Flags.Contains("no-mfa")),
+                NeverLoggedInUsers = users.Count(u => u.Flags.Contains("never-logged-in")),
+                SuspendedWithAccess = users.Count(u => u.Flags.Contains("suspended-with-access")),
+                KeysNotRotated = keys.Count(k => k.Flags.Contains("key-not-rotated")),
+            });
     }
 
     /// <summary>The review of the report's access snapshot (<see cref="ReportOptions.AccessSnapshot"/>); degraded when there is none or it is broken.</summary>
@@ -84,7 +94,7 @@ public static class AccessReviewBuilder
             [],
             new AccessFindings(0, 0, 0, 0, 0, 0, 0)).AsDegraded(reason);
 
-    private static UserAccessEntry User(SnapshotUser user, Dictionary<string, Role> roles, DateTimeOffset asOf)
+    private static UserAccessEntry User(SnapshotUser user, Dictionary<string, Role> roles, HashSet<string> keyHolders, DateTimeOffset asOf)
     {
         var flags = new List<string>();
         roles.TryGetValue(user.Role, out var role);
@@ -99,6 +109,28 @@ public static class AccessReviewBuilder
             flags.Add("stale");
         }
 
+        // The flags an import makes possible come after the original two, so existing readers of the order are undisturbed.
+        // With accounts, only one that can sign in now counts: a pending account has not set up its factors yet.
+        bool withoutMfa = user.Accounts.Count > 0
+            ? user.Accounts.Any(a => a.Status == AccountStatus.Active && a.Mfa == MfaStatus.Disabled)
+            : user.Mfa == MfaStatus.Disabled;
+        if (withoutMfa)
+        {
+            flags.Add("no-mfa");
+        }
+
+        if (user.LastActive is null && user.Accounts.Any(a => a.NeverLoggedIn) && user.Accounts.All(a => a.LastActive is null))
+        {
+            flags.Add("never-logged-in");
+        }
+
+        // A leaver: suspended in one system (usually the identity provider) while an account or a key elsewhere still works.
+        if (user.Accounts.Any(a => a.Status == AccountStatus.Suspended)
+            && (user.Accounts.Any(a => a.Status == AccountStatus.Active) || keyHolders.Contains(user.Id)))
+        {
+            flags.Add("suspended-with-access");
+        }
+
         return new UserAccessEntry(
             user.Id,
             user.Role,
@@ -108,8 +140,26 @@ public static class AccessReviewBuilder
             idle,
             role?.Permissions.OrderBy(p => p, StringComparer.Ordinal).ToList() ?? [],
             user.ResourceAccess,
-            flags);
+            flags)
+        {
+            DisplayName = user.DisplayName,
+            Mfa = user.Mfa is { } mfa ? KebabCase.FromEnum(mfa) : null,
+            Accounts = user.Accounts.Count == 0 ? null : user.Accounts.Select(a => Account(a, asOf)).ToList(),
+        };
     }
+
+    private static AccountAccessEntry Account(SnapshotAccount account, DateTimeOffset asOf) => new(
+        account.System,
+        account.SourceUserId,
+        account.Login,
+        account.DisplayName,
+        KebabCase.FromEnum(account.Status),
+        KebabCase.FromEnum(account.Mfa),
+        account.CreatedAt is { } created ? EventJson.FormatTime(created) : null,
+        account.LastActive is { } last ? EventJson.FormatTime(last) : null,
+        account.LastActive is { } seen ? Days(seen, asOf) : null,
+        account.NeverLoggedIn,
+        account.Groups);
 
     private static ApiKeyEntry Key(SnapshotApiKey key, HashSet<string> users, DateTimeOffset asOf)
     {
@@ -137,6 +187,13 @@ public static class AccessReviewBuilder
             flags.Add("orphaned");
         }
 
+        var rotated = key.LastRotated ?? key.CreatedAt;
+        int? sinceRotation = rotated is { } r ? Days(r, asOf) : null;
+        if (key.IsUsableAt(asOf) && sinceRotation > KeyRotationDays)
+        {
+            flags.Add("key-not-rotated");
+        }
+
         return new ApiKeyEntry(
             key.Id,
             key.Owner,
@@ -146,7 +203,12 @@ public static class AccessReviewBuilder
             key.LastUsed is { } u ? EventJson.FormatTime(u) : null,
             age,
             !expired,
-            flags);
+            flags)
+        {
+            Active = key.Active,
+            LastRotated = key.LastRotated is { } lr ? EventJson.FormatTime(lr) : null,
+            DaysSinceRotation = sinceRotation,
+        };
     }
 
     private static int Days(DateTimeOffset from, DateTimeOffset to) => (int)Math.Floor((to - from).TotalDays);

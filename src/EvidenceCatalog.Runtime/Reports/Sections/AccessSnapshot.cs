@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Sources;
 
 namespace EvidenceCatalog.Runtime.Reports.Sections;
 
@@ -16,7 +18,7 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
     /// <summary>Reads a snapshot file; <see cref="AccessSnapshotException"/> says what is wrong with it, naming it <paramref name="name"/>.</summary>
     public static AccessSnapshot Load(string path, string name)
     {
-        byte[] bytes = ReportInputFile.Read(path, why => new AccessSnapshotException($"access snapshot {name} {why}"));
+        byte[] bytes = InputFile.Read(path, why => new AccessSnapshotException($"access snapshot {name} {why}"));
         return Parse(bytes, name);
     }
 
@@ -47,14 +49,23 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
                 Text(u, "role", name, $"users[{i}]")!,
                 Strings(u, "departments", name, $"users[{i}]"),
                 Time(u, "lastActive", name, $"users[{i}]"),
-                Counts(u, "resourceAccess", name, $"users[{i}]"))).ToList();
+                Counts(u, "resourceAccess", name, $"users[{i}]"))
+            {
+                DisplayName = Text(u, "displayName", name, $"users[{i}]", required: false),
+                Mfa = Word<MfaStatus>(u, "mfa", name, $"users[{i}]"),
+                Accounts = Array(u, "accounts", name, $"users[{i}]").Select((a, j) => Account(a, name, $"users[{i}].accounts[{j}]")).ToList(),
+            }).ToList();
             var keys = Array(root, "apiKeys", name).Select((k, i) => new SnapshotApiKey(
                 Text(k, "id", name, $"apiKeys[{i}]")!,
                 Text(k, "owner", name, $"apiKeys[{i}]", required: false),
                 Text(k, "provider", name, $"apiKeys[{i}]")!,
                 Time(k, "createdAt", name, $"apiKeys[{i}]"),
                 Time(k, "expiresAt", name, $"apiKeys[{i}]"),
-                Time(k, "lastUsed", name, $"apiKeys[{i}]"))).ToList();
+                Time(k, "lastUsed", name, $"apiKeys[{i}]"))
+            {
+                LastRotated = Time(k, "lastRotated", name, $"apiKeys[{i}]"),
+                Active = Flag(k, "active", name, $"apiKeys[{i}]"),
+            }).ToList();
             return new AccessSnapshot(Time(root, "takenAt", name, "snapshot"), users, keys);
         }
         catch (JsonException exception)
@@ -63,25 +74,76 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
         }
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement parent, string property, string name)
+    private static IEnumerable<JsonElement> Array(JsonElement parent, string property, string name, string? where = null)
     {
         if (!parent.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return [];
         }
 
+        string member = where is null ? $"'{property}'" : $"{where}.{property}";
         if (value.ValueKind != JsonValueKind.Array)
         {
-            throw new AccessSnapshotException($"access snapshot {name}: '{property}' must be an array");
+            throw new AccessSnapshotException($"access snapshot {name}: {member} must be an array");
         }
 
         var items = value.EnumerateArray().ToList();
         if (items.Any(item => item.ValueKind != JsonValueKind.Object))
         {
-            throw new AccessSnapshotException($"access snapshot {name}: every entry of '{property}' must be an object");
+            throw new AccessSnapshotException($"access snapshot {name}: every entry of {member} must be an object");
         }
 
         return items;
+    }
+
+    private static SnapshotAccount Account(JsonElement account, string name, string where) =>
+        new(
+            Text(account, "system", name, where)!,
+            Text(account, "sourceUserId", name, where)!,
+            Text(account, "login", name, where)!,
+            Word<AccountStatus>(account, "status", name, where) ?? throw new AccessSnapshotException($"access snapshot {name}: {where}.status must be one of {Words<AccountStatus>()}"),
+            Word<MfaStatus>(account, "mfa", name, where) ?? MfaStatus.Unknown)
+        {
+            DisplayName = Text(account, "displayName", name, where, required: false),
+            CreatedAt = Time(account, "createdAt", name, where),
+            LastActive = Time(account, "lastActive", name, where),
+            NeverLoggedIn = Flag(account, "neverLoggedIn", name, where) ?? false,
+            Groups = Strings(account, "groups", name, where),
+        };
+
+    /// <summary>An optional member holding one of the kebab-case names of <typeparamref name="TEnum"/>.</summary>
+    private static TEnum? Word<TEnum>(JsonElement item, string property, string name, string where)
+        where TEnum : struct, Enum
+    {
+        if (!item.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (value.ValueKind == JsonValueKind.String && value.GetString() == KebabCase.FromEnum(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new AccessSnapshotException($"access snapshot {name}: {where}.{property} must be one of {Words<TEnum>()}");
+    }
+
+    private static string Words<TEnum>()
+        where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(v => KebabCase.FromEnum(v)));
+
+    private static bool? Flag(JsonElement item, string property, string name, string where)
+    {
+        if (!item.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw new AccessSnapshotException($"access snapshot {name}: {where}.{property} must be true or false");
     }
 
     private static string? Text(JsonElement item, string property, string name, string where, bool required = true)
@@ -159,9 +221,28 @@ public sealed record AccessSnapshot(DateTimeOffset? TakenAt, IReadOnlyList<Snaps
     }
 }
 
-public sealed record SnapshotUser(string Id, string Role, IReadOnlyList<string> Departments, DateTimeOffset? LastActive, IReadOnlyDictionary<string, long> ResourceAccess);
+public sealed record SnapshotUser(string Id, string Role, IReadOnlyList<string> Departments, DateTimeOffset? LastActive, IReadOnlyDictionary<string, long> ResourceAccess)
+{
+    public string? DisplayName { get; init; }
 
-public sealed record SnapshotApiKey(string Id, string? Owner, string Provider, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsed);
+    /// <summary>The person's MFA over their accounts; null when the snapshot does not say.</summary>
+    public MfaStatus? Mfa { get; init; }
+
+    /// <summary>The person's accounts in the identity systems, when the snapshot was imported from them.</summary>
+    public IReadOnlyList<SnapshotAccount> Accounts { get; init; } = [];
+}
+
+public sealed record SnapshotApiKey(string Id, string? Owner, string Provider, DateTimeOffset? CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsed)
+{
+    /// <summary>When the key was last rotated; null when the snapshot does not say (its age is then from <see cref="CreatedAt"/>).</summary>
+    public DateTimeOffset? LastRotated { get; init; }
+
+    /// <summary>False for a key that exists but is deactivated; null when the snapshot does not say (active).</summary>
+    public bool? Active { get; init; }
+
+    /// <summary>Whether the key can still be used at <paramref name="instant"/>: not deactivated and not expired.</summary>
+    public bool IsUsableAt(DateTimeOffset instant) => Active != false && !(ExpiresAt is { } expires && expires <= instant);
+}
 
 /// <summary>An access snapshot that is missing, empty or malformed; the message names the file and the problem.</summary>
 public sealed class AccessSnapshotException(string message) : Exception(message);

@@ -44,7 +44,30 @@ public sealed record UserAccessEntry(
     int? DaysSinceActive,
     IReadOnlyList<string> Permissions,
     IReadOnlyDictionary<string, long> ResourceAccess,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags)
+{
+    public string? DisplayName { get; init; }
+
+    /// <summary><c>enabled</c>, <c>disabled</c>, <c>unknown</c> or <c>not-applicable</c>; absent when the snapshot does not say.</summary>
+    public string? Mfa { get; init; }
+
+    /// <summary>The user's accounts in the identity systems; absent when the snapshot has none.</summary>
+    public IReadOnlyList<AccountAccessEntry>? Accounts { get; init; }
+}
+
+/// <summary>One account of a user in one identity system, as the review shows it.</summary>
+public sealed record AccountAccessEntry(
+    string System,
+    string SourceUserId,
+    string Login,
+    string? DisplayName,
+    string Status,
+    string Mfa,
+    string? CreatedAt,
+    string? LastActive,
+    int? DaysSinceActive,
+    bool NeverLoggedIn,
+    IReadOnlyList<string> Groups);
 
 public sealed record ApiKeyEntry(
     string Id,
@@ -55,6 +78,24 @@ public sealed record ApiKeyEntry(
     string? LastUsed,
     int? AgeDays,
     bool Valid,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags)
+{
+    /// <summary>Absent when the snapshot does not say whether the key is active.</summary>
+    public bool? Active { get; init; }
 
-public sealed record AccessFindings(int Users, int StaleUsers, int UnknownRoles, int ApiKeys, int ExpiredKeys, int StaleKeys, int OrphanedKeys);
+    public string? LastRotated { get; init; }
+
+    /// <summary>Whole days from the last rotation (<see cref="LastRotated"/>, else <see cref="CreatedAt"/>) to the as-of instant.</summary>
+    public int? DaysSinceRotation { get; init; }
+}
+
+public sealed record AccessFindings(int Users, int StaleUsers, int UnknownRoles, int ApiKeys, int ExpiredKeys, int StaleKeys, int OrphanedKeys)
+{
+    public int NoMfaUsers { get; init; }
+
+    public int NeverLoggedInUsers { get; init; }
+
+    public int SuspendedWithAccess { get; init; }
+
+    public int KeysNotRotated { get; init; }
+}

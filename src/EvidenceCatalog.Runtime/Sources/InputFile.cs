@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace EvidenceCatalog.Runtime.Reports;
+namespace EvidenceCatalog.Runtime.Sources;
 
 /// <summary>
-/// Reads a file a report is built from besides the events (an access snapshot, an account configuration). A failure
-/// is said in a few words, never with the exception's own message, which names the absolute path — and the reason of a
-/// degraded section is inside the signed report.
+/// Reads a small input file whole (an access snapshot, an account configuration, an identity system's export). A
+/// failure is said in a few words, never with the exception's own message, which names the absolute path — and a
+/// degraded section's reason is inside the signed report, and a message may reach another machine's log.
 /// </summary>
-internal static class ReportInputFile
+internal static class InputFile
 {
     /// <summary>The file's bytes; on failure, the exception <paramref name="failure"/> makes of "does not exist", "cannot be read", ….</summary>
     public static byte[] Read(string path, Func<string, Exception> failure)
