@@ -18,7 +18,8 @@ public sealed record CatalogModel(
     EquatableArray<Procedure> Procedures,
     EquatableArray<Role> Roles,
     EquatableArray<PermissionCategory> PermissionCategories,
-    CompliancePolicies? Policies)
+    CompliancePolicies? Policies,
+    EquatableArray<LogSource> Sources)
 {
     public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
 
@@ -50,7 +51,8 @@ public sealed record CatalogModel(
             list.SelectMany(f => f.Procedures).ToEquatableArray(),
             list.SelectMany(f => f.Roles).ToEquatableArray(),
             list.SelectMany(f => f.PermissionCategories).ToEquatableArray(),
-            list.Select(f => f.Policies).FirstOrDefault(p => p is not null));
+            list.Select(f => f.Policies).FirstOrDefault(p => p is not null),
+            list.SelectMany(f => f.Sources).ToEquatableArray());
     }
 }
 
@@ -78,4 +80,6 @@ public sealed record CatalogFragment
     public EquatableArray<PermissionCategory> PermissionCategories { get; init; } = EquatableArray<PermissionCategory>.Empty;
 
     public CompliancePolicies? Policies { get; init; }
+
+    public EquatableArray<LogSource> Sources { get; init; } = EquatableArray<LogSource>.Empty;
 }

@@ -44,7 +44,10 @@ internal static class CatalogValidator
                 DiagnosticDescriptors.ConstraintViolated, path, origins[v].Node.Span, Capitalize(origins[v].Label),
                 "is " + v.ToString(Formatting.None) + ", outside the range a catalog integer can hold (" + int.MinValue.ToString(CultureInfo.InvariantCulture) + " to " + int.MaxValue.ToString(CultureInfo.InvariantCulture) + ")"));
 
-    /// <summary>Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap.</summary>
+    /// <summary>
+    /// Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap; so are the errors of
+    /// alternatives (anyOf, oneOf) when only one of them is of the value's type (text or a mapping): that one is meant.
+    /// </summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         var pending = new Stack<ValidationError>(errors.Reverse());
@@ -62,9 +65,31 @@ internal static class CatalogValidator
                 continue;
             }
 
+            if (error is ChildSchemaValidationError alternatives && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf &&
+                alternatives.Errors.Where(branch => Accepts(branch.Key.ActualSchema.Type, error.Token)).ToList() is { Count: 1 } meant && meant[0].Value.Count > 0)
+            {
+                foreach (var inner in meant[0].Value.Reverse())
+                {
+                    pending.Push(inner);
+                }
+
+                continue;
+            }
+
             yield return error;
         }
     }
+
+    private static bool Accepts(JsonObjectType type, JToken? token) => token?.Type switch
+    {
+        JTokenType.String => type.HasFlag(JsonObjectType.String),
+        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
+        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
+        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
+        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
+        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
+        _ => false,
+    };
 
     private static CatalogDiagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins)
     {
@@ -127,11 +152,18 @@ internal static class CatalogValidator
                 "is " + Value(token) + " but must be at most " + (schema?.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "the maximum the schema allows"),
             ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf => "matches none of the forms the schema allows here",
             ValidationErrorKind.ExcludedSchemaValidates => "has a form the schema forbids here",
-            ValidationErrorKind.TooFewProperties => "has too few properties",
-            ValidationErrorKind.TooManyProperties => "has too many properties",
+            ValidationErrorKind.TooFewProperties => "has " + Keys(token) + " but needs at least " + schema?.MinProperties,
+            ValidationErrorKind.TooManyProperties => "has " + Keys(token) + " but may have at most " + schema?.MaxProperties,
             ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => "is not a multiple of " + schema?.MultipleOf,
             _ => "breaks the schema rule '" + error.Kind + "'",
         };
+    }
+
+    /// <summary>How many keys a mapping has, and which: "2 keys (value, field)".</summary>
+    private static string Keys(JToken? token)
+    {
+        var names = token is JObject obj ? obj.Properties().Select(p => p.Name).ToList() : new List<string>();
+        return names.Count.ToString(CultureInfo.InvariantCulture) + (names.Count == 1 ? " key" : " keys") + (names.Count == 0 ? string.Empty : " (" + string.Join(", ", names) + ")");
     }
 
     private static JToken? FirstRepeat(JArray items)

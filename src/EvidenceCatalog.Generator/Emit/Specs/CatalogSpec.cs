@@ -26,4 +26,5 @@ internal sealed record CatalogSpec(
     EquatableArray<PermissionCategorySpec> PermissionCategories,
     EquatableArray<DataCategorySpec> DataCategories,
     PoliciesSpec? Policies,
+    EquatableArray<LogSourceSpec> Sources,
     MappingSpec Mappings);
