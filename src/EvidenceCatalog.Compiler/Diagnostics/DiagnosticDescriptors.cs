@@ -131,6 +131,11 @@ public static class DiagnosticDescriptors
         "{0} {1}",
         "The value breaks a constraint of the schema (length, count, range or uniqueness).");
 
+    public static readonly CatalogDiagnosticDescriptor MalformedPointer = new(
+        "EC2010", "Malformed JSON pointer or template", Schema, CatalogDiagnosticSeverity.Error,
+        "{0} is {1}, which is not a valid {2}: {3}",
+        "Sources name the fields of a record with JSON pointers (RFC 6901: /a/b, with ~0 for '~' and ~1 for '/' inside a name) and build values with templates (text with {POINTER} placeholders, {{ and }} for literal braces). The diagnostic points at the character where the value stops being one.");
+
     public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
         "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",

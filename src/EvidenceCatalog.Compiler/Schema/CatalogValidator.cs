@@ -121,6 +121,10 @@ internal static class CatalogValidator
             case ValidationErrorKind.NotInEnumeration:
                 string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
+            case ValidationErrorKind.PatternMismatch when token is JValue { Type: JTokenType.String } text && PointerSyntax.Explain(schema?.Pattern, (string)text!) is { } problem:
+                // A pointer or template: the pattern can only say the value is wrong; this says what and where.
+                var at = origin?.Node is YamlScalar scalar ? scalar.SpanOfCharacter(problem.Index) : span;
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.MalformedPointer, path, at, Capitalize(label), Value(token), problem.Syntax, problem.Reason);
             case ValidationErrorKind.PatternMismatch:
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema?.Pattern);
             case ValidationErrorKind.ItemsNotUnique when token is JArray items && FirstRepeat(items) is { } repeat && origins.TryGetValue(repeat, out var repeatOrigin):

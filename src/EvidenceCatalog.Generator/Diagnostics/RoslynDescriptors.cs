@@ -37,6 +37,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor PatternMismatch = Describe("EC2007", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDate = Describe("EC2008", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConstraintViolated = Describe("EC2009", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MalformedPointer = Describe("EC2010", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaInvalid = Describe("EC2101", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Describe("EC2102", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRemoteRef = Describe("EC2103", DiagnosticSeverity.Error);
