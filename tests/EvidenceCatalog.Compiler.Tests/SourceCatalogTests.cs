@@ -71,6 +71,35 @@ public sealed class SourceCatalogTests
         Assert.Equal(without.Model.Fingerprint, (with.Model with { Sources = EquatableArray<LogSource>.Empty }).Fingerprint);
     }
 
+    [Theory]
+    [InlineData("- { field: /a, equals: x }", "- { field: /a, equals: x }", true)]
+    [InlineData("- { field: /a, oneOf: [x, y] }", "- { field: /a, equals: y }", true)]
+    [InlineData("- { field: /a, oneOf: [x, y] }", "- { field: /a, oneOf: [y, x] }", true)]
+    [InlineData("- { field: /a, prefix: org. }", "- { field: /a, oneOf: [org.a, org.b] }", true)]
+    [InlineData("- { field: /a, prefix: org. }", "- { field: /a, prefix: org.add }", true)]
+    [InlineData("- { field: /a, exists: true }", "- { field: /a, prefix: x }", true)]
+    [InlineData("- { field: /a, exists: false }", "- { field: /a, exists: false }", true)]
+    [InlineData("- { field: /a, equals: x }", "- { field: /a, equals: x }\n          - { field: /b, exists: true }", true)]
+    [InlineData("- { field: /recognized, exists: true }", "- { field: /b, exists: true }", true)]
+    [InlineData("- { field: /a, equals: x }", "- { field: /a, equals: y }", false)]
+    [InlineData("- { field: /a, equals: x }", "- { field: /b, equals: x }", false)]
+    [InlineData("- { field: /a, equals: x }", "- { field: /a, oneOf: [x, y] }", false)]
+    [InlineData("- { field: /a, prefix: org.add }", "- { field: /a, prefix: org. }", false)]
+    [InlineData("- { field: /a, exists: true }", "- { field: /a, exists: false }", false)]
+    [InlineData("- { field: /a, exists: false }", "- { field: /a, equals: x }", false)]
+    [InlineData("- { field: /a, equals: x }\n          - { field: /b, exists: true }", "- { field: /a, equals: x }", false)]
+    public void A_rule_is_unreachable_when_its_conditions_imply_an_earlier_rules(string earlier, string later, bool unreachable)
+    {
+        var result = Compile(SourcesFile(
+            "    recognize:\n      - { field: /recognized, exists: true }\n" +
+            "    rules:\n" +
+            "      - when:\n          " + earlier + "\n        type: api.call\n" +
+            "      - when:\n          " + later + "\n        type: api.call\n"));
+
+        Assert.Equal(unreachable, result.Diagnostics.Any(d => d.Id == "EC3011"));
+        Assert.All(result.Diagnostics, d => Assert.Equal("EC3011", d.Id));
+    }
+
     private static CompilationResult Compile(params string[] sources) =>
         CatalogCompiler.Compile(
             RepositoryFiles.SampleCatalogs().Concat(sources.Select((text, i) => new SourceFile("sources-" + i + ".yaml", text))),
