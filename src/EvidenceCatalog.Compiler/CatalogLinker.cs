@@ -16,6 +16,7 @@ public static class CatalogLinker
         var context = new CheckContext(files, options);
         UniqueIdCheck.Run(context);
         ReferenceCheck.Run(context);
+        SourceCheck.Run(context);
         PolicyCheck.Run(context);
 
         var model = CatalogModel.FromFragments(files.Where(f => f.Fragment is not null).Select(f => f.Fragment!));

@@ -14,7 +14,7 @@ public static class CatalogFingerprint
 {
     internal static string Compute(CatalogModel model)
     {
-        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies) = model;
+        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies, sources) = model;
         var canonical = new Obj
         {
             ["frameworks"] = ById(frameworks, f => f.Id, f => new Obj
@@ -101,6 +101,29 @@ public static class CatalogFingerprint
             });
         }
 
+        // Written only when there are sources, so that catalogs without any keep the fingerprint they had before the kind existed.
+        if (sources.Count > 0)
+        {
+            canonical["sources"] = ById(sources, s => s.Id, s => new Obj
+            {
+                ["id"] = s.Id, ["name"] = s.Name, ["description"] = s.Description, ["containers"] = Flags(s.Containers),
+                ["recognize"] = Conditions(s.Recognize),
+                ["time"] = new Obj { ["fields"] = Strings(s.Time.Fields), ["formats"] = Flags(s.Time.Formats) },
+                ["account"] = new Obj { ["value"] = s.Account.Value, ["field"] = s.Account.Template },
+                ["eventId"] = new Obj { ["fields"] = Strings(s.EventId.Templates), ["hashWhenMissing"] = s.EventId.HashWhenMissing },
+                ["nativeName"] = s.NativeName, ["actor"] = Strings(s.Actor), ["resource"] = Strings(s.Resource), ["ip"] = Strings(s.Ip),
+                ["rules"] = Array(s.Rules.Select(r => new Obj
+                {
+                    ["name"] = r.Name, ["when"] = Conditions(r.When), ["type"] = r.Type,
+                    ["outcome"] = new Obj
+                    {
+                        ["value"] = r.Outcome.Value, ["field"] = r.Outcome.Field, ["default"] = r.Outcome.Default,
+                        ["map"] = Array(r.Outcome.Map.Select(m => new Obj { ["from"] = m.From, ["to"] = m.To })),
+                    },
+                })),
+            });
+        }
+
         return Sha256Hex(CanonicalJson.Write(canonical));
     }
 
@@ -118,6 +141,14 @@ public static class CatalogFingerprint
     }
 
     private static object?[] Strings(EquatableArray<string> values) => values.Select(v => (object?)v).ToArray();
+
+    private static object?[] Conditions(EquatableArray<FieldCondition> conditions) =>
+        Array(conditions.Select(c => new Obj { ["field"] = c.Field, ["kind"] = KebabCase.FromEnum(c.Kind), ["values"] = Strings(c.Values) }));
+
+    /// <summary>A flags value as the list of its flags' kebab-case names, in the enum's order.</summary>
+    private static object?[] Flags<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        KebabCase.FromFlags(value).Select(v => (object?)v).ToArray();
 
     private static object?[] Array<T>(IEnumerable<T> items) => items.Select(i => (object?)i).ToArray();
 

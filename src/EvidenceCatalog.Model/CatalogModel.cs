@@ -19,7 +19,8 @@ public sealed record CatalogModel(
     EquatableArray<Role> Roles,
     EquatableArray<PermissionCategory> PermissionCategories,
     EquatableArray<RoleMapping> RoleMappings,
-    CompliancePolicies? Policies)
+    CompliancePolicies? Policies,
+    EquatableArray<LogSource> Sources)
 {
     public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
 
@@ -52,7 +53,8 @@ public sealed record CatalogModel(
             list.SelectMany(f => f.Roles).ToEquatableArray(),
             list.SelectMany(f => f.PermissionCategories).ToEquatableArray(),
             list.SelectMany(f => f.RoleMappings).ToEquatableArray(),
-            list.Select(f => f.Policies).FirstOrDefault(p => p is not null));
+            list.Select(f => f.Policies).FirstOrDefault(p => p is not null),
+            list.SelectMany(f => f.Sources).ToEquatableArray());
     }
 }
 
@@ -82,4 +84,6 @@ public sealed record CatalogFragment
     public EquatableArray<RoleMapping> RoleMappings { get; init; } = EquatableArray<RoleMapping>.Empty;
 
     public CompliancePolicies? Policies { get; init; }
+
+    public EquatableArray<LogSource> Sources { get; init; } = EquatableArray<LogSource>.Empty;
 }

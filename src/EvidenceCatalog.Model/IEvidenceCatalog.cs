@@ -5,6 +5,7 @@ namespace EvidenceCatalog.Model;
 /// <summary>
 /// What the runtime needs of a catalog: the model, its fingerprint, and the control mappings. The generated catalogs
 /// assembly implements it with compiled code; <see cref="ModelEvidenceCatalog"/> implements it over a model loaded at run time.
+/// Log sources are found by id in <see cref="CatalogModel.Sources"/> of <see cref="Model"/>.
 /// </summary>
 public interface IEvidenceCatalog
 {

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace EvidenceCatalog.Model;
@@ -14,6 +17,18 @@ public static class KebabCase
 
     public static string FromEnum<TEnum>(TEnum value)
         where TEnum : struct, Enum => FromPascal(value.ToString());
+
+    /// <summary>The kebab-case name of each flag set in <paramref name="value"/>, in ascending order of value (<c>json-lines</c>, <c>json-array</c>).</summary>
+    public static IEnumerable<string> FromFlags<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        ulong bits = Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+        return Enum.GetValues(typeof(TEnum)).Cast<TEnum>()
+            .Select(flag => (Flag: flag, Bits: Convert.ToUInt64(flag, CultureInfo.InvariantCulture)))
+            .Where(f => f.Bits != 0 && (f.Bits & (f.Bits - 1)) == 0 && (bits & f.Bits) == f.Bits)
+            .OrderBy(f => f.Bits)
+            .Select(f => FromEnum(f.Flag));
+    }
 
     public static string ToPascal(string kebab)
     {

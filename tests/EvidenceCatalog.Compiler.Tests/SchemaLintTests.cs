@@ -12,7 +12,7 @@ public sealed class SchemaLintTests
     {
         var set = SchemaSet.Load(RepositoryFiles.SchemaFiles());
         Assert.Empty(set.Diagnostics);
-        Assert.Equal(new[] { "access", "controls", "encryption", "events", "framework", "policies", "runbooks", "vendors" }, set.Kinds);
+        Assert.Equal(new[] { "access", "controls", "encryption", "events", "framework", "policies", "runbooks", "sources", "vendors" }, set.Kinds);
     }
 
     [Fact]

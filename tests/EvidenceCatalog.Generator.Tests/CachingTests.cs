@@ -21,10 +21,17 @@ public sealed class CachingTests
         TrackingNames.Diagnostics,
     };
 
-    [Fact]
-    public void A_rerun_with_no_change_leaves_every_step_cached()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_rerun_with_no_change_leaves_every_step_cached(bool withSources)
     {
         var harness = new GeneratorHarness().WithSampleCatalogs();
+        if (withSources)
+        {
+            harness.WithCatalogs(SnapshotTests.SmallCatalog.Where(f => f.Path.EndsWith("sources.yaml", StringComparison.Ordinal)));
+        }
+
         var host = GeneratorHarness.HostCompilation();
         var driver = harness.CreateDriver().RunGenerators(host);
 

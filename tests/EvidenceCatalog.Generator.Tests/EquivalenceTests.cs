@@ -46,6 +46,37 @@ public sealed class EquivalenceTests
     }
 
     [Fact]
+    public void Generated_sources_equal_the_sources_loaded_at_run_time()
+    {
+        // The sample catalogs hold no source yet: the fixture's and the snapshot's sources are compiled beside them, and
+        // the generated assembly is loaded and asked for its model, as the runtime would ask GeneratedEvidenceCatalog.Instance.
+        var catalogs = RepositoryFiles.SampleCatalogs()
+            .Concat(RepositoryFiles.Read("tests/EvidenceCatalog.Compiler.Tests/Fixtures/source-valid", "*.yaml"))
+            .Append(SnapshotTests.SmallCatalog.Single(f => f.Path.EndsWith("sources.yaml", System.StringComparison.Ordinal)))
+            .ToList();
+        var runTime = CatalogCompiler.Compile(catalogs, SchemaSet.Load(RepositoryFiles.Schemas()), new CompilerOptions()).Model;
+        Assert.Equal(2, runTime.Sources.Count);
+
+        var run = new GeneratorHarness().WithCatalogs(catalogs).WithSchemas(RepositoryFiles.Schemas()).Run();
+        var generated = GeneratedAssembly.Load(run.Output);
+        try
+        {
+            var instance = generated.Assembly.GetType("EvidenceCatalog.Catalogs.GeneratedEvidenceCatalog", throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+            var model = ((IEvidenceCatalog)instance).Model;
+
+            Assert.Equal(runTime, model);
+            Assert.Equal(runTime.Fingerprint, model.Fingerprint);
+
+            var cloudTrail = (LogSource)generated.Assembly.GetType("EvidenceCatalog.Catalogs.LogSources", throwOnError: true)!.GetField("AwsCloudtrail")!.GetValue(null)!;
+            Assert.Equal(("aws-cloudtrail", "AWS CloudTrail", 3), (cloudTrail.Id, cloudTrail.Name, cloudTrail.Rules.Count));
+        }
+        finally
+        {
+            generated.Unload();
+        }
+    }
+
+    [Fact]
     public void Typed_members_carry_the_catalog_values()
     {
         Assert.Equal("CC6.1", Soc2.CC6_1.Id);

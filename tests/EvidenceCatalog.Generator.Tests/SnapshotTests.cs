@@ -9,7 +9,7 @@ namespace EvidenceCatalog.Generator.Tests;
 /// <summary>Every generated file matches its approved copy under Approved/, and the generated code compiles without a warning.</summary>
 public sealed class SnapshotTests
 {
-    /// <summary>A catalog small enough to read in one sitting: one framework, one control, one event type.</summary>
+    /// <summary>A catalog small enough to read in one sitting: one framework, two controls, two event types, one log source.</summary>
     internal static readonly SourceFile[] SmallCatalog =
     {
         new("catalogs/framework.yaml", """
@@ -60,6 +60,38 @@ public sealed class SnapshotTests
               - id: auth.login
                 description: A sign-in attempt.
                 outcomes: [success, failure]
+            """),
+        new("catalogs/sources.yaml", """
+            kind: sources
+            sources:
+              - id: okta-system-log
+                name: Okta System Log
+                description: The organisation's System Log, as /api/v1/logs returns it.
+                containers: [json-lines, json-array]
+                recognize:
+                  - { field: /uuid, exists: true }
+                time: { fields: [/published], formats: [rfc3339, epoch-milliseconds] }
+                account: { field: "org:{/target/0/id}" }
+                eventId: { fields: ["{/uuid}"], hashWhenMissing: true }
+                nativeName: "{/eventType}"
+                actor: ["user:{/actor/alternateId}", "{{unknown}}"]
+                ip: ["{/client/ipAddress}"]
+                rules:
+                  - name: sign-in "with" <SSO>
+                    when:
+                      - { field: /eventType, oneOf: [user.session.start, user.authentication.sso] }
+                      - { field: /debugContext/debugData/behaviors, exists: true }
+                    type: auth.login
+                    outcome:
+                      field: /outcome/result
+                      map: { SUCCESS: success, FAILURE: failure, "a\"b": failure }
+                      default: failure
+                  - when:
+                      - { field: /eventType, prefix: "policy." }
+                      - { field: /outcome/reason, exists: false }
+                    type: policy.decision
+                    outcome: allow
+                  - type: policy.decision
             """),
     };
 

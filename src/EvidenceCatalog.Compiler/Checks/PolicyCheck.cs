@@ -5,7 +5,7 @@ using EvidenceCatalog.Compiler.Diagnostics;
 
 namespace EvidenceCatalog.Compiler.Checks;
 
-/// <summary>Rules about what the catalogs say, beyond their shape: review deadlines, controls without evidence, dead event types.</summary>
+/// <summary>Rules about what the catalogs say, beyond their shape: review deadlines, controls without evidence, dead event types, sources that feed nothing.</summary>
 internal static class PolicyCheck
 {
     public static void Run(CheckContext context)
@@ -17,6 +17,7 @@ internal static class PolicyCheck
             usedEventTypes.UnionWith(f.Metrics.Select(m => m.EventType));
         }
 
+        var declaredEventTypes = new HashSet<string>(context.Fragments.SelectMany(x => x.Fragment.EventTypes).Select(e => e.Id), StringComparer.Ordinal);
         bool usageKnown = context.IsComplete("controls") && context.IsComplete("events");
         foreach (var (file, f) in context.Fragments)
         {
@@ -38,6 +39,16 @@ internal static class PolicyCheck
                 if (f.Controls[i].Evidence.Count == 0)
                 {
                     context.Report(DiagnosticDescriptors.ControlWithoutEvidence, file, CheckContext.Pointer("controls", i, "id"), f.Controls[i].Id);
+                }
+            }
+
+            for (int i = 0; usageKnown && i < f.Sources.Count; i++)
+            {
+                // A source with an undeclared type already has its error (EC3003); only a source that is otherwise right is judged.
+                var types = f.Sources[i].Rules.Select(r => r.Type).Distinct(StringComparer.Ordinal).ToList();
+                if (types.All(declaredEventTypes.Contains) && !types.Any(usedEventTypes.Contains))
+                {
+                    context.Report(DiagnosticDescriptors.SourceWithoutEvidence, file, CheckContext.Pointer("sources", i, "id"), f.Sources[i].Id, string.Join(", ", types));
                 }
             }
 

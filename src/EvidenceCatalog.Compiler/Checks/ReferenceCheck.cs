@@ -81,6 +81,14 @@ internal static class ReferenceCheck
                 roleCheck.One(file, f.RoleMappings[i].Role, CheckContext.Pointer("roleMappings", i, "role"));
             }
 
+            for (int i = 0; i < f.Sources.Count; i++)
+            {
+                for (int r = 0; r < f.Sources[i].Rules.Count; r++)
+                {
+                    CheckRule(eventTypeCheck, eventTypes, file, f.Sources[i].Rules[r], CheckContext.Pointer("sources", i, "rules", r));
+                }
+            }
+
             if (f.Policies is { } policies)
             {
                 frameworkCheck.Each(file, policies.ActiveFrameworks, j => CheckContext.Pointer("activeFrameworks", j));
@@ -97,12 +105,45 @@ internal static class ReferenceCheck
 
         for (int j = 0; j < outcomes.Count; j++)
         {
-            if (!declared.Outcomes.Contains(outcomes[j]))
-            {
-                eventTypeCheck.Context.Report(DiagnosticDescriptors.UnknownOutcome, file, pointer + "/outcomes/" + j, type, outcomes[j], string.Join(", ", declared.Outcomes));
-            }
+            CheckOutcome(eventTypeCheck.Context, declared, file, outcomes[j], pointer + "/outcomes/" + j);
         }
     }
+
+    /// <summary>A source rule's type, and every outcome it can give: the constant, each target of the map, the default.</summary>
+    private static void CheckRule(Target eventTypeCheck, Dictionary<string, EventType> eventTypes, LoadedCatalogFile file, SourceRule rule, string pointer)
+    {
+        if (!eventTypeCheck.One(file, rule.Type, pointer + "/type") || !eventTypes.TryGetValue(rule.Type, out var declared))
+        {
+            return;
+        }
+
+        var outcome = rule.Outcome;
+        if (outcome.Value is { } constant)
+        {
+            CheckOutcome(eventTypeCheck.Context, declared, file, constant, pointer + "/outcome");
+        }
+
+        foreach (var entry in outcome.Map)
+        {
+            CheckOutcome(eventTypeCheck.Context, declared, file, entry.To, pointer + "/outcome/map/" + EscapePointer(entry.From));
+        }
+
+        if (outcome.Default is { } fallback)
+        {
+            CheckOutcome(eventTypeCheck.Context, declared, file, fallback, pointer + "/outcome/default");
+        }
+    }
+
+    private static void CheckOutcome(CheckContext context, EventType declared, LoadedCatalogFile file, string outcome, string pointer)
+    {
+        if (!declared.Outcomes.Contains(outcome))
+        {
+            context.Report(DiagnosticDescriptors.UnknownOutcome, file, pointer, declared.Id, outcome, string.Join(", ", declared.Outcomes), NameSuggestion.For(outcome, declared.Outcomes));
+        }
+    }
+
+    /// <summary>A map key as a JSON pointer token (RFC 6901), as the source map records it.</summary>
+    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
 
     private static HashSet<string> Names(IEnumerable<string> names) => new(names, StringComparer.Ordinal);
 

@@ -27,6 +27,7 @@ internal static class UniqueIdCheck
             ids.AddRange(f.PermissionCategories.Select((x, i) => ("permission category", x.Id, file, CheckContext.Pointer("permissionCategories", i, "id"))));
             ids.AddRange(f.PermissionCategories.SelectMany((x, i) => x.Permissions.Select((p, j) => ("permission", p.Id, file, CheckContext.Pointer("permissionCategories", i, "permissions", j, "id")))));
             ids.AddRange(f.RoleMappings.Select((x, i) => ("role mapping", KebabCase.FromEnum(x.System) + ":" + x.Group, file, CheckContext.Pointer("roleMappings", i, "group"))));
+            ids.AddRange(f.Sources.Select((x, i) => ("source", x.Id, file, CheckContext.Pointer("sources", i, "id"))));
             if (f.Policies is { } policies)
             {
                 ids.AddRange(policies.DataCategories.Select((x, i) => ("data category", x.Id, file, CheckContext.Pointer("dataCategories", i, "id"))));

@@ -151,6 +151,11 @@ public static class DiagnosticDescriptors
         "{0} is {1}, which could not be checked against the pattern {2} of {3} within {4} ms; it is refused until that pattern is rewritten so that it cannot backtrack",
         "The schema's pattern backtracks catastrophically on this value: checking it would take seconds or hours. The value is refused unchecked; the pattern is reported at its keyword (EC2109), where it must be fixed.");
 
+    public static readonly CatalogDiagnosticDescriptor MalformedPointer = new(
+        "EC2011", "Malformed JSON pointer or template", Schema, CatalogDiagnosticSeverity.Error,
+        "{0} is {1}, which is not a valid {2}: {3}",
+        "Sources name the fields of a record with JSON pointers (RFC 6901: /a/b, with ~0 for '~' and ~1 for '/' inside a name) and build values with templates (text with {POINTER} placeholders, {{ and }} for literal braces). The diagnostic points at the character where the value stops being one.");
+
     public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
         "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",
@@ -215,7 +220,7 @@ public static class DiagnosticDescriptors
 
     public static readonly CatalogDiagnosticDescriptor UnknownOutcome = new(
         "EC3004", "Unknown outcome", References, CatalogDiagnosticSeverity.Error,
-        "the event type '{0}' has no outcome '{1}'; its outcomes are: {2}",
+        "the event type '{0}' has no outcome '{1}'; its outcomes are: {2}{3}",
         "An outcome named by a rule or metric must be one the events catalog declares for that type.");
 
     public static readonly CatalogDiagnosticDescriptor UnknownRole = new(
@@ -248,6 +253,11 @@ public static class DiagnosticDescriptors
         "a {0} catalog is already declared in {1}; this kind is declared once, so merge the two files",
         "The policies catalog holds organisation-wide settings and is declared in exactly one file.");
 
+    public static readonly CatalogDiagnosticDescriptor UnreachableRule = new(
+        "EC3011", "Rule can never match", References, CatalogDiagnosticSeverity.Error,
+        "{0} of source '{1}' can never match: every record it matches is matched first by {2} at {3}, and the first matching rule wins; narrow that rule, or move this one above it",
+        "A source's rules are tried in order and the first whose conditions all hold wins. A rule whose conditions imply those of an earlier rule (an earlier rule without conditions matches everything) is never reached.");
+
     // ---- 4xxx: policy --------------------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor ReviewOverdue = new(
@@ -269,6 +279,11 @@ public static class DiagnosticDescriptors
         "EC4004", "Review dates reversed", Policy, CatalogDiagnosticSeverity.Error,
         "the next review of '{0}' ({1}) is not after its last review ({2}); fix one of the dates",
         "nextReview must come after lastReview.");
+
+    public static readonly CatalogDiagnosticDescriptor SourceWithoutEvidence = new(
+        "EC4005", "Source maps no evidence", Policy, CatalogDiagnosticSeverity.Warning,
+        "the source '{0}' maps records only to event types that no evidence rule or metric uses ({1}), so none of its events will count for a control; map a type a control uses, or add an evidence rule",
+        "A source is there to turn log records into evidence. When no type its rules give is used by a control's evidence rule or a metric, its events count for nothing in any report.");
 
     // ---- 5xxx: reported only by the source generator ----------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using EvidenceCatalog.Model;
 using Newtonsoft.Json.Linq;
@@ -30,6 +31,7 @@ internal static class CatalogFragmentReader
                 RoleMappings = List(root, "roleMappings", ReadRoleMapping),
             },
             "policies" => new CatalogFragment { Policies = ReadPolicies(root) },
+            "sources" => new CatalogFragment { Sources = List(root, "sources", ReadSource) },
             _ => new CatalogFragment(),
         };
     }
@@ -86,6 +88,58 @@ internal static class CatalogFragmentReader
             new PiiDetection((bool)pii["enabled"]!, KebabCase.ToEnum<PiiDetectionMode>(Str(pii, "mode")), Strings(pii, "entities"), Int(pii, "minConfidencePercent")),
             new RetentionPolicy(Int(retention, "auditLogDays"), Int(retention, "evidenceDays"), Int(retention, "incidentRecordDays")));
     }
+
+    private static LogSource ReadSource(JObject o)
+    {
+        var time = (JObject)o["time"]!;
+        var account = (JObject)o["account"]!;
+        var eventId = (JObject)o["eventId"]!;
+        return new LogSource(
+            Str(o, "id"), Str(o, "name"), OptStr(o, "description"), Flags<SourceContainers>(o, "containers"),
+            List(o, "recognize", ReadCondition),
+            new SourceTime(Strings(time, "fields"), Flags<TimeFormats>(time, "formats")),
+            new SourceAccount(OptStr(account, "value"), OptStr(account, "field")),
+            new SourceEventId(Strings(eventId, "fields"), eventId["hashWhenMissing"] is JValue { Value: true }),
+            Str(o, "nativeName"), Strings(o, "actor"), Strings(o, "resource"), Strings(o, "ip"),
+            List(o, "rules", r => new SourceRule(OptStr(r, "name"), List(r, "when", ReadCondition), Str(r, "type"), ReadOutcome(r["outcome"]))));
+    }
+
+    /// <summary>The schema allows one test besides 'field'; <c>exists: false</c> is the condition that the field is missing.</summary>
+    private static FieldCondition ReadCondition(JObject o)
+    {
+        string field = Str(o, "field");
+        if (o["equals"] is JValue equals)
+        {
+            return new FieldCondition(field, ConditionKind.Equals, One((string)equals!));
+        }
+
+        if (o["prefix"] is JValue prefix)
+        {
+            return new FieldCondition(field, ConditionKind.Prefix, One((string)prefix!));
+        }
+
+        if (o["oneOf"] is JArray)
+        {
+            return new FieldCondition(field, ConditionKind.OneOf, Strings(o, "oneOf"));
+        }
+
+        return new FieldCondition(field, (bool)o["exists"]! ? ConditionKind.Exists : ConditionKind.Missing, EquatableArray<string>.Empty);
+    }
+
+    /// <summary>A constant (text), a mapped field (a mapping, its entries in the order written), or no outcome at all.</summary>
+    private static SourceOutcome ReadOutcome(JToken? outcome) => outcome switch
+    {
+        JObject mapped => new SourceOutcome(
+            null, Str(mapped, "field"),
+            ((JObject)mapped["map"]!).Properties().Select(p => new OutcomeMapping(p.Name, (string)p.Value!)).ToEquatableArray(),
+            OptStr(mapped, "default")),
+        JValue { Value: not null } constant => new SourceOutcome((string)constant!, null, EquatableArray<OutcomeMapping>.Empty, null),
+        _ => new SourceOutcome(null, null, EquatableArray<OutcomeMapping>.Empty, null),
+    };
+
+    private static TEnum Flags<TEnum>(JObject o, string name)
+        where TEnum : struct, Enum =>
+        (TEnum)Enum.ToObject(typeof(TEnum), Strings(o, name).Aggregate(0, (all, value) => all | Convert.ToInt32(KebabCase.ToEnum<TEnum>(value), CultureInfo.InvariantCulture)));
 
     private static EquatableArray<T> One<T>(T item)
         where T : IEquatable<T> => new[] { item }.ToEquatableArray();

@@ -66,7 +66,10 @@ internal static class CatalogValidator
         yield return CatalogDiagnostic.Create(DiagnosticDescriptors.SchemaPatternBacktracks, regex.SchemaPath, regex.Keyword, milliseconds);
     }
 
-    /// <summary>Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap.</summary>
+    /// <summary>
+    /// Wrapper errors (an array item, a property, allOf) are replaced by the errors they wrap; so are the errors of
+    /// alternatives (anyOf, oneOf) when only one of them is of the value's type (text or a mapping): that one is meant.
+    /// </summary>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         var pending = new Stack<ValidationError>(errors.Reverse());
@@ -84,9 +87,31 @@ internal static class CatalogValidator
                 continue;
             }
 
+            if (error is ChildSchemaValidationError alternatives && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf &&
+                alternatives.Errors.Where(branch => Accepts(branch.Key.ActualSchema.Type, error.Token)).ToList() is { Count: 1 } meant && meant[0].Value.Count > 0)
+            {
+                foreach (var inner in meant[0].Value.Reverse())
+                {
+                    pending.Push(inner);
+                }
+
+                continue;
+            }
+
             yield return error;
         }
     }
+
+    private static bool Accepts(JsonObjectType type, JToken? token) => token?.Type switch
+    {
+        JTokenType.String => type.HasFlag(JsonObjectType.String),
+        JTokenType.Object => type.HasFlag(JsonObjectType.Object),
+        JTokenType.Array => type.HasFlag(JsonObjectType.Array),
+        JTokenType.Integer => type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number),
+        JTokenType.Float => type.HasFlag(JsonObjectType.Number),
+        JTokenType.Boolean => type.HasFlag(JsonObjectType.Boolean),
+        _ => false,
+    };
 
     private static CatalogDiagnostic Map(string path, ValidationError error, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins, SchemaPatterns patterns)
     {
@@ -118,6 +143,10 @@ internal static class CatalogValidator
             case ValidationErrorKind.NotInEnumeration:
                 string values = schema is null ? string.Empty : string.Join(", ", schema.Enumeration.Select(v => System.Convert.ToString(v, CultureInfo.InvariantCulture)));
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.NotInEnum, path, span, Capitalize(label), Value(token), values);
+            case ValidationErrorKind.PatternMismatch when token is JValue { Type: JTokenType.String } text && PointerSyntax.Explain(schema is null ? null : patterns.PatternOf(schema)?.Pattern, (string)text!) is { } problem:
+                // A pointer or template: the pattern can only say the value is wrong; this says what and where.
+                var at = origin?.Node is YamlScalar scalar ? scalar.SpanOfCharacter(problem.Index) : span;
+                return CatalogDiagnostic.Create(DiagnosticDescriptors.MalformedPointer, path, at, Capitalize(label), Value(token), problem.Syntax, problem.Reason);
             case ValidationErrorKind.PatternMismatch:
                 return CatalogDiagnostic.Create(DiagnosticDescriptors.PatternMismatch, path, span, Capitalize(label), Value(token), schema is null ? null : patterns.PatternOf(schema)?.Pattern);
             case ValidationErrorKind.ItemsNotUnique when token is JArray items && FirstRepeat(items) is { } repeat && origins.TryGetValue(repeat, out var repeatOrigin):
@@ -149,11 +178,18 @@ internal static class CatalogValidator
                 "is " + Value(token) + " but must be at most " + (schema?.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "the maximum the schema allows"),
             ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf => "matches none of the forms the schema allows here",
             ValidationErrorKind.ExcludedSchemaValidates => "has a form the schema forbids here",
-            ValidationErrorKind.TooFewProperties => "has too few properties",
-            ValidationErrorKind.TooManyProperties => "has too many properties",
+            ValidationErrorKind.TooFewProperties => "has " + Keys(token) + " but needs at least " + schema?.MinProperties,
+            ValidationErrorKind.TooManyProperties => "has " + Keys(token) + " but may have at most " + schema?.MaxProperties,
             ValidationErrorKind.NumberNotMultipleOf or ValidationErrorKind.IntegerNotMultipleOf => "is not a multiple of " + schema?.MultipleOf,
             _ => "breaks the schema rule '" + error.Kind + "'",
         };
+    }
+
+    /// <summary>How many keys a mapping has, and which: "2 keys (value, field)".</summary>
+    private static string Keys(JToken? token)
+    {
+        var names = token is JObject obj ? obj.Properties().Select(p => p.Name).ToList() : new List<string>();
+        return names.Count.ToString(CultureInfo.InvariantCulture) + (names.Count == 1 ? " key" : " keys") + (names.Count == 0 ? string.Empty : " (" + string.Join(", ", names) + ")");
     }
 
     private static JToken? FirstRepeat(JArray items)

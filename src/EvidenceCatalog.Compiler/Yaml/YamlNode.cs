@@ -30,6 +30,25 @@ public sealed class YamlScalar : YamlNode
     public bool IsPlain { get; }
 
     public override string Describe() => "a scalar";
+
+    /// <summary>
+    /// The span of the character at <paramref name="index"/> of <see cref="Value"/>, where the file shows the value one
+    /// character for one: a plain scalar on one line, or a quoted one without escapes. Elsewhere (escapes, folded lines,
+    /// block scalars) no column is certain, so the scalar's own span.
+    /// </summary>
+    public SourceSpan SpanOfCharacter(int index)
+    {
+        int written = Span.EndOffset - Span.StartOffset;
+        int shift = IsPlain && written == Value.Length ? 0 : !IsPlain && written == Value.Length + 2 ? 1 : -1;
+        if (shift < 0 || Span.StartLine != Span.EndLine || index < 0 || index >= Value.Length)
+        {
+            return Span;
+        }
+
+        int column = Span.StartColumn + shift + index;
+        int offset = Span.StartOffset + shift + index;
+        return new SourceSpan(Span.StartLine, column, Span.StartLine, column + 1, offset, offset + 1);
+    }
 }
 
 public sealed class YamlSequence : YamlNode

@@ -41,6 +41,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor InvalidDate = Describe("EC2008", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConstraintViolated = Describe("EC2009", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor PatternTimedOut = Describe("EC2010", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MalformedPointer = Describe("EC2011", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaInvalid = Describe("EC2101", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Describe("EC2102", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRemoteRef = Describe("EC2103", DiagnosticSeverity.Error);
@@ -61,11 +62,13 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor UnknownPermission = Describe("EC3008", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownFramework = Describe("EC3009", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SingletonRedeclared = Describe("EC3010", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnreachableRule = Describe("EC3011", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ReviewOverdue = Describe("EC4001", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ControlWithoutEvidence = Describe("EC4002", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EventTypeUnused = Describe("EC4003", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ReviewDatesReversed = Describe("EC4004", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SourceWithoutEvidence = Describe("EC4005", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor IdentifierCollision = Describe("EC5001", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidBuildProperty = Describe("EC5002", DiagnosticSeverity.Error);

@@ -61,6 +61,20 @@ internal static class CSharpLiteral
         where TEnum : struct, System.Enum =>
         ModelNamespace + "." + typeof(TEnum).Name + "." + value.ToString();
 
+    /// <summary>A flags value as its flags joined with <c>|</c> (<c>SourceContainers.JsonLines | SourceContainers.JsonArray</c>); no flag is the enum's zero.</summary>
+    public static string Flags<TEnum>(TEnum value)
+        where TEnum : struct, System.Enum
+    {
+        ulong bits = System.Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+        var set = System.Enum.GetValues(typeof(TEnum)).Cast<TEnum>()
+            .Select(flag => (Flag: flag, Bits: System.Convert.ToUInt64(flag, CultureInfo.InvariantCulture)))
+            .Where(f => f.Bits != 0 && (f.Bits & (f.Bits - 1)) == 0 && (bits & f.Bits) == f.Bits)
+            .OrderBy(f => f.Bits)
+            .Select(f => Enum(f.Flag))
+            .ToList();
+        return set.Count == 0 ? "(" + ModelNamespace + "." + typeof(TEnum).Name + ")0" : string.Join(" | ", set);
+    }
+
     public static string Date(CalendarDate value) =>
         string.Format(CultureInfo.InvariantCulture, "new {0}.CalendarDate({1}, {2}, {3})", ModelNamespace, value.Year, value.Month, value.Day);
 

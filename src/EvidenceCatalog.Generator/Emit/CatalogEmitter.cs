@@ -65,6 +65,7 @@ internal static class CatalogEmitter
         Render("IncidentResponse", "IncidentResponse.g.cs");
         Render("AccessModel", "AccessModel.g.cs");
         Render("CompliancePolicy", "CompliancePolicy.g.cs");
+        Render("LogSources", "LogSources.g.cs");
         Render("ControlMappings", "ControlMappings.g.cs");
         Render("GeneratedEvidenceCatalog", "GeneratedEvidenceCatalog.g.cs");
         return (sources.ToImmutable(), errors.ToImmutable());

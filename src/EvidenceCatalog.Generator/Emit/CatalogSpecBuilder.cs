@@ -20,7 +20,7 @@ internal static class CatalogSpecBuilder
     public static readonly string[] FixedClasses =
     {
         "CatalogInfo", "Frameworks", "Controls", "EventTaxonomy", "EncryptionInventory", "VendorRegister",
-        "IncidentResponse", "AccessModel", "CompliancePolicy", "ControlMappings", "GeneratedEvidenceCatalog",
+        "IncidentResponse", "AccessModel", "CompliancePolicy", "ControlMappings", "GeneratedEvidenceCatalog", "LogSources",
     };
 
     private const string All = "All";
@@ -127,6 +127,15 @@ internal static class CatalogSpecBuilder
         var roleMappings = Entries(files, f => f.RoleMappings).Select(e =>
             "new " + ModelNamespace + ".RoleMapping(" + Enum(e.Entry.System) + ", " + String(e.Entry.Group) + ", " + String(e.Entry.Role) + ")").ToList();
 
+        var sourceNames = new MemberNameScope("LogSources", diagnostics, All);
+        var sources = Entries(files, f => f.Sources).Select(e => new LogSourceSpec(
+            sourceNames.Claim(CSharpIdentifier.Pascal(e.Entry.Id), "source", e.Entry.Id, e.File, "/sources/" + e.Index + "/id"),
+            XmlDoc.Of(e.Entry.Name + " (" + e.Entry.Id + "): " + e.Entry.Rules.Count + (e.Entry.Rules.Count == 1 ? " rule." : " rules."), e.Entry.Description),
+            String(e.Entry.Id), String(e.Entry.Name), String(e.Entry.Description), Flags(e.Entry.Containers), LogSourceLiteral.Conditions(e.Entry.Recognize),
+            LogSourceLiteral.Time(e.Entry.Time), LogSourceLiteral.Account(e.Entry.Account), LogSourceLiteral.EventId(e.Entry.EventId), String(e.Entry.NativeName),
+            Strings(e.Entry.Actor), Strings(e.Entry.Resource), Strings(e.Entry.Ip),
+            e.Entry.Rules.Select(LogSourceLiteral.Rule).ToEquatableArray())).ToList();
+
         var policiesFile = files.FirstOrDefault(f => f.Fragment!.Policies is not null);
         var policies = policiesFile?.Fragment!.Policies;
         var dataCategories = new List<DataCategorySpec>();
@@ -165,6 +174,7 @@ internal static class CatalogSpecBuilder
             roleMappings.ToEquatableArray(),
             dataCategories.ToEquatableArray(),
             policiesSpec,
+            sources.ToEquatableArray(),
             ControlMappingBuilder.Build(catalog.Model, controls.Select(c => root + ".Controls." + c.Member).ToList()));
         return new CatalogEmission(spec, diagnostics.ToEquatableArray());
     }

@@ -28,4 +28,5 @@ internal sealed record CatalogSpec(
     EquatableArray<string> RoleMappings,
     EquatableArray<DataCategorySpec> DataCategories,
     PoliciesSpec? Policies,
+    EquatableArray<LogSourceSpec> Sources,
     MappingSpec Mappings);
