@@ -13,6 +13,9 @@ namespace EvidenceCatalog.Runtime.Events.Reading;
 /// </summary>
 internal sealed class EventValidator
 {
+    /// <summary>Why a record whose bytes are not UTF-8 is refused.</summary>
+    public const string NotUtf8 = "record is not valid UTF-8";
+
     private readonly EventVocabulary vocabulary;
     private readonly long notAfterTicks;
 
@@ -45,7 +48,7 @@ internal sealed class EventValidator
         record = default;
         if (!Utf8.IsValid(text))
         {
-            return "record is not valid UTF-8";
+            return NotUtf8;
         }
 
         long utcTicks = draft.UtcTicks;

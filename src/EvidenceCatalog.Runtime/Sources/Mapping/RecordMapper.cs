@@ -171,6 +171,12 @@ internal sealed class RecordMapper
             return "invalid JSON: a record must be a JSON object";
         }
 
+        // Checked first, as for a native event, so that no later step (the canonical hash) words it otherwise.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return EventValidator.NotUtf8;
+        }
+
         pointers.Resolve(json, table, found);
         record = new SourceRecord(json, table, found, scratch);
         return null;

@@ -113,9 +113,11 @@ internal sealed class SourceTimeReader
             chars[i] = (char)text[i];
         }
 
-        if (!decimal.TryParse(chars, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal count))
+        const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (!decimal.TryParse(chars[..text.Length], Number, CultureInfo.InvariantCulture, out decimal count))
         {
-            return "not an epoch count";
+            // A number too large even for a decimal is still a number: far outside years 1-9999.
+            return double.TryParse(chars[..text.Length], Number, CultureInfo.InvariantCulture, out _) ? "time is out of range" : "not an epoch count";
         }
 
         // Beyond ±10^15 units no count is within years 1-9999 in either unit, and the product below could overflow.
