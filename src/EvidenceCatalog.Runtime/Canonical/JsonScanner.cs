@@ -18,24 +18,17 @@ internal ref struct JsonScanner
     private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
 
     private readonly ReadOnlySpan<byte> json;
-    private readonly int maxDepth;
     private int position;
     private JsonToken[] tokens;
     private int count;
 
     public JsonScanner(ReadOnlySpan<byte> json)
-        : this(json, GC.AllocateUninitializedArray<JsonToken>(Math.Max(16, json.Length / 10)), JsonTokenTable.MaxDepth)
-    {
-        // Reports average well over ten bytes a token; the table grows if they do not.
-    }
-
-    /// <summary>A scanner that fills <paramref name="tokens"/> (grown when too small), for callers that parse many small texts.</summary>
-    public JsonScanner(ReadOnlySpan<byte> json, JsonToken[] tokens, int maxDepth)
     {
         this.json = json;
-        this.maxDepth = Math.Clamp(maxDepth, 1, JsonTokenTable.MaxDepth);
         position = json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        this.tokens = tokens.Length > 0 ? tokens : new JsonToken[16];
+
+        // Reports average well over ten bytes a token; the table grows if they do not.
+        tokens = GC.AllocateUninitializedArray<JsonToken>(Math.Max(16, json.Length / 10));
         count = 0;
     }
 
@@ -56,9 +49,9 @@ internal ref struct JsonScanner
             byte first = json[position];
             if (first is (byte)'{' or (byte)'[')
             {
-                if (depth == maxDepth)
+                if (depth == JsonTokenTable.MaxDepth)
                 {
-                    throw Error("the JSON is nested more than " + maxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+                    throw Error("the JSON is nested more than " + JsonTokenTable.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
                 }
 
                 open[depth++] = Add(first == (byte)'{' ? JsonTokenKind.Object : JsonTokenKind.Array, position, 0, JsonTokenFlags.None);

@@ -35,18 +35,6 @@ internal sealed class JsonTokenTable
     /// <exception cref="CanonicalJsonException">The text is not a single JSON value.</exception>
     public static JsonTokenTable Parse(ReadOnlySpan<byte> json) => new JsonScanner(json).Scan();
 
-    /// <summary>
-    /// Parses as <see cref="Parse(ReadOnlySpan{byte})"/> into <paramref name="tokens"/> (replaced by a larger array when it
-    /// is too small), refusing more than <paramref name="maxDepth"/> levels: for callers that parse record after record.
-    /// </summary>
-    /// <exception cref="CanonicalJsonException">The text is not a single JSON value, or is nested too deeply.</exception>
-    public static JsonTokenTable Parse(ReadOnlySpan<byte> json, ref JsonToken[] tokens, int maxDepth)
-    {
-        var table = new JsonScanner(json, tokens, maxDepth).Scan();
-        tokens = table.tokens;
-        return table;
-    }
-
     /// <summary>The UTF-8 bytes of a scalar or name token as written (escapes not resolved).</summary>
     public ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> json, int index) => json.Slice(tokens[index].Start, tokens[index].Extent);
 

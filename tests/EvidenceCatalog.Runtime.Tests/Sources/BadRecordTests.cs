@@ -48,7 +48,7 @@ public sealed class BadRecordTests
 
         foreach (var run in new[] { lines, array })
         {
-            Assert.Contains("nested more than 64 levels deep", Assert.Single(run.Rejections).Reason, StringComparison.Ordinal);
+            Assert.Contains("maximum configured depth of 64", Assert.Single(run.Rejections).Reason, StringComparison.Ordinal);
             Assert.Single(run.Events);
         }
     }

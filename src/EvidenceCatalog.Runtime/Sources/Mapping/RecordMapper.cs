@@ -159,11 +159,11 @@ internal sealed class RecordMapper
         JsonTokenTable table;
         try
         {
-            table = JsonTokenTable.Parse(json, ref tokens, MaxDepth);
+            table = RecordTokens.Parse(json, ref tokens, MaxDepth);
         }
-        catch (CanonicalJsonException exception)
+        catch (JsonException exception)
         {
-            return exception.Message;
+            return "invalid JSON: " + EventFields.FirstSentence(exception.Message);
         }
 
         if (table[0].Kind != JsonTokenKind.Object)
