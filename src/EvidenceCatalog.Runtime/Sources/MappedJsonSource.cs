@@ -64,7 +64,7 @@ public sealed class MappedJsonSource : IEvidenceSource
     public Task<IReadOnlyList<InputRead>> ReadAsync(EventStreamReader reader, IEvidenceReceiver receiver, EvidenceScope? scope, CancellationToken cancellationToken) =>
         Read(reader, receiver, withAttributes: true, cancellationToken);
 
-    /// <summary>Fills a report's tally, which keeps no attributes: the records' canonical hashes are taken only where an id needs one.</summary>
+    /// <summary>Fills a report's tally, which keeps no attributes: they are not written (the records are judged exactly as when they are).</summary>
     public Task<IReadOnlyList<InputRead>> FillTallyAsync(EventStreamReader reader, EvidenceTally tally, CancellationToken cancellationToken) =>
         Read(reader, new SingleSinkReceiver(tally), withAttributes: false, cancellationToken);
 

@@ -72,6 +72,20 @@ public sealed class RecordIdTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task A_report_judges_a_record_with_no_canonical_form_as_an_ingestion_does()
+    {
+        string twice = Record.Replace("\"n\":1.0", "\"n\":1,\"n\":2", System.StringComparison.Ordinal) + "\n" + Record + "\n";
+        var input = Runtime.Sources.JsonLinesInput.Stream("trail.jsonl", () => new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(twice)));
+        var options = Infrastructure.Events.Options(new(2026, 3, 1), new(2026, 3, 31));
+
+        var report = await new Runtime.Jobs.ReportJob(Infrastructure.Events.Catalog, options).RunAsync(new Runtime.Sources.MappedJsonSource(CloudTrail, input));
+
+        Assert.Equal(MappedRun.Of(CloudTrail, twice).Counts.Rejected, report.Report.Meta.Ingestion!.Rejected);
+        Assert.Equal(1, report.Report.Meta.Ingestion.Rejected);
+        Assert.Equal(1, report.Report.Meta.Ingestion.Accepted);
+    }
+
+    [Fact]
     public void Attributes_keep_the_source_native_name_and_record_hash_and_nothing_else()
     {
         var e = MappedRun.Of(CloudTrail, Record + "\n").Single;

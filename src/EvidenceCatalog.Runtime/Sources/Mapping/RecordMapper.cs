@@ -110,7 +110,7 @@ internal sealed class RecordMapper
     /// or unmapped) hold texts valid until the next call; <paramref name="reason"/> says why a record was rejected.
     /// </summary>
     /// <param name="json">The record's bytes: one JSON value.</param>
-    /// <param name="withAttributes">Whether the event's attributes are wanted (a report's tally reads none, so it skips the record's canonical hash unless the id needs it).</param>
+    /// <param name="withAttributes">Whether the event's attributes are wanted (a report's tally reads none).</param>
     /// <param name="draft">The event drafted from the record.</param>
     /// <param name="name">The record's native name.</param>
     /// <param name="reason">Why the record was rejected.</param>
@@ -246,7 +246,9 @@ internal sealed class RecordMapper
 
         FirstResolving(resource, record, out var resourceText);
         FirstResolving(ip, record, out var ipText);
-        ReadOnlySpan<byte> recordSha256 = default;
+        // Taken for every mapped record, attributes wanted or not, so that a report and an ingestion of the same input
+        // judge it alike (a record with no canonical form is rejected by both).
+        var recordSha256 = RecordSha256(record);
         if (!FirstResolving(idTemplates, record, out var id))
         {
             if (!Source.EventId.HashWhenMissing)
@@ -255,19 +257,13 @@ internal sealed class RecordMapper
                 return MappingOutcome.Rejected;
             }
 
-            recordSha256 = RecordSha256(record);
             var hashed = scratch.Take(HashPrefix.Length + recordSha256.Length);
             HashPrefix.CopyTo(hashed);
             recordSha256.CopyTo(hashed[HashPrefix.Length..]);
             id = hashed;
         }
 
-        ReadOnlySpan<byte> attributesJson = default;
-        if (withAttributes)
-        {
-            attributesJson = Attributes(named ? name : default, recordSha256.IsEmpty ? RecordSha256(record) : recordSha256);
-        }
-
+        var attributesJson = withAttributes ? Attributes(named ? name : default, recordSha256) : default;
         reason = NulIn(id, "id") ?? NulIn(account, "account") ?? NulIn(actorText, "actor") ?? NulIn(resourceText, "resource") ?? NulIn(ipText, "ip");
         if (reason is not null)
         {
