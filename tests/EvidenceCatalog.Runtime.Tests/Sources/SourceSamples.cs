@@ -9,24 +9,10 @@ namespace EvidenceCatalog.Runtime.Tests.Sources;
 /// </summary>
 internal static class SourceSamples
 {
-    private static readonly Lazy<string?> Folder = new(Find);
+    private static readonly Lazy<string?> Folder = new(() => Infrastructure.SharedFolder.Find(System.IO.Path.Combine("samples", "source-events")));
 
     public static string Path => Folder.Value
         ?? throw new InvalidOperationException("No ancestor of " + AppContext.BaseDirectory + " has shared/samples/source-events; the source samples are required.");
 
     public static byte[] Read(string file) => File.ReadAllBytes(System.IO.Path.Combine(Path, file));
-
-    private static string? Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = System.IO.Path.Combine(directory.FullName, "shared", "samples", "source-events");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

@@ -246,6 +246,7 @@ internal sealed class RecordMapper
 
         FirstResolving(resource, record, out var resourceText);
         FirstResolving(ip, record, out var ipText);
+
         // Taken for every mapped record, attributes wanted or not, so that a report and an ingestion of the same input
         // judge it alike (a record with no canonical form is rejected by both).
         var recordSha256 = RecordSha256(record);
@@ -253,7 +254,7 @@ internal sealed class RecordMapper
         {
             if (!Source.EventId.HashWhenMissing)
             {
-                reason = "no event id: " + (idTemplates.Length == 0 ? "the source names no id field" : Unresolved(idTemplates)) + ", and the source does not hash records without one";
+                reason = "no event id: " + Unresolved(idTemplates) + ", and the source does not hash records without one";
                 return MappingOutcome.Rejected;
             }
 
@@ -290,8 +291,12 @@ internal sealed class RecordMapper
 
     private static string? NulIn(ReadOnlySpan<byte> text, string field) => text.Contains((byte)0) ? EventFields.NulCharacter(field) : null;
 
-    private static string Unresolved(FieldTemplate[] templates) =>
-        (templates.Length == 1 ? templates[0].Text : "none of " + string.Join(", ", templates.Select(t => t.Text))) + " resolves";
+    private static string Unresolved(FieldTemplate[] templates) => templates.Length switch
+    {
+        0 => "the source gives no template for it",
+        1 => templates[0].Text + " resolves",
+        _ => "none of " + string.Join(", ", templates.Select(t => t.Text)) + " resolves",
+    };
 
     private bool FirstResolving(FieldTemplate[] templates, SourceRecord record, out ReadOnlySpan<byte> text)
     {
