@@ -29,6 +29,12 @@ const string Usage = """
       EvidenceCatalog.Benchmarks duplicate-check FILE [N]
           Times the duplicate-check table between parses of the file's lines, with and without a
           prefetch of its slot (default N = 10,000,000; see Runtime/DuplicateCheckExperiment.cs).
+      EvidenceCatalog.Benchmarks generate-cloudtrail FILE [--records N] [--seed S]
+          Writes CloudTrail-shaped JSON Lines (default 1,000,000 records, seed 1; see Generation/CloudTrailGenerator.cs).
+      EvidenceCatalog.Benchmarks map FILE [--rounds N] [--breakdown]
+          Times, in one process and N rounds (default 3), the token scan of a CloudTrail JSON Lines file, its mapping
+          as ingestion reads it, and the report job over it; --breakdown adds the layers of the mapping
+          (see Runtime/MappingRuns.cs).
       EvidenceCatalog.Benchmarks large-report FILE
           Writes the ~100 MB unsigned report the signing benchmarks use (see Runtime/LargeReport.cs).
     """;
@@ -47,6 +53,9 @@ try
         "duplicate-check" when args.Length is 2 or 3 =>
             DuplicateCheckExperiment.Run(args[1], args.Length == 3 ? Count(args[2]) : 10_000_000),
         "large-report" when args.Length == 2 => WriteLargeReport(args[1]),
+        "generate-cloudtrail" when args.Length >= 2 => GenerateCloudTrail(args[1], Option(args, "--records", 1_000_000), Option(args, "--seed", 1)),
+        "map-profile" when args.Length == 2 => MappingRuns.Profile(args[1]),
+        "map" when args.Length >= 2 => MappingRuns.Run(args[1], Option(args, "--rounds", 3), args.Contains("--breakdown")),
         _ => Fail("expected a command"),
     };
 }
@@ -109,6 +118,19 @@ static int WriteLargeReport(string path)
     File.WriteAllBytes(path, report);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {report.Length} bytes"));
     return 0;
+}
+
+static int GenerateCloudTrail(string path, int records, int seed)
+{
+    CloudTrailGenerator.Write(path, records, seed);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {records} CloudTrail records, {new FileInfo(path).Length} bytes"));
+    return 0;
+}
+
+static int Option(string[] args, string name, int fallback)
+{
+    int at = Array.IndexOf(args, name);
+    return at < 0 ? fallback : at + 1 < args.Length ? Count(args[at + 1]) : throw new ArgumentException(name + " needs a value");
 }
 
 static int Count(string text) =>

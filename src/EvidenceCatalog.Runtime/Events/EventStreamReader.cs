@@ -61,20 +61,9 @@ public sealed class EventStreamReader
         using IRecordFramer framer = container == EventContainer.JsonArray ? new JsonArrayFramer(input) : new JsonLinesFramer(input);
         while (framer.Next(out var line))
         {
-            switch (line.Kind)
+            if (!RejectFramingProblem(line, source, counter))
             {
-                case FramedLineKind.TooLong:
-                    Reject(counter, source, line.Number, TooLong, line.Text);
-                    break;
-                case FramedLineKind.NotAnObject:
-                    Reject(counter, source, line.Number, NotAnObject, line.Text);
-                    break;
-                case FramedLineKind.NulPadding:
-                    Reject(counter, source, line.Number, $"{line.Text.Length} NUL bytes and nothing else: the file was padded or cut off by a crash; the records before it are kept", line.Text);
-                    break;
-                default:
-                    Process(line.Text, line.Number, line.IsLast, source, sink, counter);
-                    break;
+                Process(line.Text, line.Number, line.IsLast, source, sink, counter);
             }
         }
     }
@@ -101,26 +90,76 @@ public sealed class EventStreamReader
 
     private void Process(ReadOnlySpan<byte> line, long number, bool isLast, string source, IEventSink sink, IngestionCounter counter)
     {
+        string? reason = fields.Extract(line);
+        if (reason is not null)
+        {
+            RejectUnreadable(line, number, isLast, reason, source, counter);
+            return;
+        }
+
+        Judge(fields.Draft(line), line, number, source, sink, counter);
+    }
+
+    /// <summary>Rejects a framed line that is no record (too long, not an object, NUL padding) and says so; false for a record to process.</summary>
+    internal bool RejectFramingProblem(in FramedLine line, string source, IngestionCounter counter)
+    {
+        switch (line.Kind)
+        {
+            case FramedLineKind.TooLong:
+                Reject(counter, source, line.Number, TooLong, line.Text);
+                return true;
+            case FramedLineKind.NotAnObject:
+                Reject(counter, source, line.Number, NotAnObject, line.Text);
+                return true;
+            case FramedLineKind.NulPadding:
+                Reject(counter, source, line.Number, $"{line.Text.Length} NUL bytes and nothing else: the file was padded or cut off by a crash; the records before it are kept", line.Text);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Rejects a record that could not be read; an input's last line cut off in the middle of its JSON marks the input
+    /// truncated, with that reason instead.
+    /// </summary>
+    internal void RejectUnreadable(ReadOnlySpan<byte> text, long number, bool isLast, string reason, string source, IngestionCounter counter)
+    {
+        if (isLast && reason.StartsWith("invalid JSON", StringComparison.Ordinal) && EventFields.IsIncomplete(text))
+        {
+            counter.MarkTruncated();
+            reason = "truncated last line: the input ends without a newline in the middle of a record (an interrupted write?)";
+        }
+
+        Reject(counter, source, number, reason, text);
+    }
+
+    /// <summary>
+    /// Gives one drafted event its verdict, counted once: the required fields, the catalog and clock checks, the
+    /// duplicate check, then the sink's answer. Native lines and a log source's mapped records both come this way.
+    /// </summary>
+    /// <param name="draft">The event's fields.</param>
+    /// <param name="text">The record as read: checked as UTF-8, and quarantined when rejected.</param>
+    /// <param name="number">The record's line or element number.</param>
+    /// <param name="source">The input's name, for rejections.</param>
+    /// <param name="sink">Where an accepted event goes.</param>
+    /// <param name="counter">The input's counts.</param>
+    internal void Judge(in EventDraft draft, ReadOnlySpan<byte> text, long number, string source, IEventSink sink, IngestionCounter counter)
+    {
         ulong key = 0;
         EventRecord record = default;
-        string? reason = fields.Extract(line) ?? EventValidator.CheckRequired(fields);
+        string? reason = EventValidator.CheckRequired(draft);
         if (reason is null)
         {
             // Hashed and prefetched before the rest is checked, so the set's cache miss overlaps that work.
-            key = duplicates.Key(fields.Value(EventField.Account, line), fields.Value(EventField.Id, line));
+            key = duplicates.Key(draft.Account, draft.Id);
             duplicates.Prefetch(key);
-            reason = validator.Validate(line, number, fields, out record);
+            reason = validator.Validate(draft, text, number, out record);
         }
 
         if (reason is not null)
         {
-            if (isLast && reason.StartsWith("invalid JSON", StringComparison.Ordinal) && EventFields.IsIncomplete(line))
-            {
-                counter.MarkTruncated();
-                reason = "truncated last line: the input ends without a newline in the middle of a record (an interrupted write?)";
-            }
-
-            Reject(counter, source, number, reason, line);
+            Reject(counter, source, number, reason, text);
             return;
         }
 
@@ -135,14 +174,15 @@ public sealed class EventStreamReader
         {
             // Refused by the sink (another tenant's record, say): a later copy is judged again, not taken for a duplicate.
             duplicates.Remove(key);
-            Reject(counter, source, number, verdict.Reason!, line);
+            Reject(counter, source, number, verdict.Reason!, text);
             return;
         }
 
         counter.Count(verdict.Kind);
     }
 
-    private void Reject(IngestionCounter counter, string source, long line, string reason, ReadOnlySpan<byte> text)
+    /// <summary>Rejects a record, counted once and quarantined with its reason.</summary>
+    internal void Reject(IngestionCounter counter, string source, long line, string reason, ReadOnlySpan<byte> text)
     {
         counter.Count(EventVerdictKind.Rejected);
         if (quarantine is not null)

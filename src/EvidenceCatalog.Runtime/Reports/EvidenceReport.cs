@@ -42,10 +42,11 @@ public sealed record SectionReport(ReportMeta Meta, ReportSections Sections);
 public sealed record ReportWindowInfo(string From, string To, string Tz, int Days, string StartUtc, string EndUtc);
 
 /// <summary>
-/// What happened to the events read for the report: read = accepted + duplicates + rejected, and accepted = inWindow +
-/// outsideWindow + otherAccounts. <c>Source</c> is <c>events</c> (JSON Lines, or events handed in) or <c>store</c>;
-/// <c>Inputs</c> names each input, with a file's size and SHA-256 and whether it was damaged; <c>Quarantine</c> says
-/// where rejected records were written, when any were and the place has a name.
+/// What happened to the events read for the report: read = accepted + duplicates + rejected (+ unmapped), and accepted =
+/// inWindow + outsideWindow + otherAccounts. <c>Source</c> is <c>events</c> (JSON Lines, a log source's files, or events
+/// handed in) or <c>store</c>; <c>Inputs</c> names each input, with a file's size and SHA-256, the log source that mapped
+/// it, and whether it was damaged; <c>Quarantine</c> says where rejected records were written, when any were and the
+/// place has a name. <c>Unmapped</c>, with the most frequent native names, is present only when a log source was read.
 /// </summary>
 public sealed record IngestionSummary(
     string Source,
@@ -54,6 +55,9 @@ public sealed record IngestionSummary(
     long Accepted,
     long Duplicates,
     long Rejected,
+    long? Unmapped,
+    IReadOnlyList<NativeNameCount>? UnmappedNames,
+    long? UnmappedOther,
     long InWindow,
     long OutsideWindow,
     long OtherAccounts,
@@ -64,10 +68,17 @@ public sealed record IngestionSummary(
     [System.Text.Json.Serialization.JsonIgnore]
     public bool AnyDamaged => Inputs.Any(i => i.Damaged is not null);
 
+    /// <summary>How many native names of unmapped records a summary shows by name; the rest are counted together.</summary>
+    public const int TopUnmappedNames = 10;
+
     /// <summary>The summary of a report's inputs, each input's counts added up, with the tally's classification.</summary>
     public static IngestionSummary Of(string source, IReadOnlyList<InputRead> inputs, WindowCounts classified, IEventQuarantine? quarantine)
     {
         var total = inputs.Aggregate(IngestionCounts.None, (sum, input) => sum + input.Counts);
+
+        // Additive: a report that read no log source is written exactly as before.
+        bool mapped = inputs.Any(i => i.Provenance.LogSource is not null);
+        var (top, other) = total.UnmappedByName.Top(TopUnmappedNames);
         return new IngestionSummary(
             source,
             inputs.Select(i => i.Provenance).ToArray(),
@@ -75,6 +86,9 @@ public sealed record IngestionSummary(
             total.Accepted,
             total.Duplicates,
             total.Rejected,
+            mapped ? total.Unmapped : null,
+            mapped ? top : null,
+            mapped ? other : null,
             classified.InWindow,
             classified.OutsideWindow,
             classified.OtherAccounts,

@@ -74,6 +74,12 @@ public sealed record InputProvenance(string Name)
     /// <summary>The input's size in bytes, as given; null for a store.</summary>
     public long? Bytes { get; init; }
 
+    /// <summary>The id of the log source whose records the input holds (mapped to events by its rules); null for events.</summary>
+    public string? LogSource { get; init; }
+
+    /// <summary>How a log source's input was framed (<c>json-lines</c>, <c>json-array</c>, <c>cloudtrail-records</c>); null for events.</summary>
+    public string? Container { get; init; }
+
     /// <summary>Why reading stopped before the input's end (a damaged gzip, say); null when it was read whole.</summary>
     public string? Damaged { get; init; }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
@@ -58,44 +57,6 @@ public sealed class JsonLinesSource : IEvidenceSource
     public Task<IReadOnlyList<InputRead>> FillTallyAsync(EventStreamReader reader, EvidenceTally tally, CancellationToken cancellationToken) =>
         ReadAsync(reader, new SingleSinkReceiver(tally), null, cancellationToken);
 
-    private InputRead ReadOne(JsonLinesInput input, EventStreamReader reader, IEvidenceReceiver receiver)
-    {
-        var counter = new IngestionCounter();
-        var sink = receiver.BeginInput(input.Name, counter);
-        string? damage = null;
-        var digest = new DigestingStream(input.Open(), Progress);
-        Stream events = digest;
-        bool compressed = false;
-        try
-        {
-            events = Decompression.Decompressed(digest, out compressed);
-            reader.Read(events, input.Name, sink, counter, input.Container);
-        }
-        catch (MalformedJsonArrayException exception)
-        {
-            damage = FirstLine(exception.Message) + "; the records before it were read";
-            digest.Drain();
-        }
-        catch (InvalidDataException exception) when (compressed)
-        {
-            damage = "not valid gzip: " + FirstLine(exception.Message) + "; the records before the damage were read";
-            digest.Drain();
-        }
-        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            // The input broke off (a client gone, a disk error): what was read before is kept.
-            damage = "the input broke off: " + FirstLine(exception.Message) + "; the records before it were read";
-        }
-        finally
-        {
-            // Closes the whole chain, the file included; the digest stays readable.
-            events.Dispose();
-        }
-
-        var provenance = new InputProvenance(input.Name) { Sha256 = digest.Sha256(), Bytes = digest.Bytes, Damaged = damage };
-        receiver.EndInput(provenance);
-        return new InputRead(provenance, counter.Snapshot());
-    }
-
-    private static string FirstLine(string message) => string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+    private InputRead ReadOne(JsonLinesInput input, EventStreamReader reader, IEvidenceReceiver receiver) =>
+        InputReading.Read(input, receiver, Progress, (events, sink, counter) => reader.Read(events, input.Name, sink, counter, input.Container));
 }

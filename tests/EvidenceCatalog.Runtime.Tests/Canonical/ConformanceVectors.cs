@@ -11,7 +11,7 @@ namespace EvidenceCatalog.Runtime.Tests.Canonical;
 /// </summary>
 internal static class ConformanceVectors
 {
-    private static readonly Lazy<string?> Folder = new(Find);
+    private static readonly Lazy<string?> Folder = new(() => Infrastructure.SharedFolder.Find(System.IO.Path.Combine("conformance", "jcs")));
 
     /// <summary>What the theory gets when the folder is missing, so that it fails rather than runs no case.</summary>
     public const string MissingFolder = "(conformance folder not found)";
@@ -36,18 +36,4 @@ internal static class ConformanceVectors
     public static byte[] Input(string name) => File.ReadAllBytes(System.IO.Path.Combine(Path, "input", name + ".json"));
 
     public static byte[] Output(string name) => File.ReadAllBytes(System.IO.Path.Combine(Path, "output", name + ".json"));
-
-    private static string? Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = System.IO.Path.Combine(directory.FullName, "shared", "conformance", "jcs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
 }

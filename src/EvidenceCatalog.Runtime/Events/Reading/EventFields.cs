@@ -121,6 +121,24 @@ internal sealed class EventFields
             : line.Slice(starts[f], lengths[f]);
     }
 
+    /// <summary>The fields found by the last <see cref="Extract"/> of <paramref name="line"/>, for the validator.</summary>
+    public EventDraft Draft(ReadOnlySpan<byte> line) => new()
+    {
+        Id = Value(EventField.Id, line),
+        Time = Value(EventField.Time, line),
+        Type = Value(EventField.Type, line),
+        HasOutcome = !IsAbsent(EventField.Outcome),
+        Outcome = Value(EventField.Outcome, line),
+        Actor = Value(EventField.Actor, line),
+        Account = Value(EventField.Account, line),
+        Resource = Value(EventField.Resource, line),
+        Ip = Value(EventField.Ip, line),
+        Attributes = Value(EventField.Attributes, line),
+    };
+
+    /// <summary>The reason an event field is refused for holding U+0000, whichever way the event came.</summary>
+    public static string NulCharacter(string field) => $"field '{field}' holds the character U+0000 (\\u0000), which an event may not contain";
+
     /// <summary>True when the text is a JSON prefix cut short (unclosed object or string), not a line that is wrong throughout.</summary>
     public static bool IsIncomplete(ReadOnlySpan<byte> line)
     {
@@ -184,7 +202,7 @@ internal sealed class EventFields
         if (buffer.AsSpan(0, lengths[field]).Contains((byte)0))
         {
             // Refused by every store alike: PostgreSQL text cannot hold it, and no real field needs it.
-            return $"field '{Names[field]}' holds the character U+0000 (\\u0000), which an event may not contain";
+            return NulCharacter(Names[field]);
         }
 
         escaped[field] = true;

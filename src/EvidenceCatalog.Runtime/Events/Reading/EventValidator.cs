@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
 using System.Text;
 using System.Text.Unicode;
 using EvidenceCatalog.Runtime.Mapping;
@@ -13,7 +13,8 @@ namespace EvidenceCatalog.Runtime.Events.Reading;
 /// </summary>
 internal sealed class EventValidator
 {
-    private static readonly EventField[] Required = [EventField.Id, EventField.Time, EventField.Type, EventField.Actor, EventField.Account];
+    /// <summary>Why a record whose bytes are not UTF-8 is refused.</summary>
+    public const string NotUtf8 = "record is not valid UTF-8";
 
     private readonly EventVocabulary vocabulary;
     private readonly long notAfterTicks;
@@ -27,34 +28,37 @@ internal sealed class EventValidator
     }
 
     /// <summary>Why a required field is missing, or null.</summary>
-    public static string? CheckRequired(EventFields fields)
+    public static string? CheckRequired(in EventDraft draft)
     {
-        if (fields.IsMissing(EventField.Id) || fields.IsMissing(EventField.Time) || fields.IsMissing(EventField.Type)
-            || fields.IsMissing(EventField.Actor) || fields.IsMissing(EventField.Account))
+        if (draft.Id.IsEmpty || (draft.Time.IsEmpty && !draft.TimeParsed) || draft.Type.IsEmpty || draft.Actor.IsEmpty || draft.Account.IsEmpty)
         {
-            var missing = Required.Where(fields.IsMissing).Select(EventFields.Name);
-            return "missing required field(s): " + string.Join(", ", missing) + " (id, time, type, actor and account must be non-empty strings)";
+            return "missing required field(s): " + string.Join(", ", Missing(draft)) + " (id, time, type, actor and account must be non-empty strings)";
         }
 
         return null;
     }
 
     /// <summary>Why the record (its required fields present) is not a valid event, or null when <paramref name="record"/> holds it.</summary>
-    public string? Validate(ReadOnlySpan<byte> line, long number, EventFields fields, out EventRecord record)
+    /// <param name="draft">The event's fields.</param>
+    /// <param name="text">The record as read, whose bytes the fields come from (checked as UTF-8 once, whole).</param>
+    /// <param name="number">The record's line or element number.</param>
+    /// <param name="record">The valid event, when the answer is null.</param>
+    public string? Validate(EventDraft draft, ReadOnlySpan<byte> text, long number, out EventRecord record)
     {
         record = default;
-        if (!Utf8.IsValid(line))
+        if (!Utf8.IsValid(text))
         {
-            return "record is not valid UTF-8";
+            return NotUtf8;
         }
 
-        string? timeError = Rfc3339Timestamp.TryParse(fields.Value(EventField.Time, line), out long utcTicks);
+        long utcTicks = draft.UtcTicks;
+        string? timeError = draft.TimeParsed ? null : Rfc3339Timestamp.TryParse(draft.Time, out utcTicks);
         if (timeError is not null)
         {
             return timeError;
         }
 
-        var typeText = fields.Value(EventField.Type, line);
+        var typeText = draft.Type;
         int type = vocabulary.FindType(typeText);
         if (type < 0)
         {
@@ -62,13 +66,13 @@ internal sealed class EventValidator
         }
 
         int cell;
-        if (fields.IsAbsent(EventField.Outcome))
+        if (!draft.HasOutcome)
         {
             cell = vocabulary.CellWithoutOutcome(type);
         }
         else
         {
-            var outcome = fields.Value(EventField.Outcome, line);
+            var outcome = draft.Outcome;
             cell = vocabulary.FindCell(type, outcome);
             if (cell < 0)
             {
@@ -86,16 +90,36 @@ internal sealed class EventValidator
         record = new EventRecord
         {
             Line = number,
-            Id = fields.Value(EventField.Id, line),
-            Account = fields.Value(EventField.Account, line),
-            Actor = fields.Value(EventField.Actor, line),
-            Resource = fields.Value(EventField.Resource, line),
-            Ip = fields.Value(EventField.Ip, line),
-            Attributes = fields.Value(EventField.Attributes, line),
+            Id = draft.Id,
+            Account = draft.Account,
+            Actor = draft.Actor,
+            Resource = draft.Resource,
+            Ip = draft.Ip,
+            Attributes = draft.Attributes,
             Type = type,
             Cell = cell,
             UtcTicks = utcTicks,
         };
         return null;
+    }
+
+    private static List<string> Missing(in EventDraft draft)
+    {
+        // Built only when something is missing: the valid path allocates nothing.
+        var missing = new List<string>(5);
+        Add(missing, draft.Id.IsEmpty, EventField.Id);
+        Add(missing, draft.Time.IsEmpty && !draft.TimeParsed, EventField.Time);
+        Add(missing, draft.Type.IsEmpty, EventField.Type);
+        Add(missing, draft.Actor.IsEmpty, EventField.Actor);
+        Add(missing, draft.Account.IsEmpty, EventField.Account);
+        return missing;
+
+        static void Add(List<string> names, bool isMissing, EventField field)
+        {
+            if (isMissing)
+            {
+                names.Add(EventFields.Name(field));
+            }
+        }
     }
 }
