@@ -179,7 +179,7 @@ public sealed class EventReaderBadInputTests
         var (stats, rejections) = Read(Line("a", "2026-03-02T10:00:00Z", "policy.decisions") + "\n" + Line("b", "2026-03-02T10:00:00Z", "policy.decision", "maybe") + "\n");
         Assert.Equal(2, stats.Rejected);
         Assert.Contains("unknown event type 'policy.decisions'", rejections.Items[0].Reason);
-        Assert.Contains("outcome 'maybe' is not declared for type 'policy.decision' (declared: allow, deny)", rejections.Items[1].Reason);
+        Assert.Contains("outcome 'maybe' is not declared for type 'policy.decision' (declared: allow, deny, challenge)", rejections.Items[1].Reason);
     }
 
     [Fact]
