@@ -48,14 +48,14 @@ public sealed class EquivalenceTests
     [Fact]
     public void Generated_sources_equal_the_sources_loaded_at_run_time()
     {
-        // The sample catalogs hold no source yet: the fixture's and the snapshot's sources are compiled beside them, and
-        // the generated assembly is loaded and asked for its model, as the runtime would ask GeneratedEvidenceCatalog.Instance.
+        // The sample catalogs' shipped sources (catalogs/sources/) and the fixture using every part of the language are
+        // compiled together, and the generated assembly is loaded and asked for its model, as the runtime would ask
+        // GeneratedEvidenceCatalog.Instance.
         var catalogs = RepositoryFiles.SampleCatalogs()
             .Concat(RepositoryFiles.Read("tests/EvidenceCatalog.Compiler.Tests/Fixtures/source-valid", "*.yaml"))
-            .Append(SnapshotTests.SmallCatalog.Single(f => f.Path.EndsWith("sources.yaml", System.StringComparison.Ordinal)))
             .ToList();
         var runTime = CatalogCompiler.Compile(catalogs, SchemaSet.Load(RepositoryFiles.Schemas()), new CompilerOptions()).Model;
-        Assert.Equal(2, runTime.Sources.Count);
+        Assert.Equal(RunTimeModel.Sources.Count + 1, runTime.Sources.Count);
 
         var run = new GeneratorHarness().WithCatalogs(catalogs).WithSchemas(RepositoryFiles.Schemas()).Run();
         var generated = GeneratedAssembly.Load(run.Output);
@@ -67,8 +67,11 @@ public sealed class EquivalenceTests
             Assert.Equal(runTime, model);
             Assert.Equal(runTime.Fingerprint, model.Fingerprint);
 
-            var cloudTrail = (LogSource)generated.Assembly.GetType("EvidenceCatalog.Catalogs.LogSources", throwOnError: true)!.GetField("AwsCloudtrail")!.GetValue(null)!;
-            Assert.Equal(("aws-cloudtrail", "AWS CloudTrail", 3), (cloudTrail.Id, cloudTrail.Name, cloudTrail.Rules.Count));
+            var logSources = generated.Assembly.GetType("EvidenceCatalog.Catalogs.LogSources", throwOnError: true)!;
+            var minimal = (LogSource)logSources.GetField("CloudtrailMinimal")!.GetValue(null)!;
+            Assert.Equal(("cloudtrail-minimal", "AWS CloudTrail", 3), (minimal.Id, minimal.Name, minimal.Rules.Count));
+            var shipped = (LogSource)logSources.GetField("AwsCloudtrail")!.GetValue(null)!;
+            Assert.Equal(runTime.Sources.Single(s => s.Id == "aws-cloudtrail"), shipped);
         }
         finally
         {
