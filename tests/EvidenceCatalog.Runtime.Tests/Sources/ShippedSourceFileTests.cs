@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace EvidenceCatalog.Runtime.Tests.Sources;
 
@@ -10,7 +11,7 @@ namespace EvidenceCatalog.Runtime.Tests.Sources;
 /// Every shared sample file through its shipped source: every record ends mapped (accepted or a duplicate), unmapped
 /// (counted under its native name) or rejected with a reason; nothing is dropped and the counts add up.
 /// </summary>
-public sealed class ShippedSourceFileTests
+public sealed class ShippedSourceFileTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Each file, its source, and the share of the source's own records (those not rejected as another source's) that
@@ -44,6 +45,12 @@ public sealed class ShippedSourceFileTests
         var run = MappedRun.Of(ShippedSources.Get(sourceId), bytes, file);
 
         var counts = run.Counts;
+        output.WriteLine($"{file} through {sourceId}: read {counts.Read}, accepted {counts.Accepted}, duplicates {counts.Duplicates}, rejected {counts.Rejected}, unmapped {counts.Unmapped}");
+        foreach (var reason in run.Rejections.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()))
+        {
+            output.WriteLine($"  rejected {reason.Count()}: {reason.Key}");
+        }
+
         Assert.Equal(records, counts.Read);
         Assert.Equal(counts.Read, counts.Accepted + counts.Duplicates + counts.Rejected + counts.Unmapped);
         Assert.Equal(counts.Accepted, run.Events.Count);
