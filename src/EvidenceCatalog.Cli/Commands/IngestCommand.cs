@@ -56,7 +56,7 @@ internal sealed class IngestCommand : Command
     };
 
     public IngestCommand(CommandContext context)
-        : base("ingest", "Validate events and append them to an event store (SQLite or PostgreSQL); events already stored are counted as duplicates.")
+        : base("ingest", "Validate events (or a log source's records, mapped to events by its rules) and append them to an event store (SQLite or PostgreSQL); events already stored are counted as duplicates.")
     {
         this.context = context;
         Options.Add(store);
@@ -113,6 +113,11 @@ internal sealed class IngestCommand : Command
         }
 
         context.Error.WriteLine($"evidence: not everything was ingested: {string.Join(", ", problems)}; the accepted events are stored, and ingesting again adds nothing twice");
+        foreach (var input in result.Inputs.Where(i => i.Provenance.LogSource is not null && i.Counts.Rejected > 0 && i.Counts.Rejected == i.Counts.Read))
+        {
+            context.Error.WriteLine($"evidence: no record of {input.Provenance.Name} was read as {input.Provenance.LogSource}: if it is another source's file, name that source, or let --source auto recognise it");
+        }
+
         return ExitCodes.Failed;
     }
 

@@ -122,6 +122,7 @@ internal sealed class SourcesCommand : Command
         private readonly Option<int> top = new("--top")
         {
             Description = "How many native names (mapped and unmapped) and rejection reasons each list shows; the rest are counted together. 0: all.",
+            HelpName = "n",
             DefaultValueFactory = _ => 10,
         };
 

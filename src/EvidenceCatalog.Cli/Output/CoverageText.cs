@@ -131,7 +131,7 @@ internal static class CoverageText
             {
                 output.WriteLine($"    {Criterion(gap.Framework, gap.Criterion, several).PadRight(width)}  {gap.Title}");
                 output.WriteLine($"    {new string(' ', width)}  {string.Join(", ", gap.Controls)} {(gap.Controls.Count == 1 ? "takes" : "take")} {string.Join("; ", gap.EventTypes)}: "
-                    + (gap.MappedBySource ? "the source maps such records, but these files hold none" : "no rule of the source maps to them"));
+                    + (gap.MappedBySource ? "the source maps such records, but these files hold none" : "the source has no rule that gives these"));
             }
         }
 

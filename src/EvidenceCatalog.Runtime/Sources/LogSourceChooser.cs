@@ -52,7 +52,7 @@ public sealed class LogSourceChooser
         string? closest = ClosestName.Of(name, Names);
         string suggestion = closest is null ? string.Empty : $"; did you mean '{closest}'?";
         string known = Sources.Count == 0
-            ? "the catalogs declare no log source (a sources catalog); 'native' is the product's own evidence events"
+            ? "the catalogs declare no log source: add a sources catalog; 'native' is the product's own evidence events"
             : "the catalog's sources are " + string.Join(", ", Sources.Select(s => s.Id)) + ", and 'native' is the product's own evidence events";
         throw new LogSourceChoiceException(LogSourceChoiceProblem.Unknown, name, null, [], Names, $"there is no log source '{name}'{suggestion} ({known})");
     }
