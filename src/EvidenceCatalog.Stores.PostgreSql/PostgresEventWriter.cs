@@ -177,7 +177,7 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
             if (logId == 0)
             {
                 using var log = Command(
-                    $"INSERT INTO {store.QuotedSchema}.ingestions (source, started_at, read, accepted, duplicates, rejected) VALUES ($1, $2, 0, 0, 0, 0) RETURNING id");
+                    $"INSERT INTO {store.QuotedSchema}.ingestions (source, started_at, read, accepted, duplicates, rejected, unmapped) VALUES ($1, $2, 0, 0, 0, 0, 0) RETURNING id");
                 log.Parameters.Add(new NpgsqlParameter<string> { TypedValue = source });
                 log.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = StartedAt });
                 logId = (long)log.ExecuteScalar()!;
@@ -211,12 +211,13 @@ internal sealed class PostgresEventWriter : BatchedEventWriter
             Written += inserted;
 
             using var log = Command(
-                $"UPDATE {store.QuotedSchema}.ingestions SET read = $1, accepted = $2, duplicates = $3, rejected = $4, finished_at = $5 WHERE id = $6");
+                $"UPDATE {store.QuotedSchema}.ingestions SET read = $1, accepted = $2, duplicates = $3, rejected = $4, unmapped = $5, finished_at = $6 WHERE id = $7");
             var counts = counter.Snapshot();
             log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Read });
             log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Accepted });
             log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Duplicates });
             log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Rejected });
+            log.Parameters.Add(new NpgsqlParameter<long> { TypedValue = counts.Unmapped });
             log.Parameters.Add(finished
                 ? new NpgsqlParameter<DateTimeOffset> { TypedValue = store.Clock.GetUtcNow() }
                 : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });

@@ -20,7 +20,7 @@ namespace EvidenceCatalog.Stores.PostgreSql;
 internal static class PostgresSchema
 {
     /// <summary>The schema version this build writes; a newer schema is refused rather than misread.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Each entry takes the schema from version <c>index</c> to <c>index + 1</c>; <c>{0}</c> is the quoted schema.</summary>
     private static readonly string[][] Steps =
@@ -57,6 +57,11 @@ internal static class PostgresSchema
                 rejected    bigint NOT NULL
             )
             """,
+        ],
+        [
+            // Version 2: a log source's records that no rule maps (read = accepted + duplicates + rejected + unmapped).
+            // Ingestions logged before it read no log source, so 0 is what they had.
+            "ALTER TABLE {0}.ingestions ADD COLUMN IF NOT EXISTS unmapped bigint NOT NULL DEFAULT 0",
         ],
     ];
 

@@ -144,7 +144,7 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
             if (logId == 0)
             {
                 using var log = Command(
-                    "INSERT INTO ingestions (source, started_at, read, accepted, duplicates, rejected) VALUES ($source, $started, 0, 0, 0, 0) RETURNING id");
+                    "INSERT INTO ingestions (source, started_at, read, accepted, duplicates, rejected, unmapped) VALUES ($source, $started, 0, 0, 0, 0, 0) RETURNING id");
                 log.Parameters.AddWithValue("$source", source);
                 log.Parameters.AddWithValue("$started", SqliteEventStore.FormatInstant(StartedAt));
                 logId = (long)log.ExecuteScalar()!;
@@ -161,12 +161,13 @@ internal sealed class SqliteEventWriter : BatchedEventWriter
         try
         {
             using var log = Command(
-                "UPDATE ingestions SET read = $read, accepted = $accepted, duplicates = $duplicates, rejected = $rejected, finished_at = $finished WHERE id = $id");
+                "UPDATE ingestions SET read = $read, accepted = $accepted, duplicates = $duplicates, rejected = $rejected, unmapped = $unmapped, finished_at = $finished WHERE id = $id");
             var counts = counter.Snapshot();
             log.Parameters.AddWithValue("$read", counts.Read);
             log.Parameters.AddWithValue("$accepted", counts.Accepted);
             log.Parameters.AddWithValue("$duplicates", counts.Duplicates);
             log.Parameters.AddWithValue("$rejected", counts.Rejected);
+            log.Parameters.AddWithValue("$unmapped", counts.Unmapped);
             log.Parameters.AddWithValue("$finished", finished ? SqliteEventStore.FormatInstant(store.Clock.GetUtcNow()) : DBNull.Value);
             log.Parameters.AddWithValue("$id", logId);
             log.ExecuteNonQuery();

@@ -12,7 +12,7 @@ namespace EvidenceCatalog.Stores.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>The schema version this build writes; a newer file is refused rather than misread.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Each entry takes the schema from version <c>index</c> to <c>index + 1</c>.</summary>
     private static readonly string[][] Steps =
@@ -49,6 +49,11 @@ internal static class SqliteSchema
                 rejected    INTEGER NOT NULL
             )
             """,
+        ],
+        [
+            // Version 2: a log source's records that no rule maps (read = accepted + duplicates + rejected + unmapped).
+            // Ingestions logged before it read no log source, so 0 is what they had.
+            "ALTER TABLE ingestions ADD COLUMN unmapped INTEGER NOT NULL DEFAULT 0",
         ],
     ];
 

@@ -28,8 +28,8 @@ public sealed class StoreCommandTests
         var first = Evidence.Run(workspace.Path, Clock, "store", "init", "--store", spec);
         var again = Evidence.Run(workspace.Path, Clock, "store", "init", "--store", spec);
 
-        Assert.Equal((0, $"event store {spec}: created schema version 1\n", string.Empty), (first.ExitCode, first.Stdout, first.Stderr));
-        Assert.Equal((0, $"event store {spec}: schema version 1, already current\n"), (again.ExitCode, again.Stdout));
+        Assert.Equal((0, $"event store {spec}: created schema version 2\n", string.Empty), (first.ExitCode, first.Stdout, first.Stderr));
+        Assert.Equal((0, $"event store {spec}: schema version 2, already current\n"), (again.ExitCode, again.Stdout));
         Assert.True(File.Exists(workspace.Combine(file)));
     }
 
@@ -78,7 +78,7 @@ public sealed class StoreCommandTests
         var fromFile = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--out", "from-file.json"]);
 
         Assert.Equal((0, 0, 0, 0, 0), (init.ExitCode, ingest.ExitCode, again.ExitCode, fromStore.ExitCode, fromFile.ExitCode));
-        Assert.Equal($"event store postgres:{schema.ConnectionString};Schema={schema.Name}: created schema version 1\n", init.Stdout);
+        Assert.Equal($"event store postgres:{schema.ConnectionString};Schema={schema.Name}: created schema version 2\n", init.Stdout);
         Assert.Matches("^ingested events.jsonl: read ([0-9]+), accepted \\1, duplicates 0, rejected 0\n$", ingest.Stdout);
         Assert.Matches("^ingested events.jsonl: read ([0-9]+), accepted 0, duplicates \\1, rejected 0\n$", again.Stdout);
         string storeReport = File.ReadAllText(workspace.Combine("from-store.json"));

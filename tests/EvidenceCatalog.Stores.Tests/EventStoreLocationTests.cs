@@ -60,8 +60,8 @@ public sealed class EventStoreLocationTests
 
         Assert.Throws<EventStoreException>(location.Open);
         await Assert.ThrowsAsync<EventStoreException>(() => location.PingAsync());
-        Assert.Equal("created schema version 1", location.Initialize().ToString());
-        Assert.Equal("schema version 1, already current", location.Initialize().ToString());
+        Assert.Equal("created schema version 2", location.Initialize().ToString());
+        Assert.Equal("schema version 2, already current", location.Initialize().ToString());
         await location.PingAsync();
         using var store = location.Open();
         Assert.IsType<SqliteEventStore>(store);

@@ -19,10 +19,10 @@ public sealed class PostgresSchemaTests(PostgresSchemaFixture fixture) : Postgre
     {
         using var location = TestStores.Parse(Schema.StoreSpec);
 
-        Assert.Equal("created schema version 1", location.Initialize().ToString());
-        Assert.Equal("schema version 1, already current", location.Initialize().ToString());
+        Assert.Equal("created schema version 2", location.Initialize().ToString());
+        Assert.Equal("schema version 2, already current", location.Initialize().ToString());
 
-        Assert.Equal(1, Schema.Scalar("SELECT version FROM {schema}.schema_version"));
+        Assert.Equal(2, Schema.Scalar("SELECT version FROM {schema}.schema_version"));
         Assert.Equal(1L, Schema.Scalar("SELECT count(*) FROM {schema}.schema_version"));
         Assert.Equal(
             "events,ingestions,schema_version",
@@ -44,8 +44,8 @@ public sealed class PostgresSchemaTests(PostgresSchemaFixture fixture) : Postgre
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => location.Initialize().ToString())));
 
-        Assert.Single(results, r => r == "created schema version 1");
-        Assert.Equal(3, results.Count(r => r == "schema version 1, already current"));
+        Assert.Single(results, r => r == "created schema version 2");
+        Assert.Equal(3, results.Count(r => r == "schema version 2, already current"));
     }
 
     [PostgresFact]
@@ -60,7 +60,7 @@ public sealed class PostgresSchemaTests(PostgresSchemaFixture fixture) : Postgre
         var ping = await Assert.ThrowsAsync<EventStoreException>(() => location.PingAsync());
 
         Assert.Equal(
-            $"event store '{location.Display}' (schema '{Schema.Name}') has schema version 7, newer than this build's 1; upgrade EvidenceCatalog to read it",
+            $"event store '{location.Display}' (schema '{Schema.Name}') has schema version 7, newer than this build's 2; upgrade EvidenceCatalog to read it",
             open.Message);
         Assert.Equal(EventStoreProblem.TooNew, open.Problem);
         Assert.Equal(open.Message, init.Message);

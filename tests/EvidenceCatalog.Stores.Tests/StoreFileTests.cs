@@ -16,7 +16,7 @@ public sealed class StoreFileTests
         using var folder = new StoreFolder();
         folder.OpenStore().Dispose();
 
-        Assert.Equal(1L, Scalar(folder.StorePath, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(folder.StorePath, "PRAGMA user_version"));
         Assert.Equal("wal", Scalar(folder.StorePath, "PRAGMA journal_mode"));
         Assert.Equal(2L, Scalar(folder.StorePath, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events', 'ingestions')"));
     }
@@ -29,7 +29,7 @@ public sealed class StoreFileTests
 
         folder.OpenStore().Dispose();
 
-        Assert.Equal(1L, Scalar(folder.StorePath, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(folder.StorePath, "PRAGMA user_version"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class StoreFileTests
 
         var failure = Assert.Throws<EventStoreException>(() => SqliteEventStore.Open(folder.StorePath));
 
-        Assert.Equal($"event store '{folder.StorePath}' has schema version 7, newer than this build's 1; upgrade EvidenceCatalog to read it", failure.Message);
+        Assert.Equal($"event store '{folder.StorePath}' has schema version 7, newer than this build's 2; upgrade EvidenceCatalog to read it", failure.Message);
         Assert.Equal(EventStoreProblem.TooNew, failure.Problem);
     }
 

@@ -5,6 +5,7 @@ using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
+using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Security;
 
@@ -19,13 +20,14 @@ internal static class CommandFailures
     /// <summary>Failures that mean "the input cannot be used", as opposed to bugs.</summary>
     public static bool IsInputProblem(Exception exception) => exception is CommandInputException or IOException or UnauthorizedAccessException
         or SigningKeyException or EventStoreException or AccessSnapshotException or AccountConfigurationException or ApiTokenFileException or ReportOptionsException
-        or AccessImportException;
+        or AccessImportException or LogSourceChoiceException;
 
     /// <summary>The one line to print for an input problem: the library's message, and how to fix it with this tool.</summary>
     public static string Describe(Exception exception) => exception switch
     {
         EventStoreException store => EvidenceCli.OneLine(store.Message) + StoreHint(store),
         ReportOptionsException option => FlagOf(option.Option) + ": " + EvidenceCli.OneLine(option.Message),
+        LogSourceChoiceException choice => SourceHint(choice),
         _ => EvidenceCli.OneLine(exception.Message),
     };
 
@@ -38,6 +40,18 @@ internal static class CommandFailures
         ReportOption.SampleSize => "--sample-size",
         _ => option.ToString(),
     };
+
+    /// <summary>The chooser's message, with how to name a source on the command line.</summary>
+    private static string SourceHint(LogSourceChoiceException exception)
+    {
+        string message = EvidenceCli.OneLine(exception.Message);
+        return exception.Problem switch
+        {
+            LogSourceChoiceProblem.Unknown => $"--source: {message}; 'evidence sources list' shows the sources",
+            LogSourceChoiceProblem.Ambiguous => $"--source auto: {message}; name its source with --source ID (one per file, in the order of the files)",
+            _ => $"--source auto: {message}; name its source with --source ID, or add a sources catalog for it",
+        };
+    }
 
     private static string StoreHint(EventStoreException exception)
     {

@@ -11,12 +11,13 @@ using EvidenceCatalog.Runtime.Stores;
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>evidence ingest --store LOCATION FILE... [--catalogs DIR] [--quarantine FILE]</c>: validates events exactly as a
-/// report does and appends the accepted ones to an event store (a SQLite file or a PostgreSQL schema, created when
-/// missing). An event already stored is a duplicate, so ingesting the same file again adds nothing. A summary line per
-/// file; exit 0 only when no record was rejected and every input was read to its end, else 1 with the counts and where
-/// the rejected records went (they are appended to the quarantine file, each run marked); 2 when an input or the
-/// store cannot be used.
+/// <c>evidence ingest --store LOCATION [--source ID]... FILE... [--catalogs DIR] [--quarantine FILE] [--format text|json]</c>:
+/// validates events exactly as a report does and appends the accepted ones to an event store (a SQLite file or a
+/// PostgreSQL schema, created when missing). A file of a log source (<c>--source aws-cloudtrail</c>) is mapped to events
+/// by the source's rules first; its records no rule maps are counted as unmapped, per native name. An event already
+/// stored is a duplicate, so ingesting the same file again adds nothing. A summary line per file; exit 0 only when no
+/// record was rejected and every input was read to its end, else 1 with the counts and where the rejected records went
+/// (they are appended to the quarantine file, each run marked); 2 when an input, a source or the store cannot be used.
 /// </summary>
 internal sealed class IngestCommand : Command
 {
@@ -35,9 +36,17 @@ internal sealed class IngestCommand : Command
 
     private readonly Argument<string[]> files = new("files")
     {
-        Description = "JSON Lines event files (gzip recognised; - for standard input), read as a stream.",
+        Description = "Event files (JSON Lines), or a log source's files with --source (gzip recognised; - for standard input), read as streams.",
         Arity = ArgumentArity.OneOrMore,
     };
+
+    private readonly SourceOption sources = new("FILE");
+
+    private readonly Option<string> format = new Option<string>("--format")
+    {
+        Description = "text: a summary line per file. json: the counts of every file and their total, for scripts.",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "json");
 
     private readonly Option<string?> quarantine = new("--quarantine")
     {
@@ -47,12 +56,14 @@ internal sealed class IngestCommand : Command
     };
 
     public IngestCommand(CommandContext context)
-        : base("ingest", "Validate events and append them to an event store (SQLite or PostgreSQL); events already stored are counted as duplicates.")
+        : base("ingest", "Validate events (or a log source's records, mapped to events by its rules) and append them to an event store (SQLite or PostgreSQL); events already stored are counted as duplicates.")
     {
         this.context = context;
         Options.Add(store);
         Arguments.Add(files);
+        sources.AddTo(this);
         Options.Add(quarantine);
+        Options.Add(format);
         catalogs.AddTo(this);
         SetAction(Execute);
     }
@@ -63,28 +74,27 @@ internal sealed class IngestCommand : Command
     {
         string storeName = parseResult.GetValue(store)!;
         using var location = CommandOptions.StoreLocation(context, storeName);
-        var inputs = EventInputs.Resolve(context, parseResult.GetValue(files)!);
-        using var rejected = CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? DefaultQuarantine(location, storeName), inputs);
+        var inputs = sources.Resolve(context, parseResult, parseResult.GetValue(files)!, catalog);
+        var given = inputs.Select(i => i.Input).ToArray();
+        using var rejected = CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? DefaultQuarantine(location, storeName), given);
         var job = new IngestionJob(catalog.Catalog) { Clock = context.Clock, Quarantine = rejected };
         IngestionResult? result = null;
         using (var eventStore = location.OpenOrCreate())
         {
-            ReadProgress.Run(context, "ingesting", EventInputs.TotalSize(inputs), advance =>
-                result = job.RunAsync(new JsonLinesSource(inputs) { Progress = advance }, eventStore).GetAwaiter().GetResult());
+            ReadProgress.Run(context, "ingesting", EventInputs.TotalSize(given), advance =>
+                result = job.RunAsync(new MappedJsonSource(inputs) { Progress = advance }, eventStore).GetAwaiter().GetResult());
         }
 
-        foreach (var input in result!.Inputs)
+        if (parseResult.GetValue(format) == "json")
         {
-            context.Output.WriteLine(SummaryLine(input.Provenance.Name, input.Counts, rejected.Location)
-                + (input.Provenance.Damaged is { } damage ? "; damaged: " + damage : string.Empty));
+            IngestionSummaryJson.Write(context.Output, location.Display, result!, rejected.Location);
         }
-
-        if (result.Inputs.Count > 1)
+        else
         {
-            context.Output.WriteLine(SummaryLine(string.Create(CultureInfo.InvariantCulture, $"{result.Inputs.Count} files"), result.Total, rejected.Location));
+            IngestionSummaryText.Write(context.Output, result!, rejected.Location);
         }
 
-        if (result.Clean)
+        if (result!.Clean)
         {
             return ExitCodes.Success;
         }
@@ -103,15 +113,13 @@ internal sealed class IngestCommand : Command
         }
 
         context.Error.WriteLine($"evidence: not everything was ingested: {string.Join(", ", problems)}; the accepted events are stored, and ingesting again adds nothing twice");
+        foreach (var input in result.Inputs.Where(i => i.Provenance.LogSource is not null && i.Counts.Rejected > 0 && i.Counts.Rejected == i.Counts.Read))
+        {
+            context.Error.WriteLine($"evidence: no record of {input.Provenance.Name} was read as {input.Provenance.LogSource}: if it is another source's file, name that source, or let --source auto recognise it");
+        }
+
         return ExitCodes.Failed;
     }
-
-    /// <summary>`ingested NAME: read R, accepted A, duplicates D, rejected J` and where the rejected lines went.</summary>
-    internal static string SummaryLine(string name, IngestionCounts counts, string? quarantineName) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $"ingested {name}: read {counts.Read}, accepted {counts.Accepted}, duplicates {counts.Duplicates}, rejected {counts.Rejected}")
-        + (counts.Rejected > 0 && quarantineName is not null ? $" (quarantined in {quarantineName})" : string.Empty);
 
     /// <summary>Beside a SQLite file (named as the user named it), else one file in the working directory.</summary>
     private static string DefaultQuarantine(EventStoreLocation location, string storeName)

@@ -13,8 +13,9 @@ using EvidenceCatalog.Runtime.Sources;
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>evidence report (--events FILE... | --store LOCATION) --org ID --from DATE --to DATE</c>: the signed evidence report
-/// (JSON) or the signed evidence population (CSV with a detached signature).
+/// <c>evidence report (--events FILE... [--source ID]... | --store LOCATION) --org ID --from DATE --to DATE</c>: the signed
+/// evidence report (JSON) or the signed evidence population (CSV with a detached signature). Files of log sources
+/// (<c>--source aws-cloudtrail</c>) are mapped to events by the sources' rules, and may be mixed with event files.
 /// </summary>
 internal sealed class ReportCommand : Command
 {
@@ -22,10 +23,12 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string[]> events = new("--events")
     {
-        Description = "JSON Lines event files (gzip recognised; - for standard input), read as a stream.",
+        Description = "Event files (JSON Lines), or a log source's files with --source (gzip recognised; - for standard input), read as streams.",
         HelpName = "file",
         AllowMultipleArgumentsPerToken = true,
     };
+
+    private readonly SourceOption sources = new("--events FILE");
 
     private readonly Option<string?> store = new("--store")
     {
@@ -114,6 +117,7 @@ internal sealed class ReportCommand : Command
     {
         this.context = context;
         Options.Add(events);
+        sources.AddTo(this);
         Options.Add(store);
         Options.Add(org);
         Options.Add(from);
@@ -137,6 +141,11 @@ internal sealed class ReportCommand : Command
             {
                 result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
             }
+
+            if (hasStore && sources.Names(result).Count > 0)
+            {
+                result.AddError("--source says what the --events files hold; a --store holds events already mapped (give --source with --events)");
+            }
         });
         SetAction(Execute);
     }
@@ -148,10 +157,10 @@ internal sealed class ReportCommand : Command
         var keys = signing.LoadSigningKeys(context, parseResult);
         bool csv = parseResult.GetValue(format) == "csv";
         string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
-        var inputs = EventInputs.Resolve(context, parseResult.GetValue(events) ?? []);
+        var inputs = parseResult.GetValue(events) is { Length: > 0 } names ? sources.Resolve(context, parseResult, names, catalog) : [];
         using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
         using var quarantineFile = location is null
-            ? CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? (outputPath == "-" ? "evidence-report" : outputPath) + ".quarantine.jsonl", inputs)
+            ? CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? (outputPath == "-" ? "evidence-report" : outputPath) + ".quarantine.jsonl", inputs.Select(i => i.Input).ToArray())
             : null;
         var job = new ReportJob(catalog.Catalog, new ReportOptions
         {

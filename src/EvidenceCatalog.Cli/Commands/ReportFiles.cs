@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Signing;
@@ -55,7 +56,7 @@ internal sealed class ReportFiles(CommandContext context)
     private TextWriter SummaryWriter(string outputPath) => outputPath == "-" ? context.Error : context.Output;
 }
 
-/// <summary>Makes the run's source, told of each read's bytes for a progress bar (JSON Lines files only).</summary>
+/// <summary>Makes the run's source, told of each read's bytes for a progress bar (files only).</summary>
 internal sealed class SourceFactory
 {
     private readonly Func<Action<long>?, IEvidenceSource> create;
@@ -69,8 +70,9 @@ internal sealed class SourceFactory
     /// <summary>Bytes to read, for the progress bar; 0 when unknown or not read from files.</summary>
     public long TotalBytes { get; }
 
-    public static SourceFactory Of(IReadOnlyList<JsonLinesInput> inputs) =>
-        new(advance => new JsonLinesSource(inputs) { Progress = advance }, Input.EventInputs.TotalSize(inputs));
+    /// <summary>Files of events and of log sources, each with its source.</summary>
+    public static SourceFactory Of(IReadOnlyList<MappedInput> inputs) =>
+        new(advance => new MappedJsonSource(inputs) { Progress = advance }, Input.EventInputs.TotalSize(inputs.Select(i => i.Input).ToArray()));
 
     public static SourceFactory Of(IEvidenceSource source) => new(_ => source, 0);
 

@@ -147,13 +147,7 @@ internal sealed class TokenCommand : Command
 
             string[] header = ["USER", "ACCOUNT", "ROLE", "CREATED", "HASH-SUFFIX"];
             var rows = file.Tokens.Select(t => new[] { t.User, t.Account, t.Role.Id, Created(t), t.HashSuffix }).Prepend(header).ToList();
-            int[] widths = Enumerable.Range(0, header.Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-            foreach (var row in rows)
-            {
-                // The last column is not padded, so no line ends in spaces.
-                context.Output.WriteLine(string.Join("  ", row.Select((cell, column) => column == row.Length - 1 ? cell : cell.PadRight(widths[column]))));
-            }
-
+            TextTable.Write(context.Output, rows);
             return ExitCodes.Success;
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Signing;
@@ -66,8 +67,19 @@ internal static class ReportSummaryTable
     {
         output.Line(Markup.Escape(
             $"events: read {N(ingestion.Read)}, accepted {N(ingestion.Accepted)} ({N(ingestion.InWindow)} in window, {N(ingestion.OutsideWindow)} outside, {N(ingestion.OtherAccounts)} other accounts), duplicates {N(ingestion.Duplicates)}, rejected {N(ingestion.Rejected)}"
+            + (ingestion.Unmapped is { } unmapped ? $", unmapped {N(unmapped)}" : string.Empty)
             + (ingestion.Quarantine is { } q ? $" (quarantined in {q})" : string.Empty)
             + (ingestion.TruncatedLastLine ? "; the last line was truncated" : string.Empty)));
+        if (ingestion.Unmapped > 0)
+        {
+            var names = new UnmappedNames(ingestion.UnmappedNames ?? [], ingestion.UnmappedOther ?? 0);
+            output.Line("  unmapped by native name: " + Markup.Escape(IngestionSummaryText.Names(names, IngestionSummaryText.TopNames)));
+        }
+
+        foreach (var input in ingestion.Inputs.Where(i => i.LogSource is not null))
+        {
+            output.Line("  " + Markup.Escape($"{input.Name}: read as {input.LogSource} ({input.Container})"));
+        }
         foreach (var input in ingestion.Inputs.Where(i => i.Damaged is not null))
         {
             output.Line($"  [red]damaged:[/] " + Markup.Escape($"{input.Name}: {input.Damaged}"));

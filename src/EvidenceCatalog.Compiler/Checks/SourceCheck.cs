@@ -7,8 +7,8 @@ using EvidenceCatalog.Model;
 namespace EvidenceCatalog.Compiler.Checks;
 
 /// <summary>
-/// What a source says beyond its shape: no rule hidden behind an earlier one (the first matching rule wins), and no
-/// number that two declared epoch units would read differently.
+/// What a source says beyond its shape: an id hosts can choose it by (not a reserved name), no rule hidden behind an
+/// earlier one (the first matching rule wins), and no number that two declared epoch units would read differently.
 /// </summary>
 internal static class SourceCheck
 {
@@ -19,9 +19,18 @@ internal static class SourceCheck
             for (int i = 0; i < f.Sources.Count; i++)
             {
                 var source = f.Sources[i];
+                CheckReservedId(context, file, source, CheckContext.Pointer("sources", i, "id"));
                 CheckEpochUnits(context, file, source, CheckContext.Pointer("sources", i, "time", "formats"));
                 CheckReachability(context, file, source, CheckContext.Pointer("sources", i, "rules"));
             }
+        }
+    }
+
+    private static void CheckReservedId(CheckContext context, LoadedCatalogFile file, LogSource source, string pointer)
+    {
+        if (LogSourceIds.Reserved(source.Id) is { } meaning)
+        {
+            context.Report(DiagnosticDescriptors.ReservedSourceId, file, pointer, source.Id, meaning);
         }
     }
 

@@ -258,6 +258,11 @@ public static class DiagnosticDescriptors
         "{0} of source '{1}' can never match: every record it matches is matched first by {2} at {3}, and the first matching rule wins; narrow that rule, or move this one above it",
         "A source's rules are tried in order and the first whose conditions all hold wins. A rule whose conditions imply those of an earlier rule (an earlier rule without conditions matches everything) is never reached.");
 
+    public static readonly CatalogDiagnosticDescriptor ReservedSourceId = new(
+        "EC3012", "Reserved source id", References, CatalogDiagnosticSeverity.Error,
+        "the source id '{0}' is reserved: {1}, so no source can be named so; give the source another id",
+        "Where a host lets its user choose the source of an input, 'native' means the product's own evidence events and 'auto' asks for the source to be recognised from the input's first records. A source with either id could never be chosen by it.");
+
     // ---- 4xxx: policy --------------------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor ReviewOverdue = new(

@@ -1,52 +1,11 @@
-using System;
 using System.Collections.Generic;
 
 namespace EvidenceCatalog.Compiler.Diagnostics;
 
-/// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
+/// <summary>The "did you mean" hint of a diagnostic message.</summary>
 internal static class NameSuggestion
 {
     /// <summary>"; did you mean 'x'?" for the closest known name, or an empty string when none is close.</summary>
-    public static string For(string value, IEnumerable<string> known)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (string candidate in known)
-        {
-            int distance = EditDistance(value, candidate);
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        // Short names are too close to everything for a guess to help ('P9' is not a typo of 'P1').
-        int allowed = value.Length <= 3 ? 0 : Math.Max(1, value.Length / 4);
-        return best is not null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : string.Empty;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    public static string For(string value, IEnumerable<string> known) =>
+        Model.ClosestName.Of(value, known) is { } best ? "; did you mean '" + best + "'?" : string.Empty;
 }

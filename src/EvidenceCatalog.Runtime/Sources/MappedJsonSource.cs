@@ -10,10 +10,17 @@ using EvidenceCatalog.Runtime.Sources.Mapping;
 
 namespace EvidenceCatalog.Runtime.Sources;
 
-/// <summary>One input of a log source: a file or stream of the source's records, and the source that maps them.</summary>
+/// <summary>
+/// One input of a run: a file or stream of a log source's records and the source that maps them, or (with no source)
+/// of the product's own evidence events.
+/// </summary>
 /// <param name="Input">The file or stream (gzip recognised; JSON Lines, a JSON array or a CloudTrail file, as the source declares).</param>
-/// <param name="Source">The log source definition (a <c>sources</c> catalog entry).</param>
-public sealed record MappedInput(JsonLinesInput Input, LogSource Source);
+/// <param name="Source">The log source definition (a <c>sources</c> catalog entry); null when the input holds evidence events.</param>
+public sealed record MappedInput(JsonLinesInput Input, LogSource? Source)
+{
+    /// <summary>How hosts name the input's source: its id, or <c>native</c> for evidence events.</summary>
+    public string SourceId => Source?.Id ?? LogSourceIds.Native;
+}
 
 /// <summary>
 /// The files of log sources (CloudTrail, Okta, …) read as evidence events through their source definitions
@@ -21,7 +28,9 @@ public sealed record MappedInput(JsonLinesInput Input, LogSource Source);
 /// the source's rules and then validated, de-duplicated and counted exactly as a native event. A record the source
 /// recognises but no rule maps is counted as unmapped under its native name; one it cannot map is rejected with the
 /// reason. Inputs are read as streams, one after the other, with their SHA-256 and size, and a damaged input (a gzip
-/// that breaks off, a broken or undeclared container) keeps its records up to the damage.
+/// that breaks off, a broken or undeclared container) keeps its records up to the damage. An input without a source
+/// holds evidence events, read exactly as <see cref="JsonLinesSource"/> reads them, so that one run can mix both (and
+/// find duplicates across them).
 /// </summary>
 public sealed class MappedJsonSource : IEvidenceSource
 {
@@ -79,6 +88,12 @@ public sealed class MappedJsonSource : IEvidenceSource
         foreach (var (input, source) in inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (source is null)
+            {
+                read.Add(InputReading.Read(input, receiver, Progress, (events, sink, counter) => reader.Read(events, input.Name, sink, counter, input.Container)));
+                continue;
+            }
+
             var records = readers[source];
             read.Add(InputReading.Read(
                 input,
@@ -92,5 +107,6 @@ public sealed class MappedJsonSource : IEvidenceSource
         return Task.FromResult<IReadOnlyList<InputRead>>(read);
     }
 
-    private IEnumerable<LogSource> Sources() => inputs.Select(i => i.Source ?? throw new ArgumentException("every input needs its source", nameof(inputs))).Distinct();
+    private IEnumerable<LogSource> Sources() =>
+        inputs.Select(i => i ?? throw new ArgumentException("an input is null", nameof(inputs))).Where(i => i.Source is not null).Select(i => i.Source!).Distinct();
 }

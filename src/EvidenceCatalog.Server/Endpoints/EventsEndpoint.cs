@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
@@ -19,11 +20,13 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/events</c>: JSON Lines or a JSON array of events for the caller's account, ingested by the same
-/// <see cref="IngestionJob"/> as <c>evidence ingest</c>. The body is first spooled to a file as it arrives (within the
+/// <c>POST /api/events[?source=ID]</c>: JSON Lines or a JSON array of events for the caller's account — or, with
+/// <c>source</c>, a log source's records (any container the source declares), mapped to events by its rules — ingested
+/// by the same <see cref="IngestionJob"/> as <c>evidence ingest</c>; gzip is recognised by its magic bytes. The body is first spooled to a file as it arrives (within the
 /// size and time limits, with asynchronous I/O, in one of a capped number of slots per account and overall), and only
 /// then written into the store, in one transaction: a slow client holds neither a thread nor the store's write lock.
-/// The response counts what was accepted, what was already stored, and what was rejected and why. A body refused for
+/// The response counts what was accepted, what was already stored, what was rejected and why, and for a log source what
+/// no rule maps, with the most frequent native names. An unknown source is refused before the body is read. A body refused for
 /// its size or time leaves nothing behind; a request cut off midway keeps every complete record that arrived, so
 /// sending it again adds only what was missing.
 /// </summary>
@@ -39,10 +42,37 @@ internal static class EventsEndpoint
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost(Path, Handle).RequirePermission(Authorization.IngestEvidence);
 
+    /// <summary>The query parameter naming the body's log source.</summary>
+    public const string SourceParameter = "source";
+
     private static async Task<IResult> Handle(HttpContext http, ServerOptions options, IngestionAdmission admission, StoreWriteGate writes, ILoggerFactory logs)
     {
         var caller = http.Caller();
         var log = logs.CreateLogger("EvidenceCatalog.Server.Ingestion");
+        var chooser = new LogSourceChooser(options.Catalog.Model);
+        string sourceName = http.Request.Query[SourceParameter].ToString() is { Length: > 0 } named ? named : LogSourceIds.Native;
+        if (http.Request.Query[SourceParameter].Count > 1)
+        {
+            return await Problems.RefuseBodyAsync(http, Problems.BadRequest($"give '{SourceParameter}' once: the body holds the records of one source")).ConfigureAwait(false);
+        }
+
+        if (sourceName != LogSourceIds.Auto)
+        {
+            try
+            {
+                chooser.Find(sourceName);
+            }
+            catch (LogSourceChoiceException exception)
+            {
+                return await Problems.RefuseBodyAsync(http, UnknownSource(exception)).ConfigureAwait(false);
+            }
+        }
+
+        if (BodyEncoding.Refusal(http.Request.Headers.ContentEncoding) is { } encodingRefusal)
+        {
+            return await Problems.RefuseBodyAsync(http, encodingRefusal).ConfigureAwait(false);
+        }
+
         long limit = options.MaxEventsBodyBytes;
         if (http.Request.ContentLength > limit)
         {
@@ -89,16 +119,51 @@ internal static class EventsEndpoint
 
         await using (body.ConfigureAwait(false))
         {
-            return await Store(http, options, writes, log, body).ConfigureAwait(false);
+            if (BodyEncoding.Mismatch(http.Request.Headers.ContentEncoding, body) is { } mismatch)
+            {
+                return Problems.BadRequest(mismatch);
+            }
+
+            var input = JsonLinesInput.Stream($"POST {Path} ({caller.User})", body.Open, body.Length, body.Container);
+            MappedInput mapped;
+            try
+            {
+                mapped = chooser.Choose(input, sourceName);
+            }
+            catch (LogSourceChoiceException exception)
+            {
+                return UnknownSource(exception);
+            }
+            catch (IOException exception)
+            {
+                log.LogError("Events from {User} not read: the spooled body could not be read: {Reason}", caller.User, exception.Message);
+                return Problems.Unavailable(http, "Cannot read the body now", "the server could not read back the body it set aside" + SendAgain);
+            }
+
+            return await Store(http, options, writes, log, body, mapped).ConfigureAwait(false);
         }
     }
 
-    private static async Task<IResult> Store(HttpContext http, ServerOptions options, StoreWriteGate writes, ILogger log, SpooledBody body)
+    /// <summary>400 for a source the catalogs do not declare (or a body <c>auto</c> cannot tell the source of), naming those it does.</summary>
+    private static IResult UnknownSource(LogSourceChoiceException exception)
+    {
+        string detail = exception.Problem == LogSourceChoiceProblem.Unknown
+            ? $"{exception.Message}; give '{SourceParameter}' one of them, or leave it out for evidence events"
+            : $"{exception.Message}; name the body's source with '{SourceParameter}=ID'";
+        var extensions = new Dictionary<string, object?> { ["knownSources"] = exception.Known };
+        if (exception.Candidates.Count > 0)
+        {
+            extensions["candidates"] = exception.Candidates;
+        }
+
+        return Problems.BadRequest(detail, extensions);
+    }
+
+    private static async Task<IResult> Store(HttpContext http, ServerOptions options, StoreWriteGate writes, ILogger log, SpooledBody body, MappedInput input)
     {
         var caller = http.Caller();
         var rejections = new RejectionList(ListedRejections);
         var job = new IngestionJob(options.Catalog) { Clock = options.Clock, Quarantine = rejections, Account = caller.Account };
-        var input = JsonLinesInput.Stream($"POST {Path} ({caller.User})", body.Open, body.Length, body.Container);
         IngestionResult result;
         try
         {
@@ -108,7 +173,7 @@ internal static class EventsEndpoint
             result = await Task.Run(() =>
             {
                 using var store = options.Store.OpenOrCreate();
-                return job.RunAsync(new JsonLinesSource(input), store).GetAwaiter().GetResult();
+                return job.RunAsync(new MappedJsonSource([input]), store).GetAwaiter().GetResult();
             }).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is EventStoreException or IOException or UnauthorizedAccessException)
@@ -127,17 +192,27 @@ internal static class EventsEndpoint
             return Results.Empty; // nobody is listening
         }
 
+        var provenance = result.Inputs[0].Provenance;
         var answer = new Dictionary<string, object?>
         {
             ["account"] = caller.Account,
-            ["format"] = body.Container == EventContainer.JsonArray ? "json-array" : "json-lines",
+            ["source"] = input.SourceId,
+            ["format"] = provenance.Container ?? (body.Container == EventContainer.JsonArray ? "json-array" : "json-lines"),
             ["read"] = counts.Read,
             ["accepted"] = counts.Accepted,
             ["duplicates"] = counts.Duplicates,
             ["rejected"] = counts.Rejected,
-            ["rejections"] = rejections.Items.Select(r => new { record = r.Line, reason = r.Reason }).ToList(),
-            ["rejectionsListed"] = rejections.Items.Count,
         };
+        if (input.Source is not null)
+        {
+            var (top, other) = counts.UnmappedByName.Top(IngestionSummary.TopUnmappedNames);
+            answer["unmapped"] = counts.Unmapped;
+            answer["unmappedNames"] = top.Select(n => new { name = n.Name, count = n.Count }).ToList();
+            answer["unmappedOther"] = other;
+        }
+
+        answer["rejections"] = rejections.Items.Select(r => new { record = r.Line, reason = r.Reason }).ToList();
+        answer["rejectionsListed"] = rejections.Items.Count;
         if (result.Inputs.Select(i => i.Provenance.Damaged).FirstOrDefault(d => d is not null) is { } damage)
         {
             string why = PathRedaction.Redact(damage);
@@ -151,8 +226,8 @@ internal static class EventsEndpoint
         }
 
         log.LogInformation(
-            "Ingested events for {Account} from {User}: read {Read}, accepted {Accepted}, duplicates {Duplicates}, rejected {Rejected}",
-            caller.Account, caller.User, counts.Read, counts.Accepted, counts.Duplicates, counts.Rejected);
+            "Ingested events for {Account} from {User} ({Source}): read {Read}, accepted {Accepted}, duplicates {Duplicates}, rejected {Rejected}, unmapped {Unmapped}",
+            caller.Account, caller.User, input.SourceId, counts.Read, counts.Accepted, counts.Duplicates, counts.Rejected, counts.Unmapped);
         return Results.Json(answer);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.IO.Compression;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Events;
@@ -21,9 +22,10 @@ internal sealed class SpooledBody : IAsyncDisposable
 
     private readonly FileStream file;
 
-    private SpooledBody(FileStream file, EventContainer container, string? cutOff)
+    private SpooledBody(FileStream file, bool gzip, EventContainer container, string? cutOff)
     {
         this.file = file;
+        Gzip = gzip;
         Container = container;
         CutOff = cutOff;
     }
@@ -31,7 +33,13 @@ internal sealed class SpooledBody : IAsyncDisposable
     /// <summary>Bytes received.</summary>
     public long Length => file.Length;
 
-    /// <summary>JSON array when the first byte that is not white space (after a byte order mark) is <c>[</c>; JSON Lines otherwise.</summary>
+    /// <summary>True when the body starts with the gzip magic bytes (it is read decompressed).</summary>
+    public bool Gzip { get; }
+
+    /// <summary>
+    /// JSON array when the first byte that is not white space (after a byte order mark) is <c>[</c>, in the body as it
+    /// arrived or, for gzip, in its decompressed start; JSON Lines otherwise.
+    /// </summary>
     public EventContainer Container { get; }
 
     /// <summary>Why the body stopped before its end (the client went away); null when it arrived whole.</summary>
@@ -96,9 +104,12 @@ internal sealed class SpooledBody : IAsyncDisposable
             }
 
             await file.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            var container = await SniffAsync(file, chunk).ConfigureAwait(false);
             file.Position = 0;
-            return new SpooledBody(file, container, cutOff);
+            bool gzip = await StartsWithGzipAsync(file).ConfigureAwait(false);
+            file.Position = 0;
+            var container = await SniffAsync(gzip ? new GZipStream(new KeptOpen(file), CompressionMode.Decompress) : new KeptOpen(file), chunk).ConfigureAwait(false);
+            file.Position = 0;
+            return new SpooledBody(file, gzip, container, cutOff);
         }
         catch
         {
@@ -111,11 +122,11 @@ internal sealed class SpooledBody : IAsyncDisposable
         }
     }
 
-    /// <summary>The body from its start; the reader may dispose it, which ends the file.</summary>
+    /// <summary>The body from its start; disposing it leaves the file to this body, so that it can be read again (its source recognised, then its records).</summary>
     public Stream Open()
     {
         file.Position = 0;
-        return file;
+        return new KeptOpen(file);
     }
 
     public ValueTask DisposeAsync() => file.DisposeAsync();
@@ -151,28 +162,82 @@ internal sealed class SpooledBody : IAsyncDisposable
         return file;
     }
 
-    private static async Task<EventContainer> SniffAsync(FileStream file, byte[] chunk)
+    private static async Task<bool> StartsWithGzipAsync(FileStream file)
     {
-        file.Position = 0;
-        bool first = true;
-        int read;
-        while ((read = await file.ReadAsync(chunk.AsMemory(0, ChunkBytes), CancellationToken.None).ConfigureAwait(false)) > 0)
+        var head = new byte[2];
+        int read = 0;
+        int n;
+        while (read < 2 && (n = await file.ReadAsync(head.AsMemory(read), CancellationToken.None).ConfigureAwait(false)) > 0)
         {
-            var bytes = chunk.AsSpan(0, read);
-            if (first && bytes.StartsWith("\uFEFF"u8))
-            {
-                bytes = bytes[3..];
-            }
-
-            first = false;
-            int at = bytes.IndexOfAnyExcept(" \t\r\n"u8);
-            if (at >= 0)
-            {
-                return bytes[at] == '[' ? EventContainer.JsonArray : EventContainer.JsonLines;
-            }
+            read += n;
         }
 
-        return EventContainer.JsonLines;
+        return read == 2 && head[0] == 0x1f && head[1] == 0x8b;
+    }
+
+    private static async Task<EventContainer> SniffAsync(Stream body, byte[] chunk)
+    {
+        await using (body.ConfigureAwait(false))
+        {
+            bool first = true;
+            int read;
+            try
+            {
+                while ((read = await body.ReadAsync(chunk.AsMemory(0, ChunkBytes), CancellationToken.None).ConfigureAwait(false)) > 0)
+                {
+                    var bytes = chunk.AsSpan(0, read);
+                    if (first && bytes.StartsWith("\uFEFF"u8))
+                    {
+                        bytes = bytes[3..];
+                    }
+
+                    first = false;
+                    int at = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+                    if (at >= 0)
+                    {
+                        return bytes[at] == '[' ? EventContainer.JsonArray : EventContainer.JsonLines;
+                    }
+                }
+            }
+            catch (InvalidDataException)
+            {
+                // A gzip body broken at its start: reading it says so, and marks it damaged.
+            }
+
+            return EventContainer.JsonLines;
+        }
+    }
+
+    /// <summary>The spool file, read from where it is; disposing this leaves the file open (the body owns it).</summary>
+    private sealed class KeptOpen(FileStream file) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => file.Length;
+
+        public override long Position { get => file.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => file.Read(buffer);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => file.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => file.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

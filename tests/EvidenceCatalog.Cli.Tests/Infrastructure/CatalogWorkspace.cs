@@ -24,6 +24,22 @@ internal sealed class CatalogWorkspace : IDisposable
         return workspace;
     }
 
+    /// <summary>
+    /// A workspace with the repository's catalogs copied to <c>test-catalogs/</c>, less any shipped sources catalogs
+    /// (<c>catalogs/sources/</c>), plus the test-only log sources of <c>Fixtures/Sources/test-sources.yaml</c>: what the
+    /// tests of <c>--source</c> pass with <c>--catalogs test-catalogs</c>.
+    /// </summary>
+    public static CatalogWorkspace WithTestSources()
+    {
+        var workspace = Empty();
+        CopyDirectory(RepositoryRoot.Catalogs, workspace.Combine(SourceCatalogs), skip: System.IO.Path.Combine(RepositoryRoot.Catalogs, "sources"));
+        workspace.AddFixture("Sources/test-sources.yaml", SourceCatalogs + "/sources/test-sources.yaml");
+        return workspace;
+    }
+
+    /// <summary>Where <see cref="WithTestSources"/> puts the catalogs.</summary>
+    public const string SourceCatalogs = "test-catalogs";
+
     public static CatalogWorkspace Empty()
     {
         string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "evidence-cli-tests", Guid.NewGuid().ToString("N"));
@@ -58,8 +74,13 @@ internal sealed class CatalogWorkspace : IDisposable
         }
     }
 
-    private static void CopyDirectory(string source, string target)
+    private static void CopyDirectory(string source, string target, string? skip = null)
     {
+        if (skip is not null && string.Equals(System.IO.Path.GetFullPath(source), System.IO.Path.GetFullPath(skip), StringComparison.Ordinal))
+        {
+            return;
+        }
+
         Directory.CreateDirectory(target);
         foreach (string file in Directory.GetFiles(source))
         {
@@ -68,7 +89,7 @@ internal sealed class CatalogWorkspace : IDisposable
 
         foreach (string directory in Directory.GetDirectories(source))
         {
-            CopyDirectory(directory, System.IO.Path.Combine(target, System.IO.Path.GetFileName(directory)));
+            CopyDirectory(directory, System.IO.Path.Combine(target, System.IO.Path.GetFileName(directory)), skip);
         }
     }
 }

@@ -132,10 +132,10 @@ internal sealed class ServerHarness : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    /// <summary>A POST of <paramref name="body"/> to /api/events with the token of <paramref name="role"/>.</summary>
-    public Task<HttpResponseMessage> PostEventsAsync(HttpContent body, string role = "admin", string account = Org)
+    /// <summary>A POST of <paramref name="body"/> to /api/events (and <paramref name="query"/>, <c>?source=ID</c>) with the token of <paramref name="role"/>.</summary>
+    public Task<HttpResponseMessage> PostEventsAsync(HttpContent body, string role = "admin", string account = Org, string query = "")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = body };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/events" + query) { Content = body };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, account));
         return Client.SendAsync(request);
     }
