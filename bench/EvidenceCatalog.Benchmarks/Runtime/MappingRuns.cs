@@ -63,13 +63,17 @@ internal static class MappingRuns
         return 0;
     }
 
-    /// <summary>The mapping layer alone, twice, and nothing else in the process: for a profiler (<c>perf record</c>).</summary>
-    public static int Profile(string path)
+    /// <summary>
+    /// The mapping layer alone (or, with <paramref name="ingest"/>, the whole read as ingestion does it), twice, and
+    /// nothing else in the process: for a profiler (<c>perf record</c>).
+    /// </summary>
+    public static int Profile(string path, bool ingest)
     {
+        var catalog = LargeReport.SampleCatalog();
         for (int pass = 0; pass < 2; pass++)
         {
             var clock = Stopwatch.StartNew();
-            long records = Layers(path, Layer.MapWithAttributes);
+            long records = ingest ? Ingest(catalog, path) : Layers(path, Layer.MapWithAttributes);
             Console.WriteLine(Invariant($"mapped {records} records in {clock.Elapsed.TotalSeconds:F3} s"));
         }
 
@@ -144,6 +148,9 @@ internal static class MappingRuns
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
+        int gen0 = GC.CollectionCount(0);
+        int gen2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         long count = run();
         double seconds = clock.Elapsed.TotalSeconds;
@@ -151,7 +158,8 @@ internal static class MappingRuns
         double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
         Add(times, what, seconds);
         Add(cpu, what, cpuSeconds);
-        Console.WriteLine(Invariant($"{what,-52} {seconds,7:F3} s wall {cpuSeconds,7:F3} s cpu   load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        Console.WriteLine(Invariant(
+            $"{what,-52} {seconds,7:F3} s wall {cpuSeconds,7:F3} s cpu   allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6,6:F0} MB  GCs {GC.CollectionCount(0) - gen0} (gen2 {GC.CollectionCount(2) - gen2})  peak working set {process.PeakWorkingSet64 / 1e6:F0} MB  load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         return count;
     }
 
