@@ -43,27 +43,22 @@ internal sealed class LogSourceReader
             throw new BrokenContainerException(refusal);
         }
 
-        if (container == SourceContainers.JsonLines)
+        using var framer = Framer(peeked, container);
+        while (framer.Next(out var line))
         {
-            using var lines = new JsonLinesFramer(peeked);
-            while (lines.Next(out var line))
-            {
-                Process(line, name, sink, counter);
-            }
-        }
-        else
-        {
-            using var elements = new RecordArrayFramer(peeked, records: container == SourceContainers.CloudtrailRecords);
-            while (elements.Next(out var element))
-            {
-                Process(element, name, sink, counter);
-            }
+            Process(line, name, sink, counter);
         }
     }
 
+    /// <summary>The framer of a container: lines, or the elements of the root array or of CloudTrail's <c>Records</c>.</summary>
+    internal static IRecordFramer Framer(Stream input, SourceContainers container) => container == SourceContainers.JsonLines
+        ? new JsonLinesFramer(input)
+        : new JsonArrayFramer(input, underRecords: container == SourceContainers.CloudtrailRecords);
+
     private void Process(in FramedLine line, string name, IEventSink sink, IngestionCounter counter)
     {
-        if (reader.RejectFramingProblem(line, name, counter))
+        // An element that is no object goes to the mapper, which refuses it as it refuses such a line of JSON Lines.
+        if (line.Kind != FramedLineKind.NotAnObject && reader.RejectFramingProblem(line, name, counter))
         {
             return;
         }
