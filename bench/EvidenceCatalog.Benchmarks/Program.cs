@@ -35,6 +35,8 @@ const string Usage = """
           Times, in one process and N rounds (default 3), the token scan of a CloudTrail JSON Lines file, its mapping
           as ingestion reads it, and the report job over it; --breakdown adds the layers of the mapping
           (see Runtime/MappingRuns.cs).
+      EvidenceCatalog.Benchmarks map-profile FILE [--ingest]
+          The mapping layer alone (--ingest: the whole read as ingestion does it), twice, for perf record.
       EvidenceCatalog.Benchmarks large-report FILE
           Writes the ~100 MB unsigned report the signing benchmarks use (see Runtime/LargeReport.cs).
     """;
@@ -54,7 +56,7 @@ try
             DuplicateCheckExperiment.Run(args[1], args.Length == 3 ? Count(args[2]) : 10_000_000),
         "large-report" when args.Length == 2 => WriteLargeReport(args[1]),
         "generate-cloudtrail" when args.Length >= 2 => GenerateCloudTrail(args[1], Option(args, "--records", 1_000_000), Option(args, "--seed", 1)),
-        "map-profile" when args.Length == 2 => MappingRuns.Profile(args[1]),
+        "map-profile" when args.Length >= 2 => MappingRuns.Profile(args[1], args.Contains("--ingest")),
         "map" when args.Length >= 2 => MappingRuns.Run(args[1], Option(args, "--rounds", 3), args.Contains("--breakdown")),
         _ => Fail("expected a command"),
     };

@@ -50,8 +50,9 @@ public sealed class EventStreamReader
     /// Reads every record of <paramref name="input"/>: each line of JSON Lines, or each element of a JSON array;
     /// <paramref name="source"/> names it in rejections.
     /// </summary>
-    /// <exception cref="MalformedJsonArrayException">
-    /// A JSON array whose own syntax breaks: every element before the break has been read and counted.
+    /// <exception cref="BrokenContainerException">
+    /// A JSON array whose own syntax breaks: every element before the break has been read and counted (the element under
+    /// way, too, rejected as the invalid JSON it is).
     /// </exception>
     public void Read(Stream input, string source, IEventSink sink, IngestionCounter counter, EventContainer container = EventContainer.JsonLines)
     {

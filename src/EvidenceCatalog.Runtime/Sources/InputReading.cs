@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using EvidenceCatalog.Runtime.Events;
-using EvidenceCatalog.Runtime.Sources.Mapping;
 
 namespace EvidenceCatalog.Runtime.Sources;
 
@@ -43,11 +42,6 @@ internal static class InputReading
         catch (BrokenContainerException exception)
         {
             damage = exception.Message;
-            digest.Drain();
-        }
-        catch (MalformedJsonArrayException exception)
-        {
-            damage = FirstLine(exception.Message) + "; the records before it were read";
             digest.Drain();
         }
         catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)

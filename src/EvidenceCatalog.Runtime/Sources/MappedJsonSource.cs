@@ -30,7 +30,8 @@ public sealed record MappedInput(JsonLinesInput Input, LogSource? Source)
 /// reason. Inputs are read as streams, one after the other, with their SHA-256 and size, and a damaged input (a gzip
 /// that breaks off, a broken or undeclared container) keeps its records up to the damage. An input without a source
 /// holds evidence events, read exactly as <see cref="JsonLinesSource"/> reads them, so that one run can mix both (and
-/// find duplicates across them).
+/// find duplicates across them). A log source's records are mapped on all cores and judged in input order
+/// (<see cref="LogSourceReader"/>): the result is the same as on one.
 /// </summary>
 public sealed class MappedJsonSource : IEvidenceSource
 {
@@ -70,6 +71,12 @@ public sealed class MappedJsonSource : IEvidenceSource
     /// <summary>Told the size of every read from the inputs as given (compressed bytes for gzip), for a progress bar.</summary>
     public Action<long>? Progress { get; init; }
 
+    /// <summary>How many threads map records at most (1: the reading thread alone); the processor count when 0.</summary>
+    internal int Parallelism { get; init; }
+
+    /// <summary>Records mapped as one batch (small in tests, so that an input spans many batches).</summary>
+    internal int BatchRecords { get; init; } = LogSourceReader.DefaultBatchRecords;
+
     public Task<IReadOnlyList<InputRead>> ReadAsync(EventStreamReader reader, IEvidenceReceiver receiver, EvidenceScope? scope, CancellationToken cancellationToken) =>
         Read(reader, receiver, withAttributes: true, cancellationToken);
 
@@ -83,7 +90,7 @@ public sealed class MappedJsonSource : IEvidenceSource
         ArgumentNullException.ThrowIfNull(receiver);
 
         // One mapper per source and run: a mapper holds the record it is mapping.
-        var readers = Sources().ToDictionary(s => s, s => new LogSourceReader(new RecordMapper(s), reader, withAttributes));
+        var readers = Sources().ToDictionary(s => s, s => new LogSourceReader(new RecordMapper(s), reader, withAttributes, Parallelism, BatchRecords));
         var read = new List<InputRead>(inputs.Count);
         foreach (var (input, source) in inputs)
         {

@@ -11,9 +11,10 @@ using static EvidenceCatalog.Runtime.Tests.Infrastructure.Events;
 namespace EvidenceCatalog.Runtime.Tests.Events;
 
 /// <summary>
-/// A JSON array is cut into its elements as it streams: each element a record numbered by its position, never the
-/// whole array in memory, an element over the record limit refused alone, and a break in the array's own syntax the
-/// end of what can be read.
+/// A JSON array (at the root, or CloudTrail's <c>{"Records": [...]}</c>) is cut into its elements as it streams: each
+/// element a record numbered by its position, never the whole array in memory, an element over the record limit
+/// refused alone, and a break in the container's own syntax the end of what can be read, with the element under way
+/// handed out to be rejected as it is.
 /// </summary>
 public sealed class JsonArrayFramerTests
 {
@@ -31,7 +32,7 @@ public sealed class JsonArrayFramerTests
         var (records, damage) = Frame(Encoding.UTF8.GetBytes(json), readSize);
 
         Assert.Null(damage);
-        Assert.Equal([(FramedLineKind.Record, Line("a", "2026-03-02T10:00:00Z"), 1L), (FramedLineKind.Record, tricky, 2L), (FramedLineKind.Record, "{}", 3L)], records);
+        Assert.Equal([(FramedLineKind.Record, Line("a", "2026-03-02T10:00:00Z"), 1L), (FramedLineKind.Record, tricky, 2L), (FramedLineKind.Record, "{}", 3L)], records.Select(r => (r.Kind, r.Text, r.Number)));
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public sealed class JsonArrayFramerTests
         Assert.Equal(
             [(FramedLineKind.NotAnObject, "42", 1L), (FramedLineKind.Record, "{\"id\":\"a\"}", 2L), (FramedLineKind.NotAnObject, "\"text\"", 3L),
              (FramedLineKind.NotAnObject, "[1,[2]]", 4L), (FramedLineKind.NotAnObject, "null", 5L), (FramedLineKind.NotAnObject, "true", 6L)],
-            records);
+            records.Select(r => (r.Kind, r.Text, r.Number)));
     }
 
     [Fact]
@@ -101,19 +102,94 @@ public sealed class JsonArrayFramerTests
     }
 
     [Theory]
-    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"}", "after element 2")]
-    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"},]", "after element 2")]
-    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"} {\"id\":\"c\"}]", "after element 2")]
-    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"}] trailing", "after element 2")]
-    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\": oops}]", "in element 3")]
+    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"}", "the input ends inside it (cut off?) (after element 2)")]
+    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"},", "the input ends inside it (cut off?) (after element 2)")]
+    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"},]", "(after element 2)")]
+    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"} {\"id\":\"c\"}]", "(after element 2)")]
+    [InlineData("[{\"id\":\"a\"},{\"id\":\"b\"}] trailing", "(after element 2)")]
     public void A_break_in_the_array_s_syntax_ends_the_input_after_the_elements_before_it(string json, string where)
     {
-        var (records, damage) = Frame(Encoding.UTF8.GetBytes(json), 3);
+        foreach (int readSize in new[] { 3, int.MaxValue })
+        {
+            var (records, damage) = Frame(Encoding.UTF8.GetBytes(json), readSize);
 
-        Assert.Equal(["{\"id\":\"a\"}", "{\"id\":\"b\"}"], records.Select(r => r.Text));
-        Assert.NotNull(damage);
-        Assert.StartsWith("not a well-formed JSON array: ", damage.Message);
-        Assert.EndsWith($"({where})", damage.Message);
+            Assert.Equal(["{\"id\":\"a\"}", "{\"id\":\"b\"}"], records.Select(r => r.Text));
+            Assert.NotNull(damage);
+            Assert.StartsWith("not a well-formed JSON array: ", damage.Message);
+            Assert.EndsWith(where + "; the records before it were read", damage.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(int.MaxValue)]
+    public void The_element_under_way_where_the_array_breaks_is_handed_out_to_be_rejected_as_it_is(int readSize)
+    {
+        var (records, damage) = Frame(Encoding.UTF8.GetBytes("[{\"id\":\"a\"},{\"id\": oops}, {\"id\":\"c\"}]"), readSize);
+
+        Assert.Equal([(FramedLineKind.Record, 1L), (FramedLineKind.Record, 2L)], records.Select(r => (r.Kind, r.Number)));
+        Assert.StartsWith("{\"id\": o", records[1].Text, StringComparison.Ordinal); // as far as the input had arrived
+        Assert.False(records[1].IsLast);
+        Assert.StartsWith("not a well-formed JSON array: ", damage?.Message);
+        Assert.EndsWith("(in element 2); the records before it were read", damage?.Message);
+    }
+
+    [Fact]
+    public void An_element_cut_off_by_the_end_of_the_input_is_handed_out_as_the_last_record()
+    {
+        var (records, damage) = Frame(Encoding.UTF8.GetBytes("[{\"id\":\"a\"},{\"id\":\"b"));
+
+        Assert.Equal([(FramedLineKind.Record, "{\"id\":\"b", 2L, true)], records.Skip(1).Select(r => (r.Kind, r.Text, r.Number, r.IsLast)));
+        Assert.Equal("not a well-formed JSON array: the input ends inside it (cut off?) (in element 2); the records before it were read", damage?.Message);
+    }
+
+    [Fact]
+    public void A_break_before_the_first_element_says_so_and_claims_no_records()
+    {
+        var (records, damage) = Frame(Encoding.UTF8.GetBytes("[,{\"id\":\"a\"}]"));
+
+        Assert.Empty(records);
+        Assert.StartsWith("not a well-formed JSON array: ", damage?.Message);
+        Assert.EndsWith("(before its first element)", damage?.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(int.MaxValue)]
+    public void The_elements_of_CloudTrail_s_Records_are_the_records_and_the_other_members_are_passed_over(int readSize)
+    {
+        string json = "\uFEFF {\"Other\":{\"Records\":[1]},\"Records\":[{\"eventID\":\"a\"},42,{\"eventID\":\"b\"}],\"Records2\":[{}],\"digest\":null}\n";
+
+        var (records, damage) = Frame(Encoding.UTF8.GetBytes(json), readSize, underRecords: true);
+
+        Assert.Null(damage);
+        Assert.Equal(
+            [(FramedLineKind.Record, "{\"eventID\":\"a\"}", 1L), (FramedLineKind.NotAnObject, "42", 2L), (FramedLineKind.Record, "{\"eventID\":\"b\"}", 3L)],
+            records.Select(r => (r.Kind, r.Text, r.Number)));
+    }
+
+    [Theory]
+    [InlineData("{\"Records\":[{\"eventID\":\"a\"},{\"eventID\":", "the input ends inside it (cut off?) (in record 2); the records before it were read")]
+    [InlineData("{\"Records\":[{\"eventID\":\"a\"}]", "the input ends inside it (cut off?) (after record 1); the records before it were read")]
+    [InlineData("{\"Records\":null}", "it holds no Records array (before its first record)")]
+    [InlineData("{\"Records\":[{\"eventID\":\"a\"}]} {}", "(after record 1); the records before it were read")]
+    public void A_CloudTrail_file_that_breaks_names_its_record(string json, string end)
+    {
+        var (_, damage) = Frame(Encoding.UTF8.GetBytes(json), underRecords: true);
+
+        Assert.StartsWith("not a well-formed CloudTrail file ({\"Records\": [...]}): ", damage?.Message);
+        Assert.EndsWith(end, damage?.Message);
+    }
+
+    [Fact]
+    public void Every_call_after_a_break_throws_the_same_damage()
+    {
+        using var framer = new JsonArrayFramer(new MemoryStream("[{\"id\":\"a\"},"u8.ToArray()));
+
+        Assert.True(framer.Next(out _));
+        var first = Assert.Throws<BrokenContainerException>(() => framer.Next(out _));
+        var second = Assert.Throws<BrokenContainerException>(() => framer.Next(out _));
+        Assert.Equal(first.Message, second.Message);
     }
 
     [Theory]
@@ -125,6 +201,29 @@ public sealed class JsonArrayFramerTests
 
         Assert.Empty(records);
         Assert.Equal("not a JSON array: the input does not start with '['", damage?.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t")]
+    [InlineData("\uFEFF\n")]
+    public void An_input_of_white_space_has_no_records_in_either_container(string json)
+    {
+        var array = Frame(Encoding.UTF8.GetBytes(json), 1);
+        var records = Frame(Encoding.UTF8.GetBytes(json), 1, underRecords: true);
+
+        Assert.Equal((0, 0), (array.Records.Count, records.Records.Count));
+        Assert.Null(array.Damage);
+        Assert.Null(records.Damage);
+    }
+
+    [Fact]
+    public void An_input_that_is_no_object_is_not_a_CloudTrail_file()
+    {
+        var (records, damage) = Frame(Encoding.UTF8.GetBytes("[{\"eventID\":\"a\"}]"), underRecords: true);
+
+        Assert.Empty(records);
+        Assert.Equal("not a CloudTrail file ({\"Records\": [...]}): the input is not a JSON object", damage?.Message);
     }
 
     [Fact]
@@ -165,18 +264,18 @@ public sealed class JsonArrayFramerTests
         Assert.True(allocated < 4L << 20, $"framing a 32 MiB array allocated {allocated:N0} bytes");
     }
 
-    private static (List<(FramedLineKind Kind, string Text, long Number)> Records, MalformedJsonArrayException? Damage) Frame(byte[] json, int readSize = int.MaxValue)
+    private static (List<(FramedLineKind Kind, string Text, long Number, bool IsLast)> Records, BrokenContainerException? Damage) Frame(byte[] json, int readSize = int.MaxValue, bool underRecords = false)
     {
-        var records = new List<(FramedLineKind, string, long)>();
-        using var framer = new JsonArrayFramer(new DribbleStream(json, readSize));
+        var records = new List<(FramedLineKind, string, long, bool)>();
+        using var framer = new JsonArrayFramer(new DribbleStream(json, readSize), underRecords);
         try
         {
             while (framer.Next(out var line))
             {
-                records.Add((line.Kind, Encoding.UTF8.GetString(line.Text), line.Number));
+                records.Add((line.Kind, Encoding.UTF8.GetString(line.Text), line.Number, line.IsLast));
             }
         }
-        catch (MalformedJsonArrayException exception)
+        catch (BrokenContainerException exception)
         {
             return (records, exception);
         }

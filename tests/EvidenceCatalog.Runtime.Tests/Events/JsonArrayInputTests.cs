@@ -62,10 +62,15 @@ public sealed class JsonArrayInputTests
     {
         byte[] bytes = Encoding.UTF8.GetBytes("[" + Records[0] + "," + Line("g", "2026-03-02T11:00:00Z") + "," + "{\"id\": oops}, " + Line("h", "2026-03-02T12:00:00Z") + "]");
 
-        var (read, accepted, _) = Read(bytes, EventContainer.JsonArray);
+        var (read, accepted, rejections) = Read(bytes, EventContainer.JsonArray);
 
+        // The element under way at the break is read too, and rejected as the invalid JSON it is.
         Assert.Equal(["a", "g"], accepted);
-        Assert.Equal((2L, 2L, 0L), (read.Counts.Read, read.Counts.Accepted, read.Counts.Rejected));
+        Assert.Equal((3L, 2L, 1L), (read.Counts.Read, read.Counts.Accepted, read.Counts.Rejected));
+        var rejection = Assert.Single(rejections);
+        Assert.Equal(3L, rejection.Line);
+        Assert.StartsWith("invalid JSON", rejection.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\": oops}", rejection.Text, StringComparison.Ordinal);
         Assert.StartsWith("not a well-formed JSON array: ", read.Provenance.Damaged);
         Assert.EndsWith("(in element 3); the records before it were read", read.Provenance.Damaged);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), read.Provenance.Sha256); // the whole input, as given

@@ -77,6 +77,19 @@ public sealed class BadRecordTests
         Assert.Equal("invalid JSON: a string holds an invalid escape (a lone UTF-16 surrogate?)", Assert.Single(run.Rejections).Reason);
     }
 
+    [Theory]
+    [InlineData("{\"\\ud800\":1,")]
+    [InlineData("{\"userIdentity\":{\"\\udc00x\":1},")]
+    public void A_lone_surrogate_in_a_member_name_the_mapper_looks_at_is_rejected_and_the_next_record_read(string start)
+    {
+        string line = start + Good[1..];
+
+        var run = MappedRun.Of(CloudTrail, line + "\n" + Good + "\n");
+
+        Assert.Equal("invalid JSON: a string holds an invalid escape (a lone UTF-16 surrogate?)", Assert.Single(run.Rejections).Reason);
+        Assert.Single(run.Events);
+    }
+
     [Fact]
     public void Bytes_that_are_not_UTF_8_are_rejected()
     {

@@ -1,18 +1,23 @@
 using System;
 using System.Buffers;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 
 namespace EvidenceCatalog.Runtime.Events.Reading;
 
 /// <summary>
-/// Cuts one JSON array into its elements as the input streams in, each element's bytes a record numbered by its
-/// position (1-based), so that an array is checked record by record exactly as JSON Lines are: never parsed or held
-/// whole. The buffer holds at most one element (up to <see cref="JsonLinesFramer.MaxLineBytes"/>) and a read chunk;
-/// a longer element is reported once as too long and its bytes are dropped as they pass. An element that is not an
-/// object is reported as such. The array's own syntax (brackets, commas, what follows the closing bracket) is the
-/// input's: where it breaks, nothing after can be framed, so the framer throws <see cref="MalformedJsonArrayException"/>
-/// after handing out every element before the break.
+/// Cuts the elements of one JSON array out of a stream as it arrives: the array that is the whole input (events, or a
+/// log source's <c>json-array</c>), or the one under <c>Records</c> in CloudTrail's files (<c>cloudtrail-records</c>;
+/// the root object's other members are passed over). Each element's bytes are one record, numbered by its position
+/// (1-based), so that an array is checked record by record exactly as JSON Lines are: never parsed or held whole. One
+/// <see cref="Utf8JsonReader"/> runs over a buffer that keeps only the element under way and the next read, its state
+/// carried from one buffer to the next. An element longer than <see cref="JsonLinesFramer.MaxLineBytes"/> is reported
+/// once as too long and its bytes are dropped as they pass; an element that is not an object is reported as such; an
+/// input of nothing but white space holds no records. Where the container itself breaks (a syntax error, text after
+/// its end, an input cut off), the element under way is handed out as it is (to be rejected as the invalid JSON it is,
+/// or as a truncated last record) and the next call throws <see cref="BrokenContainerException"/>, whose message says
+/// where: every element before the break has been handed out.
 /// </summary>
 internal sealed class JsonArrayFramer : IRecordFramer
 {
@@ -23,11 +28,13 @@ internal sealed class JsonArrayFramer : IRecordFramer
     /// <summary>How much of an element too long for the buffer is kept to show which it was.</summary>
     private const int TooLongPrefix = 256;
 
-    // Deep enough that an element nested too deeply for an event is framed, and then rejected alone by the field
+    // Deep enough that an element nested too deeply for a record is framed, and then rejected alone by the record's
     // reader (which allows 64), rather than breaking the array; the reader's depth stack costs a bit per level.
     private static readonly JsonReaderOptions Syntax = new() { MaxDepth = 1024 };
 
     private readonly Stream input;
+    private readonly bool underRecords;
+    private readonly int elementDepth;
     private byte[] buffer = ArrayPool<byte>.Shared.Rent(ReadChunk);
     private JsonReaderState state = new(Syntax);
     private int position;
@@ -36,18 +43,32 @@ internal sealed class JsonArrayFramer : IRecordFramer
     private int elementStart = -1;
     private bool elementIsObject;
     private bool skipping;
+    private bool inArray;
+    private bool arrayClosed;
+    private bool recordsNext;
+    private bool sawRoot;
     private bool started;
-    private bool sawArray;
     private bool endOfInput;
+    private bool done;
+    private string? broken;
 
-    public JsonArrayFramer(Stream input)
+    /// <param name="input">The decompressed input.</param>
+    /// <param name="underRecords">True for CloudTrail's <c>{"Records": [...]}</c>, false for an array at the root.</param>
+    public JsonArrayFramer(Stream input, bool underRecords = false)
     {
         this.input = input ?? throw new ArgumentNullException(nameof(input));
+        this.underRecords = underRecords;
+        elementDepth = underRecords ? 2 : 1;
     }
 
     /// <inheritdoc/>
     public bool Next(out FramedLine line)
     {
+        if (broken is not null)
+        {
+            throw new BrokenContainerException(broken);
+        }
+
         if (!started)
         {
             Start();
@@ -55,9 +76,15 @@ internal sealed class JsonArrayFramer : IRecordFramer
 
         while (true)
         {
-            if (endOfInput && !sawArray && buffer.AsSpan(position, end - position).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            line = default;
+            if (done)
             {
-                line = default; // nothing but white space: no records
+                return false;
+            }
+
+            if (endOfInput && !sawRoot && buffer.AsSpan(position, end - position).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            {
+                done = true; // nothing but white space: no records
                 return false;
             }
 
@@ -66,9 +93,8 @@ internal sealed class JsonArrayFramer : IRecordFramer
                 return true;
             }
 
-            if (endOfInput)
+            if (done)
             {
-                line = default;
                 return false;
             }
 
@@ -97,7 +123,7 @@ internal sealed class JsonArrayFramer : IRecordFramer
         }
     }
 
-    /// <summary>Reads tokens from the buffer until an element ends (true) or the buffer runs out (false).</summary>
+    /// <summary>Reads tokens until an element ends (true), or the buffer runs out or the container ends (false).</summary>
     private bool Frame(out FramedLine line)
     {
         line = default;
@@ -106,48 +132,44 @@ internal sealed class JsonArrayFramer : IRecordFramer
         {
             while (reader.Read())
             {
+                int depth = reader.CurrentDepth;
                 var type = reader.TokenType;
-                if (reader.CurrentDepth == 0)
+                if (!inArray)
                 {
-                    if (type == JsonTokenType.StartArray)
+                    Outside(ref reader, depth, type);
+                    continue;
+                }
+
+                if (depth != elementDepth)
+                {
+                    if (depth < elementDepth && type == JsonTokenType.EndArray)
                     {
-                        sawArray = true;
-                    }
-                    else if (type != JsonTokenType.EndArray)
-                    {
-                        throw new MalformedJsonArrayException("not a JSON array: the input does not start with '['");
+                        inArray = false;
+                        arrayClosed = true;
                     }
 
                     continue;
                 }
 
-                if (reader.CurrentDepth != 1)
-                {
-                    continue;
-                }
-
-                bool starts = type is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
-                if (starts)
+                if (type is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
                 {
                     number++;
                     elementStart = position + (int)reader.TokenStartIndex;
                     elementIsObject = type == JsonTokenType.StartObject;
                     skipping = false;
+                    if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        continue; // the element ends at its closing bracket
+                    }
                 }
 
-                if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    continue; // the element ends at its closing bracket
-                }
-
-                int elementEnd = position + (int)reader.BytesConsumed;
                 if (skipping)
                 {
                     skipping = false;
                     continue;
                 }
 
-                var text = buffer.AsSpan(elementStart, elementEnd - elementStart);
+                var text = buffer.AsSpan(elementStart, position + (int)reader.BytesConsumed - elementStart);
                 var kind = !elementIsObject ? FramedLineKind.NotAnObject
                     : text.Length > JsonLinesFramer.MaxLineBytes ? FramedLineKind.TooLong
                     : FramedLineKind.Record;
@@ -156,15 +178,113 @@ internal sealed class JsonArrayFramer : IRecordFramer
                 Advance(ref reader);
                 return true;
             }
+
+            if (endOfInput)
+            {
+                done = true;
+                if (!arrayClosed)
+                {
+                    throw Break(underRecords ? "it holds no Records array" : "it holds no array");
+                }
+            }
         }
         catch (JsonException exception)
         {
-            throw Malformed(EventFields.FirstSentence(exception.Message));
+            Break(CutOff() ? "the input ends inside it (cut off?)" : EventFields.FirstSentence(exception.Message).TrimEnd('.'));
+            if (elementStart >= 0 && !skipping)
+            {
+                // The element under way is a record too: it is counted, and rejected as the JSON it is.
+                line = new FramedLine { Kind = FramedLineKind.Record, Text = buffer.AsSpan(elementStart, end - elementStart), Number = number, IsLast = endOfInput };
+                elementStart = -1;
+                return true;
+            }
+
+            throw new BrokenContainerException(broken!);
         }
 
         Advance(ref reader);
         return false;
     }
+
+    /// <summary>Tokens outside the array: where it starts, and (for CloudTrail) the other members of the root object.</summary>
+    private void Outside(ref Utf8JsonReader reader, int depth, JsonTokenType type)
+    {
+        sawRoot = true;
+        if (!underRecords)
+        {
+            if (depth == 0 && type == JsonTokenType.StartArray && !arrayClosed)
+            {
+                inArray = true;
+            }
+            else if (depth == 0)
+            {
+                throw Refuse("not a JSON array: the input does not start with '['");
+            }
+
+            return;
+        }
+
+        if (depth == 0 && type != JsonTokenType.StartObject && type != JsonTokenType.EndObject)
+        {
+            throw Refuse("not a CloudTrail file ({\"Records\": [...]}): the input is not a JSON object");
+        }
+
+        if (depth == 1 && type == JsonTokenType.PropertyName)
+        {
+            recordsNext = !arrayClosed && reader.ValueTextEquals("Records"u8);
+        }
+        else if (depth == 1 && recordsNext)
+        {
+            inArray = type == JsonTokenType.StartArray;
+            recordsNext = false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the reader failed only because the input ended: the same bytes read as if more were to come raise no error.
+    /// Only then is the input called cut off; a syntax error in its last bytes is named as the reader names it.
+    /// </summary>
+    private bool CutOff()
+    {
+        if (!endOfInput)
+        {
+            return false;
+        }
+
+        var probe = new Utf8JsonReader(buffer.AsSpan(position, end - position), isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Marks the container broken here, with the reason every later call gives again: what broke, and where.</summary>
+    private BrokenContainerException Break(string why)
+    {
+        string unit = underRecords ? "record" : "element";
+        bool inElement = elementStart >= 0 || skipping;
+        string where = inElement ? $"in {unit} {Count(number)}" : number == 0 ? $"before its first {unit}" : $"after {unit} {Count(number)}";
+        string container = underRecords ? "CloudTrail file ({\"Records\": [...]})" : "JSON array";
+        bool recordsBefore = (inElement ? number - 1 : number) > 0;
+        return Refuse($"not a well-formed {container}: {why} ({where})" + (recordsBefore ? "; the records before it were read" : string.Empty));
+    }
+
+    /// <summary>Marks the input as not the container at all (before any record), with the reason every later call gives again.</summary>
+    private BrokenContainerException Refuse(string message)
+    {
+        broken = message;
+        return new BrokenContainerException(message);
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private void Advance(ref Utf8JsonReader reader)
     {
@@ -217,7 +337,7 @@ internal sealed class JsonArrayFramer : IRecordFramer
         // Full, and what fills it is one token no kept element holds (a kept element fills at most half of it).
         if (!DropStringContent())
         {
-            throw Malformed($"a single JSON value is longer than {MaxBuffer:N0} bytes");
+            throw Break($"a single JSON value is longer than {MaxBuffer.ToString("N0", CultureInfo.InvariantCulture)} bytes");
         }
     }
 
@@ -259,11 +379,5 @@ internal sealed class JsonArrayFramer : IRecordFramer
 
         end = kept;
         return true;
-    }
-
-    private MalformedJsonArrayException Malformed(string why)
-    {
-        string where = elementStart >= 0 || skipping ? $"in element {number}" : number == 0 ? "before its first element" : $"after element {number}";
-        return new($"not a well-formed JSON array: {why.TrimEnd('.')} ({where})");
     }
 }

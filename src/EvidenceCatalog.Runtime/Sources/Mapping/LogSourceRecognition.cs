@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Events.Reading;
 
 namespace EvidenceCatalog.Runtime.Sources.Mapping;
@@ -59,21 +60,10 @@ public static class LogSourceRecognition
         var first = new List<byte[]>(count);
         try
         {
-            if (container == SourceContainers.JsonLines)
+            using var framer = LogSourceReader.Framer(input, container);
+            while (first.Count < count && framer.Next(out var line))
             {
-                using var lines = new JsonLinesFramer(input);
-                while (first.Count < count && lines.Next(out var line))
-                {
-                    Keep(first, line);
-                }
-            }
-            else
-            {
-                using var elements = new RecordArrayFramer(input, container == SourceContainers.CloudtrailRecords);
-                while (first.Count < count && elements.Next(out var element))
-                {
-                    Keep(first, element);
-                }
+                Keep(first, line);
             }
         }
         catch (BrokenContainerException)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using EvidenceCatalog.Runtime.Canonical;
 
 namespace EvidenceCatalog.Runtime.Sources.Mapping;
@@ -8,12 +9,17 @@ namespace EvidenceCatalog.Runtime.Sources.Mapping;
 /// Every JSON pointer a log source reads, merged into one tree of member names, so that a record is walked once for
 /// all of them: each object on the way is scanned member by member against the names wanted there, and a wanted
 /// member's value is found without scanning from the root again for every pointer (a CloudTrail record has some 20
-/// root members and a source reads a dozen fields of it).
+/// root members and a source reads a dozen fields of it). The walk is the record's one parse: no token table is built
+/// for a record unless its canonical form is needed (bench/README.md, "Log sources").
 /// </summary>
 internal sealed class PointerSet
 {
     private readonly Node root = new();
     private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+
+    // The containers the walk is inside of that pointers go on into, and the next element index of each array among them.
+    private Node[] frames = [];
+    private int[] indexes = [];
 
     /// <summary>How many distinct pointers there are: the length of the slot table <see cref="Resolve"/> fills.</summary>
     public int Count => slots.Count;
@@ -38,55 +44,91 @@ internal sealed class PointerSet
         return slot;
     }
 
-    /// <summary>Fills <paramref name="found"/>: per slot, the token of the value its pointer names, or -1.</summary>
-    public void Resolve(ReadOnlySpan<byte> json, JsonTokenTable tokens, Span<int> found)
+    /// <summary>
+    /// Reads the record once, with <see cref="Utf8JsonReader"/> (which checks all of its syntax), and fills
+    /// <paramref name="found"/>: per slot, where the value its pointer names is, or <see cref="FoundValue.Absent"/>.
+    /// Only the objects and arrays that some pointer enters are read member by member; the reader skips the others
+    /// whole. A member named twice: the last one wins, as in most JSON readers.
+    /// </summary>
+    /// <param name="json">The record: one JSON value.</param>
+    /// <param name="maxDepth">The deepest nesting allowed.</param>
+    /// <param name="found">One entry per slot.</param>
+    /// <param name="unreadableName">
+    /// Set when a member name on a pointer's way escapes half of a UTF-16 surrogate pair, so it cannot be compared:
+    /// the record has no text for it. The walk goes on, so that a syntax error after it is still the one reported.
+    /// </param>
+    /// <returns>What the record's root value is.</returns>
+    /// <exception cref="JsonException">The text is not one JSON value, or is nested too deeply.</exception>
+    public JsonTokenKind Resolve(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
     {
-        found.Fill(-1);
-        if (tokens.Count > 0)
+        found.Fill(FoundValue.Absent);
+        unreadableName = false;
+        if (frames.Length < maxDepth + 1)
         {
-            Visit(root, 0, json, tokens, found);
+            frames = new Node[maxDepth + 1];
+            indexes = new int[maxDepth + 1];
         }
+
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
+        if (!reader.Read())
+        {
+            throw new JsonException("The input does not contain any JSON tokens.");
+        }
+
+        var rootKind = FoundValue.At(ref reader).Kind;
+        int depth = Enter(ref reader, root, found, 0);
+        while (depth > 0 && reader.Read())
+        {
+            Node? child;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    continue;
+                case JsonTokenType.PropertyName:
+                    child = frames[depth - 1].Find(ref reader, ref unreadableName);
+                    reader.Read();
+                    break;
+                default:
+                    child = frames[depth - 1].ElementAt(indexes[depth - 1]++);
+                    break;
+            }
+
+            if (child is null)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            depth = Enter(ref reader, child, found, depth);
+        }
+
+        // Whatever follows the root value is checked too: nothing may.
+        while (reader.Read())
+        {
+        }
+
+        return rootKind;
     }
 
-    private static void Visit(Node node, int token, ReadOnlySpan<byte> json, JsonTokenTable tokens, Span<int> found)
+    /// <summary>Takes the value the reader stands on for <paramref name="node"/>: its slot filled, and its container entered when pointers go on inside it, or skipped.</summary>
+    private int Enter(ref Utf8JsonReader reader, Node node, Span<FoundValue> found, int depth)
     {
         if (node.Slot >= 0)
         {
-            found[node.Slot] = token;
+            found[node.Slot] = FoundValue.At(ref reader);
         }
 
-        if (node.Children.Count == 0)
+        var type = reader.TokenType;
+        if ((type == JsonTokenType.StartObject && node.Children.Count > 0) || (type == JsonTokenType.StartArray && node.MaxIndex >= 0))
         {
-            return;
+            frames[depth] = node;
+            indexes[depth] = 0;
+            return depth + 1;
         }
 
-        ref readonly var value = ref tokens[token];
-        if (value.Kind == JsonTokenKind.Object)
-        {
-            // A member named twice: the last one wins, as in most JSON readers.
-            for (int name = token + 1; name < value.Extent; name = tokens.NextSibling(name + 1))
-            {
-                var child = node.Find(json, tokens, name);
-                if (child is not null)
-                {
-                    Visit(child, name + 1, json, tokens, found);
-                }
-            }
-        }
-        else if (value.Kind == JsonTokenKind.Array && node.MaxIndex >= 0)
-        {
-            int index = 0;
-            for (int item = token + 1; item < value.Extent && index <= node.MaxIndex; item = tokens.NextSibling(item), index++)
-            {
-                foreach (var child in node.Children)
-                {
-                    if (child.Index == index)
-                    {
-                        Visit(child, item, json, tokens, found);
-                    }
-                }
-            }
-        }
+        reader.Skip();
+        return depth;
     }
 
     private sealed class Node
@@ -126,15 +168,51 @@ internal sealed class PointerSet
             return added;
         }
 
-        /// <summary>The child named by the member name at <paramref name="name"/>, or null.</summary>
-        public Node? Find(ReadOnlySpan<byte> json, JsonTokenTable tokens, int name)
+        /// <summary>The child named by the member name the reader stands on, or null.</summary>
+        public Node? Find(ref Utf8JsonReader reader, ref bool unreadable)
         {
-            ref readonly var token = ref tokens[name];
-            var text = token.Escaped ? tokens.Text(json, name, ref unescaped) : json.Slice(token.Start, token.Extent);
+            var text = reader.ValueSpan;
+            if (reader.ValueIsEscaped)
+            {
+                if (unescaped.Length < text.Length)
+                {
+                    unescaped = new byte[text.Length];
+                }
+
+                try
+                {
+                    text = unescaped.AsSpan(0, JsonStringText.Unescape(text, unescaped, (int)reader.TokenStartIndex + 1));
+                }
+                catch (CanonicalJsonException)
+                {
+                    unreadable = true;
+                    return null;
+                }
+            }
+
             foreach (var child in Children)
             {
                 // Lengths differ for most members, so most comparisons stop at the first test.
                 if (child.Name.Length == text.Length && text.SequenceEqual(child.Name))
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The child that names element <paramref name="index"/> of an array, or null.</summary>
+        public Node? ElementAt(int index)
+        {
+            if (index > MaxIndex)
+            {
+                return null;
+            }
+
+            foreach (var child in Children)
+            {
+                if (child.Index == index)
                 {
                     return child;
                 }

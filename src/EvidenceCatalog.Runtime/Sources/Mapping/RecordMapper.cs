@@ -26,8 +26,8 @@ internal enum MappingOutcome
 }
 
 /// <summary>
-/// Turns the records of one log source into event drafts by its definition (docs/sources.md): the record is parsed
-/// once, every pointer the source reads is found in one walk, the recognition conditions are checked, the rules are
+/// Turns the records of one log source into event drafts by its definition (docs/sources.md): the record is read
+/// once, every pointer the source reads found in that one walk (<see cref="PointerSet.Resolve"/>), the recognition conditions are checked, the rules are
 /// tried in order (the first whose conditions all hold wins), and the fields are filled from templates. The draft then
 /// meets the same validation, de-duplication and counting as a native event (<see cref="EventStreamReader.Judge"/>).
 /// A mapped event's attributes hold <c>source</c>, <c>nativeName</c> and <c>recordSha256</c> (the SHA-256 of the
@@ -43,6 +43,8 @@ internal sealed class RecordMapper
     public const string NoNativeName = "(no native name)";
 
     private static readonly byte[] NoNativeNameUtf8 = Encoding.UTF8.GetBytes(NoNativeName);
+
+    private const string LoneSurrogate = "invalid JSON: a string holds an invalid escape (a lone UTF-16 surrogate?)";
 
     private static readonly byte[] HashPrefix = "sha256:"u8.ToArray();
 
@@ -68,7 +70,7 @@ internal sealed class RecordMapper
     private readonly ArrayBufferWriter<byte> attributes = new(256);
     private readonly Utf8JsonWriter attributesWriter;
     private JsonToken[] tokens = new JsonToken[256];
-    private int[] found;
+    private FoundValue[] found;
 
     /// <exception cref="LogSourceDefinitionException">The definition cannot be used: a malformed pointer or template, no time format, no account.</exception>
     public RecordMapper(LogSource source)
@@ -97,7 +99,7 @@ internal sealed class RecordMapper
             throw new LogSourceDefinitionException($"source '{source.Id}': {exception.Message}", exception);
         }
 
-        found = new int[pointers.Count];
+        found = new FoundValue[pointers.Count];
         attributesWriter = new Utf8JsonWriter(attributes, AttributesJson);
         string name = source.Name.Length > 0 ? source.Name : source.Id;
         notThisSource = "not " + ("AEIOUaeiou".Contains(name[0], StringComparison.Ordinal) ? "an " : "a ") + name + " record: ";
@@ -132,7 +134,7 @@ internal sealed class RecordMapper
         {
             // A string escaping half a surrogate pair (read lazily, so found only where a field is read), or no canonical form.
             reason = exception.Error == CanonicalJsonError.LoneSurrogate
-                ? "invalid JSON: a string holds an invalid escape (a lone UTF-16 surrogate?)"
+                ? LoneSurrogate
                 : "the record has no RFC 8785 canonical form to identify it by: " + exception.Message;
             return MappingOutcome.Rejected;
         }
@@ -151,22 +153,23 @@ internal sealed class RecordMapper
         }
     }
 
-    /// <summary>Parses the record and finds every pointer's value; why it is no JSON object, or null.</summary>
+    /// <summary>Reads the record once, finding every pointer's value; why it is no JSON object, or null.</summary>
     private string? Parse(ReadOnlySpan<byte> json, out SourceRecord record)
     {
         record = default;
         scratch.Reset();
-        JsonTokenTable table;
+        JsonTokenKind root;
+        bool unreadableName;
         try
         {
-            table = RecordTokens.Parse(json, ref tokens, MaxDepth);
+            root = pointers.Resolve(json, MaxDepth, found, out unreadableName);
         }
         catch (JsonException exception)
         {
             return "invalid JSON: " + EventFields.FirstSentence(exception.Message);
         }
 
-        if (table[0].Kind != JsonTokenKind.Object)
+        if (root != JsonTokenKind.Object)
         {
             return "invalid JSON: a record must be a JSON object";
         }
@@ -177,8 +180,12 @@ internal sealed class RecordMapper
             return EventValidator.NotUtf8;
         }
 
-        pointers.Resolve(json, table, found);
-        record = new SourceRecord(json, table, found, scratch);
+        if (unreadableName)
+        {
+            return LoneSurrogate;
+        }
+
+        record = new SourceRecord(json, found, scratch);
         return null;
     }
 
@@ -316,8 +323,10 @@ internal sealed class RecordMapper
     /// <exception cref="CanonicalJsonException">The record has no canonical form (a member named twice, a number out of range).</exception>
     private ReadOnlySpan<byte> RecordSha256(scoped SourceRecord record)
     {
+        // The record's only token table: the canonical form needs every member, sorted; the mapping needed a few.
+        var table = RecordTokens.Parse(record.Json, ref tokens, MaxDepth);
         canonical.ResetWrittenCount();
-        JsonCanonicalizer.Write(record.Json, record.Tokens, canonical, CanonicalJsonOptions.Default);
+        JsonCanonicalizer.Write(record.Json, table, canonical, CanonicalJsonOptions.Default);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(canonical.WrittenSpan, hash);
         var hex = scratch.Take(hash.Length * 2);
