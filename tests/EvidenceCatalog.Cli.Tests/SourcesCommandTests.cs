@@ -45,10 +45,10 @@ public sealed class SourcesCommandTests
         Assert.Contains(lines, l => l.StartsWith("    CC6.1  ", StringComparison.Ordinal) && l.Contains("IAM-01", StringComparison.Ordinal));
         int gap = Array.FindIndex(lines, l => l.StartsWith("    CC7.2  ", StringComparison.Ordinal));
         Assert.True(gap > 0, "CC7.2 is listed without evidence");
-        Assert.Equal("           MON-01 takes monitoring.heartbeat (ok, missed); anomaly.alert: the source has no rule that gives these", lines[gap + 1]);
+        Assert.Equal("           MON-01, MON-03 take monitoring.heartbeat (ok, missed); anomaly.alert; detection.finding; monitoring.config_changed (enabled, changed, disabled): the source has no rule that gives these", lines[gap + 1]);
         Assert.Equal("    CC7.2  Monitoring components for anomalies that signal attacks or errors", lines[gap]);
         int keys = Array.FindIndex(lines, l => l == "    CC6.7  Restricting and protecting data as it moves or is transmitted");
-        Assert.StartsWith("           CRY-01, DLP-01, DLP-02 take crypto.key_rotated (success, failure); ", lines[keys + 1], StringComparison.Ordinal);
+        Assert.StartsWith("           CRY-01, DLP-01, DLP-02, DLP-03 take crypto.key_rotated (success, failure); ", lines[keys + 1], StringComparison.Ordinal);
         Assert.EndsWith(": the source maps such records, but these files hold none", lines[keys + 1], StringComparison.Ordinal);
         Assert.Contains("  43 more criteria of the catalog's frameworks are proven by no control with events (manual evidence, or no control yet).", lines);
     }

@@ -60,7 +60,7 @@ public sealed class SourceCoverageTests
         var monitoring = coverage.NotEvidenced.Single(g => g.Criterion == "CC7.2");
         Assert.True(keys.MappedBySource, "the KMS rotation rule maps to crypto.key_rotated, which CRY-01 takes");
         Assert.False(monitoring.MappedBySource);
-        Assert.Equal(["monitoring.heartbeat (ok, missed)", "anomaly.alert"], monitoring.EventTypes);
+        Assert.Equal(["monitoring.heartbeat (ok, missed)", "anomaly.alert", "detection.finding", "monitoring.config_changed (enabled, changed, disabled)"], monitoring.EventTypes);
         int provenByEvents = Infrastructure.Events.Catalog.Model.Controls.Where(c => c.Evidence.Count > 0).SelectMany(c => c.Criteria).Distinct().Count();
         Assert.Equal(provenByEvents, coverage.Evidenced.Count + coverage.NotEvidenced.Count);
         Assert.Equal(Infrastructure.Events.Catalog.Model.Criteria.Count() - provenByEvents, coverage.CriteriaWithoutEventEvidence);
