@@ -128,6 +128,31 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
         Assert.DoesNotContain(" EC3001", build.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Packages_carry_readme_licence_urls_and_tags_and_pack_without_a_warning()
+    {
+        foreach (var (project, output) in feed.PackOutputs)
+        {
+            Assert.False(output.Contains("warning", StringComparison.OrdinalIgnoreCase), "dotnet pack " + project + " warned:" + Environment.NewLine + output);
+        }
+
+        foreach (string id in new[] { "EvidenceCatalog.Model", "EvidenceCatalog.Generator", "EvidenceCatalog.Runtime" })
+        {
+            using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, id + "." + LocalFeed.Version + ".nupkg"));
+            using var nuspecStream = package.GetEntry(id + ".nuspec")!.Open();
+            var metadata = System.Xml.Linq.XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value ?? string.Empty;
+
+            Assert.Equal("MIT", Value("license"));
+            Assert.Equal("README.md", Value("readme"));
+            Assert.NotNull(package.GetEntry("README.md"));
+            Assert.StartsWith("https://", Value("projectUrl"), StringComparison.Ordinal);
+            Assert.StartsWith("https://", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value, StringComparison.Ordinal);
+            Assert.Contains("soc2", Value("tags").Split(' '));
+            Assert.False(string.IsNullOrWhiteSpace(Value("description")), id + " has no description");
+        }
+    }
+
     /// <summary>The packages, packed once for the test class into a temporary folder feed.</summary>
     public sealed class LocalFeed : IDisposable
     {
@@ -143,8 +168,13 @@ public sealed class PackAndConsumeTests : IClassFixture<PackAndConsumeTests.Loca
                 {
                     throw new InvalidOperationException("dotnet pack " + project + " failed:" + Environment.NewLine + pack);
                 }
+
+                PackOutputs.Add(project, pack.Output);
             }
         }
+
+        /// <summary>What <c>dotnet pack</c> printed for each project.</summary>
+        public System.Collections.Generic.Dictionary<string, string> PackOutputs { get; } = [];
 
         /// <summary>A version no real release uses, so a package cache can never hand back another build.</summary>
         public static string Version { get; } = "0.0.0-pack-test";
