@@ -35,6 +35,7 @@ public static class EvidenceCli
             };
             var root = new RootCommand("EvidenceCatalog: checks SOC 2 catalogs and turns audit events into signed evidence reports.")
             {
+                new InitCommand(context),
                 new ValidateCommand(context),
                 new VerifyCommand(context),
                 new GenerateEventsCommand(context),
