@@ -80,7 +80,7 @@ public sealed class HostileFolderTests
         var result = Bounded.Within(() => Evidence.Run(workspace.Path, "validate", "--as-of", Scenarios.CleanAsOf));
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Equal(["10 files checked: no errors, no warnings."], result.StdoutLines);
+        Assert.Equal(["11 files checked: no errors, no warnings."], result.StdoutLines);
     }
 
     /// <summary>Like /dev/zero: reports no length, and never ends.</summary>
