@@ -22,12 +22,7 @@ public static class CatalogFingerprint
                 ["id"] = f.Id, ["name"] = f.Name, ["version"] = f.Version, ["publisher"] = f.Publisher, ["description"] = f.Description,
                 ["criteria"] = Array(f.Criteria.Select(c => new Obj { ["id"] = c.Id, ["category"] = KebabCase.FromEnum(c.Category), ["title"] = c.Title })),
             }),
-            ["controls"] = ById(controls, c => c.Id, c => new Obj
-            {
-                ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description, ["owner"] = c.Owner, ["criteria"] = Strings(c.Criteria),
-                ["cadence"] = KebabCase.FromEnum(c.Cadence),
-                ["evidence"] = Array(c.Evidence.Select(r => new Obj { ["eventType"] = r.EventType, ["outcomes"] = Strings(r.Outcomes), ["description"] = r.Description })),
-            }),
+            ["controls"] = ById(controls, c => c.Id, Control),
             ["eventTypes"] = ById(eventTypes, e => e.Id, e => new Obj
             {
                 ["id"] = e.Id, ["description"] = e.Description, ["category"] = e.Category, ["outcomes"] = Strings(e.Outcomes),
@@ -91,6 +86,12 @@ public static class CatalogFingerprint
             },
         };
 
+        if (policies is not null && policies.CategoriesInScope.Count > 0)
+        {
+            // Only when declared, so that a policies catalog without the declaration keeps the fingerprint it had before it existed.
+            ((Obj)canonical["policies"]!)["categoriesInScope"] = Strings(policies.CategoriesInScope);
+        }
+
         if (roleMappings.Count > 0)
         {
             // Only when declared, so that a catalog without mappings keeps the fingerprint it had before they existed.
@@ -125,6 +126,42 @@ public static class CatalogFingerprint
         }
 
         return Sha256Hex(CanonicalJson.Write(canonical));
+    }
+
+    /// <summary>
+    /// A control; its manual declaration and each rule's minimum and failure limit are written only when declared, so
+    /// that a catalog without them keeps the fingerprint it had before they existed.
+    /// </summary>
+    private static Obj Control(Control c)
+    {
+        var control = new Obj
+        {
+            ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description, ["owner"] = c.Owner, ["criteria"] = Strings(c.Criteria),
+            ["cadence"] = KebabCase.FromEnum(c.Cadence),
+            ["evidence"] = Array(c.Evidence.Select(EvidenceRule)),
+        };
+        if (c.Manual is { } manual)
+        {
+            control["manual"] = new Obj { ["documents"] = manual.Documents, ["providedBy"] = manual.ProvidedBy };
+        }
+
+        return control;
+    }
+
+    private static Obj EvidenceRule(EvidenceRule r)
+    {
+        var rule = new Obj { ["eventType"] = r.EventType, ["outcomes"] = Strings(r.Outcomes), ["description"] = r.Description };
+        if (r.Minimum is { } minimum)
+        {
+            rule["minimum"] = new Obj { ["outcome"] = minimum.Outcome, ["atLeast"] = minimum.AtLeast };
+        }
+
+        if (r.Failures is { } failures)
+        {
+            rule["failures"] = new Obj { ["outcomes"] = Strings(failures.Outcomes), ["maxPercent"] = failures.MaxPercent };
+        }
+
+        return rule;
     }
 
     public static string Sha256Hex(string text)

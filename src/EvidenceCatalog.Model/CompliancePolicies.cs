@@ -1,12 +1,24 @@
+using System.Linq;
+
 namespace EvidenceCatalog.Model;
 
-/// <summary>Organisation-wide compliance configuration.</summary>
+/// <summary>
+/// Organisation-wide compliance configuration. <see cref="CategoriesInScope"/> holds the criterion categories declared
+/// in scope (kebab-case, as <see cref="KebabCase.FromEnum{TEnum}"/> writes a <see cref="CriterionCategory"/>); Security is
+/// in scope whether declared or not.
+/// </summary>
 public sealed record CompliancePolicies(
     Organization Organization,
     EquatableArray<string> ActiveFrameworks,
     EquatableArray<DataCategory> DataCategories,
     PiiDetection PiiDetection,
-    RetentionPolicy Retention);
+    RetentionPolicy Retention,
+    EquatableArray<string> CategoriesInScope = default)
+{
+    /// <summary>True for Security, and for every other category the policies declare in scope.</summary>
+    public bool IsInScope(CriterionCategory category) =>
+        category == CriterionCategory.Security || CategoriesInScope.Contains(KebabCase.FromEnum(category));
+}
 
 public sealed record Organization(string Id, string Name);
 

@@ -67,6 +67,7 @@ internal sealed class EventMix
         var pairHeader = new List<byte[]>();
         var pairAttributes = new List<byte[][]>();
         var pairDailyRate = new List<double>();
+        var pairTraffic = new List<double>();
         double totalShare = model.EventTypes.Sum(t => EventTraits.For(t.Id).Share);
         bool anyShare = totalShare > 0;
         if (!anyShare)
@@ -98,6 +99,7 @@ internal sealed class EventMix
                 pairHeader.Add(Header(eventType.Id, outcomes[o]));
                 pairAttributes.Add(Attributes(traits, outcomes[o]));
                 pairDailyRate.Add(typeDaily * outcomeWeights[o] / weightSum);
+                pairTraffic.Add(typeShare * outcomeWeights[o] / weightSum);
             }
 
             types.Add(new TypePlan
@@ -117,6 +119,7 @@ internal sealed class EventMix
 
         Types = [.. types];
         PairType = [.. pairType];
+        PairTraffic = [.. pairTraffic];
         PairHeader = [.. pairHeader];
         PairAttributes = [.. pairAttributes];
         if (Types.Length > 0)
@@ -147,6 +150,22 @@ internal sealed class EventMix
     public EvidenceFloor[] Floors { get; }
 
     public int PairCount => PairType.Length;
+
+    /// <summary>For each pair, its share of the day's traffic (its type's share times its outcome's weight); 0 for scheduled types.</summary>
+    public double[] PairTraffic { get; }
+
+    /// <summary>The control's floor (the pairs that are evidence for it), or null when no declared type is evidence for it.</summary>
+    public EvidenceFloor? FloorOf(string controlId) => Array.Find(Floors, f => string.Equals(f.ControlId, controlId, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A draw of a traffic pair among those not <paramref name="silenced"/>, in proportion to their shares; null when every
+    /// pair with a share is silenced.
+    /// </summary>
+    public AliasTable? TrafficWithout(bool[] silenced)
+    {
+        var weights = PairTraffic.Select((w, pair) => silenced[pair] ? 0 : w).ToArray();
+        return weights.Any(w => w > 0) ? new AliasTable(weights) : null;
+    }
 
     /// <summary>The longest pre-encoded piece of each kind summed: no line is longer than this plus the variable parts.</summary>
     public int LongestFixedParts() =>

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using EvidenceCatalog.Model;
@@ -11,9 +12,10 @@ namespace EvidenceCatalog.Synthetic;
 
 /// <summary>
 /// Writes realistic, deterministic audit events for a catalog as JSON Lines (DESIGN.md, "Events"): the same model and
-/// options give the same bytes. Every type the catalog declares occurs, with the outcomes it declares; every control gets
-/// evidence on every day that is not a gap (when a day holds at least one event per control); events are in time order
-/// within a day and days follow each other.
+/// options give the same bytes. Every type the catalog declares occurs, with the outcomes it declares; every control with
+/// evidence rules gets evidence on every day that is not a gap (when a day holds at least one event per control), except
+/// on the days it is silent (<see cref="SyntheticEventOptions.SilentDays"/>); events are in time order within a day and
+/// days follow each other.
 /// </summary>
 public sealed class SyntheticEventGenerator
 {
@@ -27,6 +29,7 @@ public sealed class SyntheticEventGenerator
     private static readonly byte[] LineEnd = JsonBytes.Ascii("}\n");
 
     private readonly EventMix mix;
+    private readonly Dictionary<CalendarDate, SilentPlan> silences;
     private readonly ActorPopulation actors;
     private readonly byte[] idPrefix;
     private readonly byte[] accountProperty;
@@ -44,6 +47,7 @@ public sealed class SyntheticEventGenerator
 
         Options = options;
         mix = new EventMix(model, options);
+        silences = PlanSilences(model, options, mix, out string? problem) ?? throw new ArgumentException(problem);
         actors = new ActorPopulation(options.Account, options.Seed);
         ulong idState = options.Seed;
         string runId = (Xoshiro256StarStar.SplitMix64(ref idState) >> 32).ToString("x8", CultureInfo.InvariantCulture);
@@ -76,7 +80,7 @@ public sealed class SyntheticEventGenerator
             }
 
             var random = Xoshiro256StarStar.ForStream(Options.Seed, stream: (1UL << 40) + (ulong)day);
-            PlanDay(run, DayNumber(date), ref random);
+            PlanDay(run, DayNumber(date), silences.GetValueOrDefault(date), ref random);
             DayTimeline.Fill(run.Times, ref random);
             byte[] datePrefix = JsonBytes.Ascii(date + "T");
             bytes += WriteDay(run, datePrefix, ref sequence, ref random, destination);
@@ -88,8 +92,76 @@ public sealed class SyntheticEventGenerator
 
     private static int DayNumber(CalendarDate date) => new DateOnly(date.Year, date.Month, date.Day).DayNumber;
 
-    /// <summary>Decides the (type, outcome) of each of the day's events: traffic first, then scheduled events, then the floors.</summary>
-    private void PlanDay(RunState run, int dayNumber, ref Xoshiro256StarStar random)
+    /// <summary>
+    /// What is wrong with <paramref name="options"/> for <paramref name="model"/>, as a sentence for a command line, or null:
+    /// <see cref="SyntheticEventOptions.FindProblem"/>, then a silent day naming a control the catalog does not declare,
+    /// one that no declared event type is evidence for, or silencing that leaves a day no traffic to write.
+    /// </summary>
+    public static string? FindProblem(CatalogModel model, SyntheticEventOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.FindProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        if (model.EventTypes.Count == 0)
+        {
+            return "the catalog declares no event types to generate";
+        }
+
+        return PlanSilences(model, options, new EventMix(model, options), out string? silenceProblem) is null ? silenceProblem : null;
+    }
+
+    /// <summary>
+    /// The silent days of the options, each as the pairs that may not occur and the traffic drawn without them; null, with
+    /// the <paramref name="problem"/>, when one cannot be planned.
+    /// </summary>
+    private static Dictionary<CalendarDate, SilentPlan>? PlanSilences(CatalogModel model, SyntheticEventOptions options, EventMix mix, out string? problem)
+    {
+        problem = null;
+        var plans = new Dictionary<CalendarDate, SilentPlan>();
+        foreach (var day in options.SilentDays.GroupBy(s => s.Date))
+        {
+            var silenced = new bool[mix.PairCount];
+            foreach (var silent in day)
+            {
+                if (!model.Controls.Any(c => string.Equals(c.Id, silent.Control, StringComparison.Ordinal)))
+                {
+                    problem = $"the silent day {silent.Date} names the control '{silent.Control}', which the catalog does not declare";
+                    return null;
+                }
+
+                if (mix.FloorOf(silent.Control) is not { } floor)
+                {
+                    problem = $"the control '{silent.Control}' has no evidence rule on a declared event type, so it has no evidence to silence on {silent.Date}";
+                    return null;
+                }
+
+                foreach (int pair in floor.Pairs)
+                {
+                    silenced[pair] = true;
+                }
+            }
+
+            if (mix.TrafficWithout(silenced) is not { } traffic)
+            {
+                problem = $"silencing {string.Join(", ", day.Select(s => s.Control))} on {day.Key} leaves no event type of the day's traffic to write";
+                return null;
+            }
+
+            plans[day.Key] = new SilentPlan(silenced, traffic);
+        }
+
+        return plans;
+    }
+
+    /// <summary>
+    /// Decides the (type, outcome) of each of the day's events: traffic first, then scheduled events, then the floors.
+    /// On a silent day, no pair of a silenced control is drawn, scheduled or placed.
+    /// </summary>
+    private void PlanDay(RunState run, int dayNumber, SilentPlan? silence, ref Xoshiro256StarStar random)
     {
         Array.Clear(run.PairCounts);
         Array.Clear(run.Placed);
@@ -97,8 +169,17 @@ public sealed class SyntheticEventGenerator
         var kinds = run.Kinds;
         for (int i = 0; i < kinds.Length; i++)
         {
-            var type = mix.Types[traffic.Sample(ref random)];
-            int pair = type.FirstPair + type.Outcomes.Sample(ref random);
+            int pair;
+            if (silence is null)
+            {
+                var type = mix.Types[traffic.Sample(ref random)];
+                pair = type.FirstPair + type.Outcomes.Sample(ref random);
+            }
+            else
+            {
+                pair = silence.Traffic.Sample(ref random);
+            }
+
             kinds[i] = pair;
             run.PairCounts[pair]++;
         }
@@ -108,17 +189,41 @@ public sealed class SyntheticEventGenerator
             var type = mix.Types[scheduled.Type];
             for (int n = scheduled.CountOn(dayNumber, ref random); n > 0; n--)
             {
-                Place(run, type.FirstPair + type.Outcomes.Sample(ref random), ref random);
+                int pair = type.FirstPair + type.Outcomes.Sample(ref random);
+                if (silence?.Silenced[pair] != true)
+                {
+                    Place(run, pair, ref random);
+                }
             }
         }
 
         foreach (var floor in mix.Floors)
         {
-            if (!Covered(run, floor))
+            if (!Covered(run, floor) && FloorPair(floor, silence, ref random) is int pair)
             {
-                Place(run, floor.NextPair(ref random), ref random);
+                Place(run, pair, ref random);
             }
         }
+    }
+
+    /// <summary>The pair to give a control that has no evidence yet: drawn by frequency, or the first not silenced; null when all are.</summary>
+    private static int? FloorPair(EvidenceFloor floor, SilentPlan? silence, ref Xoshiro256StarStar random)
+    {
+        int pair = floor.NextPair(ref random);
+        if (silence is null || !silence.Silenced[pair])
+        {
+            return pair;
+        }
+
+        foreach (int other in floor.Pairs)
+        {
+            if (!silence.Silenced[other])
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     private static bool Covered(RunState run, EvidenceFloor floor)
@@ -286,6 +391,9 @@ public sealed class SyntheticEventGenerator
 
         return table;
     }
+
+    /// <summary>A silent day: the pairs that may not occur, and the traffic drawn among the others.</summary>
+    private sealed record SilentPlan(bool[] Silenced, AliasTable Traffic);
 
     /// <summary>The working arrays of one run, reused day after day so that a day allocates nothing in proportion to its events.</summary>
     private sealed class RunState(int perDay, int pairCount, int bufferSize)

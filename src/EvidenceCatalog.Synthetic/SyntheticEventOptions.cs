@@ -16,6 +16,7 @@ public sealed record SyntheticEventOptions
     public const int MaxPerDay = 10_000_000;
 
     private readonly EquatableArray<CalendarDate> gapDates = EquatableArray<CalendarDate>.Empty;
+    private readonly EquatableArray<SilentDay> silentDays = EquatableArray<SilentDay>.Empty;
 
     /// <summary>The tenant or organisation every event belongs to (the <c>account</c> field).</summary>
     public required string Account { get; init; }
@@ -37,6 +38,17 @@ public sealed record SyntheticEventOptions
     {
         get => gapDates;
         init => gapDates = value.Distinct().OrderBy(d => d).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Days on which one control gets no evidence at all (its evidence source was silent), while the day keeps its
+    /// <see cref="PerDay"/> events and every other control its evidence: the events the control would have had are drawn
+    /// among the other types instead. Ordered by date, then control, ordinal; each pair once.
+    /// </summary>
+    public EquatableArray<SilentDay> SilentDays
+    {
+        get => silentDays;
+        init => silentDays = value.Distinct().OrderBy(d => d.Date).ThenBy(d => d.Control, StringComparer.Ordinal).ToEquatableArray();
     }
 
     /// <summary>The last day of the run.</summary>
@@ -108,6 +120,14 @@ public sealed record SyntheticEventOptions
             }
         }
 
+        foreach (var silent in SilentDays)
+        {
+            if (silent.Date < Start || silent.Date > End)
+            {
+                return "the silent day " + silent.Date + " of " + silent.Control + " is outside the run, " + Start + " to " + End;
+            }
+        }
+
         return null;
     }
 
@@ -160,3 +180,6 @@ public sealed record SyntheticEventOptions
         return null;
     }
 }
+
+/// <summary>A day on which a control's evidence is silent (see <see cref="SyntheticEventOptions.SilentDays"/>).</summary>
+public sealed record SilentDay(string Control, CalendarDate Date);

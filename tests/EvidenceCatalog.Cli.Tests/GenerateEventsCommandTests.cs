@@ -85,6 +85,9 @@ public sealed class GenerateEventsCommandTests
     [InlineData("--gap-days", "119")]
     [InlineData("--org", "")]
     [InlineData("--catalogs", "no-such-folder")]
+    [InlineData("--silent", "IAM-01")]
+    [InlineData("--silent", "IAM-01@2026-02-30")]
+    [InlineData("--silent", "@2026-11-20")]
     public void Bad_arguments_exit_2_with_one_line_and_no_stack_trace(string option, string value)
     {
         var result = Evidence.Run(RepositoryRoot.Path, Clock, "generate-events", option, value);
@@ -93,6 +96,37 @@ public sealed class GenerateEventsCommandTests
         Assert.Equal(string.Empty, result.Stdout);
         Assert.StartsWith("evidence: ", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_silent_day_takes_one_control_s_evidence_away_and_the_summary_names_it()
+    {
+        var result = Evidence.Run(
+            RepositoryRoot.Path, Clock, "generate-events", "--start", "2026-03-01", "--days", "3", "--per-day", "300", "--silent", "IAM-01@2026-03-02, MON-01@2026-03-03");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("wrote 900 events (3 days × 300/day, 0 gap days, silent: IAM-01@2026-03-02, MON-01@2026-03-03) to standard output\n", result.Stderr);
+        var events = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).Select(e => (Date: e.GetProperty("time").GetString()![..10], Type: e.GetProperty("type").GetString())).ToList();
+        Assert.Equal(300, events.Count(e => e.Date == "2026-03-02"));
+
+        // IAM-01's evidence is policy decisions and sign-ins: none on its silent day, some on the others.
+        Assert.DoesNotContain(events, e => e.Date == "2026-03-02" && e.Type is "policy.decision" or "auth.login");
+        Assert.Contains(events, e => e.Date == "2026-03-03" && e.Type == "policy.decision");
+    }
+
+    [Theory]
+    [InlineData("XYZ-01@2026-03-02", "evidence: the silent day 2026-03-02 names the control 'XYZ-01', which the catalog does not declare\n")]
+    [InlineData("ETH-01@2026-03-02", "evidence: the control 'ETH-01' has no evidence rule on a declared event type, so it has no evidence to silence on 2026-03-02\n")]
+    [InlineData("IAM-01@2026-04-01", "evidence: the silent day 2026-04-01 of IAM-01 is outside the run, 2026-03-01 to 2026-03-03\n")]
+    public void A_silent_day_that_cannot_be_planted_exits_2_and_writes_nothing(string silent, string problem)
+    {
+        using var workspace = CatalogWorkspace.WithRepositoryCatalogs();
+
+        var result = Evidence.Run(workspace.Path, Clock, "generate-events", "--start", "2026-03-01", "--days", "3", "--silent", silent, "--out", "events.jsonl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(problem, result.Stderr);
+        Assert.False(File.Exists(workspace.Combine("events.jsonl")));
     }
 
     [Fact]

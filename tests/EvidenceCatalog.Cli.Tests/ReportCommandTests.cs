@@ -35,7 +35,7 @@ public sealed class ReportCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("IAM-01", result.Stdout);
-        Assert.Contains("Type II: fail (31 days, 2 coverage gap(s))", result.Stdout);
+        Assert.Contains("Type II: fail (31 days, 2 coverage gaps, ", result.Stdout);
         Assert.Contains("read 3, accepted 2", result.Stdout);
         Assert.Contains("signature: none", result.Stdout);
         using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("out/report.json")));

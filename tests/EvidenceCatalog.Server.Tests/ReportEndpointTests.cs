@@ -24,7 +24,7 @@ public sealed class ReportEndpointTests
         Assert.True(ReportVerifier.Verify(body, ServerHarness.VerificationKey).IsIntact);
         using var json = JsonDocument.Parse(body);
         var meta = json.RootElement.GetProperty("meta");
-        Assert.Equal("1.0.0", meta.GetProperty("reportVersion").GetString());
+        Assert.Equal("1.1.0", meta.GetProperty("reportVersion").GetString());
         Assert.Equal("northwind-cloud", meta.GetProperty("orgId").GetString());
         Assert.Equal("2026-08-25", meta.GetProperty("window").GetProperty("from").GetString());
         Assert.Equal("2026-11-22", meta.GetProperty("window").GetProperty("to").GetString());
@@ -65,6 +65,28 @@ public sealed class ReportEndpointTests
     }
 
     [Fact]
+    public async Task The_criteria_view_is_returned_alone_signed_and_equal_to_the_full_report_s()
+    {
+        await using var server = await ServerHarness.StartAsync();
+
+        using var response = await server.GetAsync("/api/soc2-evidence?accountId=northwind-cloud&section=criteria");
+        using var full = await server.GetAsync("/api/soc2-evidence?accountId=northwind-cloud");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        byte[] body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(ReportVerifier.Verify(body, ServerHarness.VerificationKey).IsIntact);
+        using var json = JsonDocument.Parse(body);
+        using var report = JsonDocument.Parse(await full.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["meta", "criteria", "signatures"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(9000, json.RootElement.GetProperty("meta").GetProperty("ingestion").GetProperty("inWindow").GetInt64());
+        var criteria = json.RootElement.GetProperty("criteria");
+        Assert.Equal(61, criteria.EnumerateObject().Count());
+        Assert.Equal("operating", criteria.GetProperty("CC6.1").GetProperty("status").GetString());
+        Assert.Equal(report.RootElement.GetProperty("criteria").GetRawText(), criteria.GetRawText());
+        Assert.Equal("max-age=300, private", response.Headers.CacheControl!.ToString());
+    }
+
+    [Fact]
     public async Task An_unknown_section_is_400_listing_the_valid_ones()
     {
         await using var server = await ServerHarness.StartAsync(withEvents: false);
@@ -74,7 +96,7 @@ public sealed class ReportEndpointTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await AuthenticationTests.Problem(response);
         Assert.StartsWith("there is no section 'controls'; give one of: access-review, security-metrics, encryption-inventory, vendor-register, incident-response,", problem.GetProperty("detail").GetString());
-        Assert.Equal(SectionDefinitions.Names, problem.GetProperty("validSections").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([.. SectionDefinitions.Names, "criteria"], problem.GetProperty("validSections").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]

@@ -16,7 +16,10 @@ using static EvidenceCatalog.Stores.Tests.StoreFolder;
 
 namespace EvidenceCatalog.Stores.Tests;
 
-/// <summary>The same events give the same report from SQLite and from PostgreSQL, byte for byte.</summary>
+/// <summary>
+/// The same events give the same report from SQLite and from PostgreSQL, byte for byte, and PostgreSQL judges the controls
+/// and criteria exactly as the JSON Lines stream of those events does.
+/// </summary>
 public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture) : PostgresStoreTestBase(fixture)
 {
     [PostgresTheory]
@@ -45,12 +48,24 @@ public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture
         using var fromSqlite = JsonDocument.Parse(Report(sqlite, options));
         using var fromPostgres = JsonDocument.Parse(Report(postgres, options));
 
-        foreach (string part in new[] { "controls", "validation", "sections" })
+        foreach (string part in new[] { "criteria", "controls", "evidenceRequests", "validation", "sections" })
         {
             Assert.Equal(fromSqlite.RootElement.GetProperty(part).GetRawText(), fromPostgres.RootElement.GetProperty(part).GetRawText());
         }
 
         Assert.True(fromSqlite.RootElement.GetProperty("controls").EnumerateObject().MoveNext(), "the report has controls");
+    }
+
+    [PostgresTheory]
+    [MemberData(nameof(ReportEqualsStreamingTests.Windows), MemberType = typeof(ReportEqualsStreamingTests))]
+    public void PostgreSQL_gives_the_judgement_of_the_stream(string from, string to, string zone, int sampleSize)
+    {
+        var options = ReportEqualsStreamingTests.Options(from, to, zone, sampleSize);
+        byte[] lines = Lines(Population(new ReportWindow(options.From, options.To, options.TimeZone), seed: 11));
+        using var postgres = OpenStore(batchSize: 1000);
+        Ingest(postgres, "events.jsonl", lines);
+
+        ReportEqualsStreamingTests.AssertJudgedAsStream(postgres, options, lines);
     }
 
     private static byte[] Report(IEventStore store, ReportOptions options) =>

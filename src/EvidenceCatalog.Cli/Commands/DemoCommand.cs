@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Cli.Output;
@@ -16,8 +17,9 @@ using EvidenceCatalog.Synthetic;
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
-/// <c>evidence demo</c>: the whole path on the sample organisation, with no arguments — 120 days of synthetic events,
-/// a SQLite store, an access snapshot, a demo key pair, the signed JSON report and CSV export, and their verification.
+/// <c>evidence demo</c>: the whole path on the sample organisation, with no arguments — 120 days of synthetic events in
+/// which one continuous control is silent for a day, a SQLite store, an access snapshot, a demo key pair, the signed JSON
+/// report (whose Type II verdict that silent day fails) and CSV export, and their verification.
 /// </summary>
 internal sealed class DemoCommand : Command
 {
@@ -42,6 +44,12 @@ internal sealed class DemoCommand : Command
         DefaultValueFactory = _ => 1000,
     };
 
+    private readonly Option<string?> silentDay = new("--silent-day")
+    {
+        Description = "A control whose evidence stops for one day, so the operating test shows an exception and Type II fails: CONTROL, or CONTROL@YYYY-MM-DD (default: the first continuous control with evidence rules, on the middle day); none for a run that passes.",
+        HelpName = "control[@date]|none",
+    };
+
     private readonly CatalogOption catalogs = new(sampleWhenNoFolder: true);
 
     public DemoCommand(CommandContext context)
@@ -51,6 +59,7 @@ internal sealed class DemoCommand : Command
         Options.Add(directory);
         Options.Add(days);
         Options.Add(perDay);
+        Options.Add(silentDay);
         catalogs.AddTo(this);
         SetAction(Execute);
     }
@@ -58,9 +67,9 @@ internal sealed class DemoCommand : Command
     private int Execute(ParseResult parseResult) => catalogs.Run(
         context,
         parseResult,
-        catalog => Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay)));
+        catalog => Run(catalog, CommandOptions.FullPath(context, parseResult.GetValue(directory)!), parseResult.GetValue(days), parseResult.GetValue(perDay), parseResult.GetValue(silentDay)));
 
-    private int Run(LoadedCatalog loaded, string folder, int dayCount, int eventsPerDay)
+    private int Run(LoadedCatalog loaded, string folder, int dayCount, int eventsPerDay, string? silent)
     {
         if (dayCount < 1 || eventsPerDay < 1)
         {
@@ -77,15 +86,25 @@ internal sealed class DemoCommand : Command
         string Named(string name) => Path.Combine(folder, name);
         string Shown(string path) => Path.GetRelativePath(context.WorkingDirectory, path);
 
-        // 1. Events, deterministic for the day the demo runs.
+        // 1. Events, deterministic for the day the demo runs; one control silent for a day unless told otherwise.
         string eventsPath = Named("events.jsonl");
         var generation = new SyntheticEventOptions { Account = account, Start = from, Days = dayCount, PerDay = eventsPerDay, Seed = 1 };
+        generation = generation with { SilentDays = SilentDays(catalog.Model, generation, silent) };
+        if (SyntheticEventGenerator.FindProblem(catalog.Model, generation) is { } problem)
+        {
+            throw new CommandInputException(problem);
+        }
+
         using (var file = new FileStream(eventsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
             new SyntheticEventGenerator(catalog.Model, generation).Write(file);
         }
 
         context.Output.WriteLine($"1. generated {generation.EventCount:N0} events ({dayCount} days × {eventsPerDay}/day, {from}..{to}) into {Shown(eventsPath)}");
+        foreach (var day in generation.SilentDays)
+        {
+            context.Output.WriteLine($"   {day.Control} ({KebabCase.FromEnum(catalog.Model.Controls.First(c => c.Id == day.Control).Cadence)}) has no evidence on {day.Date}, planted to show an exception failing Type II (--silent-day none for a run that passes)");
+        }
 
         // 2. A fresh store, so the demo shows exactly these events.
         string storePath = Named("evidence.db");
@@ -143,7 +162,7 @@ internal sealed class DemoCommand : Command
         var source = SourceFactory.Of(new StoreSource(location));
         string jsonPath = Named("evidence-report.json");
         string csvPath = Named("evidence-report.csv");
-        files.WriteJson(job, source, jsonPath, [key]);
+        files.WriteJson(job, source, jsonPath, [key], catalog.Model);
         files.WriteCsv(job, source, csvPath, [key]);
 
         // 5. What an auditor does with the public key alone.
@@ -175,6 +194,32 @@ internal sealed class DemoCommand : Command
         context.Output.WriteLine($"  evidence serve --store sqlite:{Shown(storePath)} --tokens {Shown(tokensPath)} --sign-key {Shown(privateKeyPath)} --access-dir {Shown(Path.GetDirectoryName(accessPath)!)}");
         context.Output.WriteLine($"  . {Shown(demoTokensPath)} && curl -H \"Authorization: Bearer $AUDITOR_TOKEN\" 'http://127.0.0.1:5080/api/soc2-evidence?accountId={account}'");
         return jsonCheck.IsIntact && csvCheck.IsIntact ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>
+    /// The silent day the demo plants: none for <c>none</c>; else the control given (by default the first continuous control
+    /// with evidence rules), on the date given (by default the middle day of the run).
+    /// </summary>
+    private static EquatableArray<SilentDay> SilentDays(CatalogModel model, SyntheticEventOptions generation, string? silent)
+    {
+        if (string.Equals(silent, "none", StringComparison.Ordinal))
+        {
+            return EquatableArray<SilentDay>.Empty;
+        }
+
+        string? control = silent;
+        var date = generation.DateAt(generation.Days / 2);
+        if (silent is not null && silent.IndexOf('@', StringComparison.Ordinal) is int at and >= 0)
+        {
+            control = silent[..at];
+            if (!CalendarDate.TryParse(silent[(at + 1)..], out date))
+            {
+                throw new CommandInputException($"--silent-day takes CONTROL, CONTROL@YYYY-MM-DD or none, not '{silent}'");
+            }
+        }
+
+        control ??= model.Controls.FirstOrDefault(c => c.Cadence == Cadence.Continuous && c.Evidence.Count > 0)?.Id;
+        return control is null ? EquatableArray<SilentDay>.Empty : new[] { new SilentDay(control, date) }.ToEquatableArray();
     }
 
     private static string Verdict(VerificationResult result) =>

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Synthetic;
@@ -69,6 +70,13 @@ internal sealed class GenerateEventsCommand : Command
         CustomParser = ParseDates,
     };
 
+    private readonly Option<SilentDay[]> silent = new("--silent")
+    {
+        Description = "Days on which a control gets no evidence while the day keeps its events, as CONTROL@YYYY-MM-DD separated by commas (IAM-01@2026-03-05).",
+        HelpName = "control@date",
+        CustomParser = ParseSilentDays,
+    };
+
     private readonly Option<string?> output = CommandOptions.Output("The JSON Lines file to write (default, or -: standard output).");
 
     private readonly CatalogOption catalogs = new();
@@ -84,6 +92,7 @@ internal sealed class GenerateEventsCommand : Command
         Options.Add(start);
         Options.Add(gapDays);
         Options.Add(gapDates);
+        Options.Add(silent);
         Options.Add(output);
         catalogs.AddTo(this);
         days.Validators.Add(r => InRange(r, 1, SyntheticEventOptions.MaxDays, "--days"));
@@ -104,7 +113,7 @@ internal sealed class GenerateEventsCommand : Command
 
         // The summary never mixes with the events: on stderr when they go to stdout.
         var summaryWriter = path is null ? context.Error : context.Output;
-        summaryWriter.WriteLine(SummaryLine(summary, path ?? "standard output"));
+        summaryWriter.WriteLine(SummaryLine(summary, options.SilentDays, path ?? "standard output"));
         return ExitCodes.Success;
     }
 
@@ -122,9 +131,10 @@ internal sealed class GenerateEventsCommand : Command
             PerDay = parseResult.GetValue(perDay),
             Seed = parseResult.GetValue(seed),
             GapDates = (parseResult.GetValue(gapDates) ?? []).ToEquatableArray(),
+            SilentDays = (parseResult.GetValue(silent) ?? []).ToEquatableArray(),
         };
 
-        if (options.FindProblem() is { } problem)
+        if (SyntheticEventGenerator.FindProblem(model, options) is { } problem)
         {
             throw new CommandInputException(problem);
         }
@@ -184,12 +194,13 @@ internal sealed class GenerateEventsCommand : Command
         return generator.Write(adapter);
     }
 
-    private static string SummaryLine(SyntheticEventSummary summary, string destination)
+    private static string SummaryLine(SyntheticEventSummary summary, EquatableArray<SilentDay> silentDays, string destination)
     {
         int gaps = summary.GapDates.Count;
+        string silent = silentDays.Count == 0 ? string.Empty : ", silent: " + string.Join(", ", silentDays.Select(d => d.Control + "@" + d.Date));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"wrote {summary.Events} events ({summary.Days} days × {summary.PerDay}/day, {gaps} gap {(gaps == 1 ? "day" : "days")}) to {destination}");
+            $"wrote {summary.Events} events ({summary.Days} days × {summary.PerDay}/day, {gaps} gap {(gaps == 1 ? "day" : "days")}{silent}) to {destination}");
     }
 
     private static void InRange(OptionResult result, int minimum, int maximum, string name)
@@ -225,6 +236,27 @@ internal sealed class GenerateEventsCommand : Command
         }
 
         return [.. dates];
+    }
+
+    private static SilentDay[] ParseSilentDays(ArgumentResult result)
+    {
+        var days = new List<SilentDay>();
+        foreach (var token in result.Tokens)
+        {
+            foreach (string text in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                int at = text.IndexOf('@', StringComparison.Ordinal);
+                if (at <= 0 || !CalendarDate.TryParse(text[(at + 1)..], out var date))
+                {
+                    result.AddError("--silent takes CONTROL@YYYY-MM-DD (IAM-01@2026-03-05), separated by commas, not '" + text + "'.");
+                    return [];
+                }
+
+                days.Add(new SilentDay(text[..at], date));
+            }
+        }
+
+        return [.. days];
     }
 
     /// <summary>A write-only stream that decodes UTF-8 into a <see cref="TextWriter"/>, keeping a character split across writes.</summary>

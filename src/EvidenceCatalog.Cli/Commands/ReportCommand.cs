@@ -103,6 +103,11 @@ internal sealed class ReportCommand : Command
         Description = "Exit 1 when any section is degraded or any input is damaged (the report is still written).",
     };
 
+    private readonly Option<bool> requireType2 = new("--require-type2")
+    {
+        Description = "Exit 1 when the report does not pass Type II (the report is still written), naming the controls and periods that fail it. JSON only.",
+    };
+
     private readonly Option<string?> quarantine = new("--quarantine")
     {
         Description = "Where rejected event lines go, appended (default: the output path + .quarantine.jsonl; created only if needed).",
@@ -130,6 +135,7 @@ internal sealed class ReportCommand : Command
         Options.Add(gapDays);
         Options.Add(sampleSize);
         Options.Add(requireComplete);
+        Options.Add(requireType2);
         Options.Add(quarantine);
         catalogs.AddTo(this);
         signing.AddTo(this, verifying: false);
@@ -145,6 +151,11 @@ internal sealed class ReportCommand : Command
             if (hasStore && sources.Names(result).Count > 0)
             {
                 result.AddError("--source says what the --events files hold; a --store holds events already mapped (give --source with --events)");
+            }
+
+            if (result.GetValue(requireType2) && result.GetValue(format) == "csv")
+            {
+                result.AddError("--require-type2 judges the JSON report; a CSV population has no Type II verdict, so run it with --format json");
             }
         });
         SetAction(Execute);
@@ -183,6 +194,7 @@ internal sealed class ReportCommand : Command
         var source = location is null ? SourceFactory.Of(inputs) : SourceFactory.Of(new StoreSource(location));
         var files = new ReportFiles(context);
         IReadOnlyList<string> incomplete;
+        ReportValidation? validation = null;
         try
         {
             if (csv)
@@ -192,8 +204,9 @@ internal sealed class ReportCommand : Command
             }
             else
             {
-                var (result, _) = files.WriteJson(job, source, outputPath, keys);
+                var (result, _) = files.WriteJson(job, source, outputPath, keys, catalog.Catalog.Model);
                 incomplete = [.. result.DegradedSections.Select(s => "section " + s.Name + " is degraded"), .. Damaged(result.Report.Meta.Ingestion!)];
+                validation = result.Report.Validation;
             }
         }
         catch (NoEventsForAccountException exception)
@@ -202,13 +215,26 @@ internal sealed class ReportCommand : Command
             return ExitCodes.Failed;
         }
 
+        bool failed = false;
         if (parseResult.GetValue(requireComplete) && incomplete.Count > 0)
         {
             context.Error.WriteLine("evidence: --require-complete: " + string.Join("; ", incomplete));
-            return ExitCodes.Failed;
+            failed = true;
         }
 
-        return ExitCodes.Success;
+        if (parseResult.GetValue(requireType2) && validation is { TypeII: false })
+        {
+            // The warnings are the reasons, one a line: the window's length, the coverage gaps, each control with its periods.
+            context.Error.WriteLine("evidence: --require-type2: the report does not pass Type II:");
+            foreach (string reason in validation.Warnings)
+            {
+                context.Error.WriteLine("  " + reason);
+            }
+
+            failed = true;
+        }
+
+        return failed ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     private static IEnumerable<string> Damaged(IngestionSummary ingestion) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using EvidenceCatalog.Cli.Output;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
@@ -16,14 +17,14 @@ namespace EvidenceCatalog.Cli.Commands;
 /// </summary>
 internal sealed class ReportFiles(CommandContext context)
 {
-    /// <summary>The signed JSON report.</summary>
-    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys)
+    /// <summary>The signed JSON report; its summary lists criteria in the order <paramref name="model"/> declares them.</summary>
+    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model)
     {
         ReportResult? result = null;
         ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
             result = job.RunAsync(source.Create(advance)).GetAwaiter().GetResult());
         string written = AtomicFile.Write(context, outputPath, stream => stream.Write(result!.Json));
-        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result!, written, keys);
+        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result!, written, keys, model.Criteria.Select(c => c.Id).ToList());
         return (result!, written);
     }
 

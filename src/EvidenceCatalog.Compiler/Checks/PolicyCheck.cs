@@ -5,7 +5,7 @@ using EvidenceCatalog.Compiler.Diagnostics;
 
 namespace EvidenceCatalog.Compiler.Checks;
 
-/// <summary>Rules about what the catalogs say, beyond their shape: review deadlines, controls without evidence, dead event types, sources that feed nothing.</summary>
+/// <summary>Rules about what the catalogs say, beyond their shape: review deadlines, controls proven by nothing, dead event types, sources that feed nothing.</summary>
 internal static class PolicyCheck
 {
     public static void Run(CheckContext context)
@@ -36,7 +36,7 @@ internal static class PolicyCheck
 
             for (int i = 0; i < f.Controls.Count; i++)
             {
-                if (f.Controls[i].Evidence.Count == 0)
+                if (f.Controls[i].Evidence.Count == 0 && f.Controls[i].Manual is null)
                 {
                     context.Report(DiagnosticDescriptors.ControlWithoutEvidence, file, CheckContext.Pointer("controls", i, "id"), f.Controls[i].Id);
                 }

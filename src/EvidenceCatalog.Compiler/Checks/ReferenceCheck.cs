@@ -38,7 +38,11 @@ internal static class ReferenceCheck
                 for (int k = 0; k < control.Evidence.Count; k++)
                 {
                     var rule = control.Evidence[k];
-                    CheckEvent(eventTypeCheck, eventTypes, file, rule.EventType, rule.Outcomes, CheckContext.Pointer("controls", i, "evidence", k));
+                    string pointer = CheckContext.Pointer("controls", i, "evidence", k);
+                    if (CheckEvent(eventTypeCheck, eventTypes, file, rule.EventType, rule.Outcomes, pointer))
+                    {
+                        CheckLimits(context, eventTypes[rule.EventType], file, rule, pointer);
+                    }
                 }
             }
 
@@ -96,16 +100,48 @@ internal static class ReferenceCheck
         }
     }
 
-    private static void CheckEvent(Target eventTypeCheck, Dictionary<string, EventType> eventTypes, LoadedCatalogFile file, string type, EquatableArray<string> outcomes, string pointer)
+    /// <summary>Checks the type and outcomes of a rule or metric; true when its type is declared (so its outcomes could be judged).</summary>
+    private static bool CheckEvent(Target eventTypeCheck, Dictionary<string, EventType> eventTypes, LoadedCatalogFile file, string type, EquatableArray<string> outcomes, string pointer)
     {
         if (!eventTypeCheck.One(file, type, pointer + "/eventType") || !eventTypes.TryGetValue(type, out var declared))
         {
-            return;
+            return false;
         }
 
         for (int j = 0; j < outcomes.Count; j++)
         {
             CheckOutcome(eventTypeCheck.Context, declared, file, outcomes[j], pointer + "/outcomes/" + j);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The outcomes a rule's minimum and failure limit name: each declared for the type, and each one the rule counts —
+    /// a minimum of an outcome the rule leaves out could never be met, a failure it leaves out never counted.
+    /// </summary>
+    private static void CheckLimits(CheckContext context, EventType declared, LoadedCatalogFile file, EvidenceRule rule, string pointer)
+    {
+        if (rule.Minimum?.Outcome is { } outcome)
+        {
+            CheckLimitOutcome(context, declared, file, rule, "minimum", outcome, pointer + "/minimum/outcome");
+        }
+
+        for (int j = 0; rule.Failures is { } failures && j < failures.Outcomes.Count; j++)
+        {
+            CheckLimitOutcome(context, declared, file, rule, "failure limit", failures.Outcomes[j], pointer + "/failures/outcomes/" + j);
+        }
+    }
+
+    private static void CheckLimitOutcome(CheckContext context, EventType declared, LoadedCatalogFile file, EvidenceRule rule, string what, string outcome, string pointer)
+    {
+        if (!declared.Outcomes.Contains(outcome))
+        {
+            CheckOutcome(context, declared, file, outcome, pointer);
+        }
+        else if (rule.Outcomes.Count > 0 && !rule.Outcomes.Contains(outcome))
+        {
+            context.Report(DiagnosticDescriptors.OutcomeNotCounted, file, pointer, what, outcome, declared.Id, string.Join(", ", rule.Outcomes), NameSuggestion.For(outcome, rule.Outcomes));
         }
     }
 

@@ -263,6 +263,11 @@ public static class DiagnosticDescriptors
         "the source id '{0}' is reserved: {1}, so no source can be named so; give the source another id",
         "Where a host lets its user choose the source of an input, 'native' means the product's own evidence events and 'auto' asks for the source to be recognised from the input's first records. A source with either id could never be chosen by it.");
 
+    public static readonly CatalogDiagnosticDescriptor OutcomeNotCounted = new(
+        "EC3013", "Outcome not counted by the rule", References, CatalogDiagnosticSeverity.Error,
+        "the {0} names the outcome '{1}', which this rule of '{2}' does not count (it counts: {3}){4}; add '{1}' to the rule's outcomes, or name one of them",
+        "A rule's minimum and failure limit judge the events the rule counts. A minimum of an outcome the rule leaves out could never be met, so every period would be an exception; a failure outcome it leaves out would never be counted, so the limit could never fail.");
+
     // ---- 4xxx: policy --------------------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor ReviewOverdue = new(
@@ -271,9 +276,9 @@ public static class DiagnosticDescriptors
         "A vendor whose next review date has passed is overdue. Review it, then update lastReview and nextReview.");
 
     public static readonly CatalogDiagnosticDescriptor ControlWithoutEvidence = new(
-        "EC4002", "Control without evidence rule", Policy, CatalogDiagnosticSeverity.Warning,
-        "the control '{0}' has no evidence rule, so no event will ever count as its evidence; add an 'evidence' rule",
-        "A control with no evidence rule shows no evidence in any report. Add a rule naming the events that prove it operates.");
+        "EC4002", "Control without evidence rule or manual declaration", Policy, CatalogDiagnosticSeverity.Warning,
+        "the control '{0}' has neither an evidence rule nor a manual declaration, so nothing can ever show that it operates; add an 'evidence' rule naming the events that prove it, or 'manual:' with the documents to supply",
+        "A control is proven by events (evidence rules) or by documents supplied by hand (a manual declaration). With neither, every report shows it unproven: no evidence, and no evidence request.");
 
     public static readonly CatalogDiagnosticDescriptor EventTypeUnused = new(
         "EC4003", "Event type not used", Policy, CatalogDiagnosticSeverity.Warning,

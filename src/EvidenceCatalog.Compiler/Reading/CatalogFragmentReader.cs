@@ -43,7 +43,13 @@ internal static class CatalogFragmentReader
     private static Control ReadControl(JObject o) => new(
         Str(o, "id"), Str(o, "name"), Str(o, "description"), Str(o, "owner"), Strings(o, "criteria"),
         KebabCase.ToEnum<Cadence>(Str(o, "cadence")),
-        List(o, "evidence", r => new EvidenceRule(Str(r, "eventType"), Strings(r, "outcomes"), OptStr(r, "description"))));
+        List(o, "evidence", ReadEvidenceRule),
+        o["manual"] is JObject manual ? new ManualEvidence(Str(manual, "documents"), OptStr(manual, "providedBy")) : null);
+
+    private static EvidenceRule ReadEvidenceRule(JObject r) => new(
+        Str(r, "eventType"), Strings(r, "outcomes"), OptStr(r, "description"),
+        r["minimum"] is JObject minimum ? new EvidenceMinimum(OptStr(minimum, "outcome"), Int(minimum, "atLeast")) : null,
+        r["failures"] is JObject failures ? new FailureLimit(Strings(failures, "outcomes"), Int(failures, "maxPercent")) : null);
 
     private static EventType ReadEventType(JObject o) => new(Str(o, "id"), Str(o, "description"), OptStr(o, "category"), Strings(o, "outcomes"));
 
@@ -86,7 +92,8 @@ internal static class CatalogFragmentReader
             Strings(o, "activeFrameworks"),
             List(o, "dataCategories", d => new DataCategory(Str(d, "id"), Str(d, "name"), KebabCase.ToEnum<DataResidency>(Str(d, "residency")), OptStr(d, "description"))),
             new PiiDetection((bool)pii["enabled"]!, KebabCase.ToEnum<PiiDetectionMode>(Str(pii, "mode")), Strings(pii, "entities"), Int(pii, "minConfidencePercent")),
-            new RetentionPolicy(Int(retention, "auditLogDays"), Int(retention, "evidenceDays"), Int(retention, "incidentRecordDays")));
+            new RetentionPolicy(Int(retention, "auditLogDays"), Int(retention, "evidenceDays"), Int(retention, "incidentRecordDays")),
+            Strings(o, "categoriesInScope"));
     }
 
     private static LogSource ReadSource(JObject o)

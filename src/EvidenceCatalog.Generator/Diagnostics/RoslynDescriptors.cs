@@ -64,6 +64,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor SingletonRedeclared = Describe("EC3010", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnreachableRule = Describe("EC3011", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReservedSourceId = Describe("EC3012", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor OutcomeNotCounted = Describe("EC3013", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ReviewOverdue = Describe("EC4001", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ControlWithoutEvidence = Describe("EC4002", DiagnosticSeverity.Warning);

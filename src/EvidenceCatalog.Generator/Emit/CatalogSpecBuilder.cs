@@ -53,8 +53,8 @@ internal static class CatalogSpecBuilder
             controlNames.Claim(CSharpIdentifier.KeepCase(e.Entry.Id), "control", e.Entry.Id, e.File, "/controls/" + e.Index + "/id"),
             XmlDoc.Of(e.Entry.Id + ": " + e.Entry.Name, e.Entry.Description),
             String(e.Entry.Id), String(e.Entry.Name), String(e.Entry.Description), String(e.Entry.Owner), Strings(e.Entry.Criteria), Enum(e.Entry.Cadence),
-            Array(ModelNamespace + ".EvidenceRule", e.Entry.Evidence.Select(r =>
-                "new " + ModelNamespace + ".EvidenceRule(" + String(r.EventType) + ", " + Strings(r.Outcomes) + ", " + String(r.Description) + ")")))).ToList();
+            Array(ModelNamespace + ".EvidenceRule", e.Entry.Evidence.Select(ControlLiteral.Rule)),
+            ControlLiteral.Manual(e.Entry.Manual))).ToList();
 
         var typeNames = new MemberNameScope("EventTaxonomy.Types", diagnostics, All);
         var eventTypes = Entries(files, f => f.EventTypes).Select(e => new EventTypeSpec(
@@ -151,7 +151,8 @@ internal static class CatalogSpecBuilder
                 String(policies.Organization.Id), String(policies.Organization.Name), Strings(policies.ActiveFrameworks),
                 Array(ModelNamespace + ".DataCategory", dataCategories.Select(d => root + ".CompliancePolicy.DataCategories." + d.Member)),
                 Bool(policies.PiiDetection.Enabled), Enum(policies.PiiDetection.Mode), Strings(policies.PiiDetection.Entities), Int(policies.PiiDetection.MinConfidencePercent),
-                Int(policies.Retention.AuditLogDays), Int(policies.Retention.EvidenceDays), Int(policies.Retention.IncidentRecordDays));
+                Int(policies.Retention.AuditLogDays), Int(policies.Retention.EvidenceDays), Int(policies.Retention.IncidentRecordDays),
+                Strings(policies.CategoriesInScope));
         }
 
         var spec = new CatalogSpec(

@@ -10,19 +10,21 @@ namespace EvidenceCatalog.Runtime.Exports;
 
 /// <summary>
 /// The full evidence population as CSV (RFC 4180: CRLF, fields quoted when they hold a comma, quote or line break):
-/// a header row, then one row per control × evidence event, streamed in the order events arrive. A cell that a
+/// a header row, then one row per control × evidence event with the criteria the control claims, streamed in the order
+/// events arrive. A cell that a
 /// spreadsheet would run as a formula (leading <c>= + - @</c>, tab or carriage return) is prefixed with <c>'</c>.
 /// </summary>
 public sealed class EvidenceCsvWriter : IEventSink, IDisposable
 {
     /// <summary>The columns, in order.</summary>
-    public static readonly string[] Columns = ["control_id", "event_id", "time", "type", "outcome", "actor", "account", "resource", "ip", "attributes"];
+    public static readonly string[] Columns = ["control_id", "event_id", "time", "type", "outcome", "actor", "account", "resource", "ip", "attributes", "criteria"];
 
     private readonly Stream output;
     private readonly EventVocabulary vocabulary;
     private readonly ReportWindow window;
     private readonly EvidenceFilter filter;
     private readonly byte[][] controlIds;
+    private readonly byte[][] controlCriteria;
     private readonly byte[][] types;
     private readonly byte[]?[] outcomes;
     private readonly ArrayBufferWriter<byte> row = new(512);
@@ -34,6 +36,7 @@ public sealed class EvidenceCsvWriter : IEventSink, IDisposable
         this.window = window ?? throw new ArgumentNullException(nameof(window));
         filter = new EvidenceFilter(account, window);
         controlIds = Array.ConvertAll(vocabulary.Controls, c => Encoding.UTF8.GetBytes(c.Id));
+        controlCriteria = Array.ConvertAll(vocabulary.Controls, c => Encoding.UTF8.GetBytes(string.Join(' ', c.Criteria)));
         types = Array.ConvertAll(vocabulary.Types, Encoding.UTF8.GetBytes);
         outcomes = new byte[vocabulary.CellCount][];
         for (int cell = 0; cell < vocabulary.CellCount; cell++)
@@ -83,6 +86,7 @@ public sealed class EvidenceCsvWriter : IEventSink, IDisposable
             Field(record.Resource);
             Field(record.Ip);
             Field(record.Attributes);
+            Field(controlCriteria[control]);
             EndRow();
             Rows++;
         }

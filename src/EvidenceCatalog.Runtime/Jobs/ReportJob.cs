@@ -79,6 +79,17 @@ public sealed class ReportJob
         return new SectionResult(report, Sign(ReportJson.Serialize(report)));
     }
 
+    /// <summary>The criteria view on its own, signed like a report (the events are read; no section is built).</summary>
+    /// <exception cref="NoEventsForAccountException">See <see cref="RequireAccountEvents"/>.</exception>
+    public async Task<CriteriaResult> RunCriteriaAsync(IEvidenceSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var builder = Builder();
+        var report = await builder.BuildCriteriaAsync(Fill(builder, source), cancellationToken).ConfigureAwait(false);
+        CheckAccount(builder);
+        return new CriteriaResult(report, Sign(ReportJson.Serialize(report)));
+    }
+
     /// <summary>
     /// The evidence population as CSV (one row per control × evidence event of the window), written to
     /// <paramref name="output"/> as it is read, with a detached signature by the one signing key when there is one.
@@ -183,6 +194,9 @@ public sealed record SectionResult(SectionReport Report, byte[] Json)
 {
     public bool Degraded => Report.Sections.Degraded().Any();
 }
+
+/// <summary>A criteria view run: the view with its meta, and its JSON as delivered.</summary>
+public sealed record CriteriaResult(CriteriaReport Report, byte[] Json);
 
 /// <summary>A CSV population run: what was read, the rows written, and the detached signature (null when unsigned).</summary>
 public sealed record PopulationResult(IngestionSummary Ingestion, long Rows, DetachedSignature? Signature);

@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EvidenceCatalog.Runtime.Aggregation;
+using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports.Operation;
 
 namespace EvidenceCatalog.Runtime.Reports;
 
-/// <summary>Per-control evidence and the report-wide Type II validation, derived from a tally's cells × days.</summary>
+/// <summary>Per-control evidence and operating tests, and the report-wide Type II validation, derived from a tally's cells × days.</summary>
 internal static class ControlEvidenceBuilder
 {
     private static readonly Dictionary<string, string> OutcomeWords = new(StringComparer.Ordinal)
@@ -21,7 +23,14 @@ internal static class ControlEvidenceBuilder
     /// <summary>The outcome key of events without one; parentheses cannot occur in a declared outcome.</summary>
     public const string NoOutcome = "(none)";
 
-    public static SortedDictionary<string, ControlEvidence> Build(EvidenceTally tally, int gapDays)
+    /// <summary>Warnings list at most this many exceptions of one control, then say how many more there are.</summary>
+    public const int ExceptionsPerWarning = 10;
+
+    /// <summary>Warnings name at most this many controls with exceptions, then say how many more there are.</summary>
+    public const int ControlWarnings = 50;
+
+    /// <summary>Each control's evidence, coverage and operating test over the window.</summary>
+    public static SortedDictionary<string, ControlEvidence> Build(EvidenceTally tally, int gapDays, CriteriaScope scope, PeriodCache periods)
     {
         var vocabulary = tally.Vocabulary;
         var window = tally.Window;
@@ -54,20 +63,25 @@ internal static class ControlEvidenceBuilder
                 control.Name,
                 control.Description,
                 control.Owner,
-                control.Cadence.ToString().ToLowerInvariant(),
+                KebabCase.FromEnum(control.Cadence),
                 control.Criteria.ToArray(),
+                scope.InScope(control),
                 total,
                 Summary(control.Name, total, outcomes),
                 outcomes,
                 new ControlCoverage(window.Days, daily.Count(n => n > 0), Gaps(window, daily, gapDays), ByDate(window, daily)),
+                OperatingTest.Judge(tally, c, daily, periods.Of(control.Cadence)),
                 tally.SampleOf(c).Select(ToSample).ToList());
         }
 
         return controls;
     }
 
-    /// <summary>Type II: at least 90 observation days and no day without evidence for any control.</summary>
-    public static ReportValidation Validate(EvidenceTally tally, int gapDays)
+    /// <summary>
+    /// Type II: at least 90 observation days, no day without evidence for any control, and no exception of an in-scope
+    /// control with evidence rules.
+    /// </summary>
+    public static ReportValidation Validate(EvidenceTally tally, int gapDays, IReadOnlyDictionary<string, ControlEvidence> controls)
     {
         var window = tally.Window;
         var daily = new long[window.Days];
@@ -98,15 +112,37 @@ internal static class ControlEvidenceBuilder
                 + string.Join(", ", gaps.Select(g => g.Start == g.End ? g.Start : g.Start + ".." + g.End)));
         }
 
+        var failing = controls.Where(c => c.Value.InScope && c.Value.Operation.Exceptions.Count > 0).ToList();
+        warnings.AddRange(failing.Take(ControlWarnings).Select(c => ExceptionWarning(c.Key, c.Value)));
+        if (failing.Count > ControlWarnings)
+        {
+            warnings.Add($"… and {failing.Count - ControlWarnings} more control(s) with exceptions");
+        }
+
+        int exceptions = failing.Sum(c => c.Value.Operation.Exceptions.Count);
         return new ReportValidation(
             window.Days,
-            window.Days >= ReportOptions.TypeIIMinimumDays && gaps.Count == 0,
+            window.Days >= ReportOptions.TypeIIMinimumDays && gaps.Count == 0 && exceptions == 0,
             ReportOptions.TypeIIMinimumDays,
             gapDays,
             daily.Count(n => n > 0),
             gaps,
+            exceptions,
             warnings,
             ByDate(window, daily));
+    }
+
+    /// <summary>"control IAM-01 (continuous): 1 exception in 120 required periods: 2026-08-15 (no evidence)".</summary>
+    private static string ExceptionWarning(string id, ControlEvidence control)
+    {
+        var operation = control.Operation;
+        int count = operation.Exceptions.Count;
+        string where = control.Cadence == KebabCase.FromEnum(Cadence.OnOccurrence)
+            ? string.Empty
+            : $" in {operation.Required} required period{(operation.Required == 1 ? "" : "s")}";
+        string listed = string.Join(", ", operation.Exceptions.Take(ExceptionsPerWarning).Select(e => e.Period + " (" + e.Reason + ")"));
+        string more = count > ExceptionsPerWarning ? $", … and {count - ExceptionsPerWarning} more" : string.Empty;
+        return $"control {id} ({control.Cadence}): {count} exception{(count == 1 ? "" : "s")}{where}: {listed}{more}";
     }
 
     /// <summary>Runs of at least <paramref name="gapDays"/> consecutive window days with a zero count.</summary>

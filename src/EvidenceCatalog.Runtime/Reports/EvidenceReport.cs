@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports.Operation;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 
@@ -14,8 +15,20 @@ namespace EvidenceCatalog.Runtime.Reports;
 public sealed record EvidenceReport(
     ReportMeta Meta,
     ReportValidation Validation,
+    IReadOnlyDictionary<string, CriterionStatus> Criteria,
     IReadOnlyDictionary<string, ControlEvidence> Controls,
+    IReadOnlyList<EvidenceRequest> EvidenceRequests,
     ReportSections Sections);
+
+/// <summary>
+/// The criteria view on its own (the HTTP API's <c>?section=criteria</c>), signed like a report: the meta, with the
+/// ingestion summary of the events it was judged on, and <c>criteria</c>.
+/// </summary>
+public sealed record CriteriaReport(ReportMeta Meta, IReadOnlyDictionary<string, CriterionStatus> Criteria)
+{
+    /// <summary>The name the HTTP API gives the criteria view beside the sections' (<c>?section=criteria</c>).</summary>
+    public const string SectionName = "criteria";
+}
 
 /// <summary>
 /// Who, when, over which window, from which catalog and which events. <c>CatalogSource</c> says where the catalogs
@@ -97,7 +110,10 @@ public sealed record IngestionSummary(
     }
 }
 
-/// <summary>Type II validation of the window, with the report-wide daily coverage it is judged on.</summary>
+/// <summary>
+/// Type II validation of the window, with the report-wide daily coverage it is judged on and the exceptions of the
+/// in-scope controls with evidence rules (each control's are in its <see cref="ControlEvidence.Operation"/>).
+/// </summary>
 public sealed record ReportValidation(
     int ObservationDays,
     bool TypeII,
@@ -105,23 +121,29 @@ public sealed record ReportValidation(
     int GapDays,
     int DaysWithEvidence,
     IReadOnlyList<CoverageGap> CoverageGaps,
+    int ControlExceptions,
     IReadOnlyList<string> Warnings,
     IReadOnlyDictionary<string, long> DailyEvidence);
 
 /// <summary>A run of consecutive days in the window without evidence, inclusive dates.</summary>
 public sealed record CoverageGap(string Start, string End, int Days);
 
-/// <summary>One control's evidence over the window.</summary>
+/// <summary>
+/// One control's evidence over the window, and its operating test. <c>InScope</c>: it claims a criterion in scope, so its
+/// exceptions decide Type II.
+/// </summary>
 public sealed record ControlEvidence(
     string Name,
     string Description,
     string Owner,
     string Cadence,
     IReadOnlyList<string> Criteria,
+    bool InScope,
     long EvidenceCount,
     string Summary,
     IReadOnlyDictionary<string, long> Outcomes,
     ControlCoverage Coverage,
+    ControlOperation Operation,
     IReadOnlyList<SampleEvent> SampleEvents);
 
 /// <summary>How a control's evidence is spread over the window's days.</summary>

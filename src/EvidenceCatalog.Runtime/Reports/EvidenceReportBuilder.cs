@@ -8,6 +8,7 @@ using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Reports.Accounts;
+using EvidenceCatalog.Runtime.Reports.Operation;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Sources;
 
@@ -68,11 +69,23 @@ internal sealed class EvidenceReportBuilder
         var sections = SectionDefinitions.All.Select(d => RunSection(d, settings, context, evidence, cancellationToken)).ToArray();
         var inputs = await evidence.ConfigureAwait(false);
         var built = await Task.WhenAll(sections).ConfigureAwait(false);
+        var findings = Judge(context.Policies);
         return new EvidenceReport(
             Meta(context.Policies, Summary(fill, inputs)),
-            ControlEvidenceBuilder.Validate(Tally, options.GapDays),
-            ControlEvidenceBuilder.Build(Tally, options.GapDays),
+            findings.Validation,
+            findings.Criteria,
+            findings.Controls,
+            findings.Requests,
             new ReportSections(SectionDefinitions.All.Zip(built)));
+    }
+
+    /// <summary>The criteria view on its own, with the report's meta: the events are read, the sections are not built.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<CriteriaReport> BuildCriteriaAsync(EvidenceFill fill, CancellationToken cancellationToken)
+    {
+        var context = Context();
+        var inputs = await Task.Run(() => fill.Fill(cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new CriteriaReport(Meta(context.Policies, Summary(fill, inputs)), Judge(context.Policies).Criteria);
     }
 
     /// <summary>
@@ -87,6 +100,20 @@ internal sealed class EvidenceReportBuilder
         var section = await RunSection(definition, settings, context, evidence, cancellationToken).ConfigureAwait(false);
         var inputs = await evidence.ConfigureAwait(false);
         return new SectionReport(Meta(context.Policies, readsEvents ? Summary(fill, inputs) : null), new ReportSections([(definition, section)]));
+    }
+
+    /// <summary>
+    /// What the filled tally says of the controls and criteria: each control's evidence and operating test, the criteria
+    /// of the frameworks the account is assessed against, the evidence requests of the manual controls, and Type II.
+    /// </summary>
+    private Findings Judge(AccountPolicies policies)
+    {
+        var scope = new CriteriaScope(Catalog.Model, policies.ActiveFrameworks?.Value);
+        var periods = new PeriodCache(Window);
+        var controls = ControlEvidenceBuilder.Build(Tally, options.GapDays, scope, periods);
+        var requests = EvidenceRequestBuilder.Build(Window, Vocabulary.Controls, periods);
+        var criteria = CriteriaViewBuilder.Build(scope, Vocabulary.Controls, controls, requests);
+        return new Findings(ControlEvidenceBuilder.Validate(Tally, options.GapDays, controls), criteria, controls, requests);
     }
 
     /// <summary>What happened to the events read (the inputs' counts and the tally's classification).</summary>
@@ -175,6 +202,13 @@ internal sealed class EvidenceReportBuilder
     private static DateTimeOffset TruncateToSeconds(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }
+
+/// <summary>The report's judgement of its controls and criteria, from the filled tally.</summary>
+internal sealed record Findings(
+    ReportValidation Validation,
+    IReadOnlyDictionary<string, CriterionStatus> Criteria,
+    IReadOnlyDictionary<string, ControlEvidence> Controls,
+    IReadOnlyList<EvidenceRequest> Requests);
 
 /// <summary>How a report's tally is filled: from which kind of source, by what, and where rejections went.</summary>
 internal sealed record EvidenceFill(string SourceKind, Func<CancellationToken, Task<IReadOnlyList<InputRead>>> Fill, IEventQuarantine? Quarantine);

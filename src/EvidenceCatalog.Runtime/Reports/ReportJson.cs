@@ -20,6 +20,9 @@ public static class ReportJson
     /// <summary>The unsigned report as indented UTF-8 JSON.</summary>
     public static byte[] Serialize(EvidenceReport report) => JsonSerializer.SerializeToUtf8Bytes(report, Options);
 
+    /// <summary>The unsigned criteria view as indented UTF-8 JSON.</summary>
+    public static byte[] Serialize(CriteriaReport report) => JsonSerializer.SerializeToUtf8Bytes(report, Options);
+
     /// <summary>The unsigned single-section report as indented UTF-8 JSON.</summary>
     public static byte[] Serialize(SectionReport report) => JsonSerializer.SerializeToUtf8Bytes(report, Options);
 }

@@ -14,7 +14,7 @@ namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
 /// <c>GET /api/soc2-evidence?accountId=X[&amp;section=NAME][&amp;from=DATE&amp;to=DATE&amp;tz=ZONE]</c>: the signed report, or one
-/// section of it. The caller's account is checked before anything else is looked at, the cache included.
+/// section of it, or its criteria view (<c>section=criteria</c>). The caller's account is checked before anything else is looked at, the cache included.
 /// </summary>
 internal static class EvidenceEndpoint
 {

@@ -9,26 +9,34 @@ using EvidenceCatalog.Runtime.Reports.Sections;
 namespace EvidenceCatalog.Server.Reports;
 
 /// <summary>
-/// One report request, checked: the account, one section or all, and the window. Its <see cref="CacheKey"/> names
-/// exactly these, so two tenants, sections or windows never share an entry.
+/// One report request, checked: the account, one section, the criteria view or all, and the window. Its
+/// <see cref="CacheKey"/> names exactly these, so two tenants, sections or windows never share an entry.
 /// </summary>
-internal sealed record ReportRequest(string Account, SectionDefinition? Section, CalendarDate From, CalendarDate To, TimeZoneInfo TimeZone)
+internal sealed record ReportRequest(string Account, SectionDefinition? Section, bool Criteria, CalendarDate From, CalendarDate To, TimeZoneInfo TimeZone)
 {
     /// <summary>Days in the default window: the last 90 complete days, enough for a Type II period.</summary>
     public const int DefaultDays = 90;
 
+    /// <summary>What <c>?section=</c> may name: the sections, in report order, then the criteria view.</summary>
+    public static readonly IReadOnlyList<string> SectionNames = [.. SectionDefinitions.Names, CriteriaReport.SectionName];
+
+    /// <summary>What the request asks for: a section's name, <c>criteria</c>, or <c>all</c>.</summary>
+    public string Part => Section?.Name ?? (Criteria ? CriteriaReport.SectionName : "all");
+
+    // v3: reports of format 1.1.0 (criteria, operating tests); a v2 entry is never served for them.
     public string CacheKey =>
-        $"evidence:report:v2:{Uri.EscapeDataString(Account)}:{Section?.Name ?? "all"}:{From}:{To}:{Uri.EscapeDataString(TimeZone.Id)}";
+        $"evidence:report:v3:{Uri.EscapeDataString(Account)}:{Part}:{From}:{To}:{Uri.EscapeDataString(TimeZone.Id)}";
 
     /// <summary>Reads the query parameters; the problem in one line when they cannot make a request.</summary>
     public static ReportRequest? TryParse(string account, string? section, string? from, string? to, string? tz, DateTimeOffset now, out string? problem, out IDictionary<string, object?>? extensions)
     {
         extensions = null;
-        var definition = section is null ? null : SectionDefinitions.Find(section);
-        if (section is not null && definition is null)
+        bool criteria = string.Equals(section, CriteriaReport.SectionName, StringComparison.Ordinal);
+        var definition = section is null || criteria ? null : SectionDefinitions.Find(section);
+        if (section is not null && !criteria && definition is null)
         {
-            problem = $"there is no section '{section}'; give one of: {string.Join(", ", SectionDefinitions.Names)} (or none for the full report)";
-            extensions = new Dictionary<string, object?> { ["validSections"] = SectionDefinitions.Names };
+            problem = $"there is no section '{section}'; give one of: {string.Join(", ", SectionNames)} (or none for the full report)";
+            extensions = new Dictionary<string, object?> { ["validSections"] = SectionNames };
             return null;
         }
 
@@ -71,7 +79,7 @@ internal sealed record ReportRequest(string Account, SectionDefinition? Section,
         }
 
         problem = ReportWindow.Problem(fromDate, toDate);
-        return problem is null ? new ReportRequest(account, definition, fromDate, toDate, zone) : null;
+        return problem is null ? new ReportRequest(account, definition, criteria, fromDate, toDate, zone) : null;
     }
 
     private static CalendarDate Date(DateOnly date) => new(date.Year, date.Month, date.Day);

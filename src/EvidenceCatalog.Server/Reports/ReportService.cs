@@ -75,7 +75,12 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
         string[] degraded;
         try
         {
-            if (request.Section is null)
+            if (request.Criteria)
+            {
+                signedBytes = (await job.RunCriteriaAsync(source, evidenceTime.Token).ConfigureAwait(false)).Json;
+                degraded = [];
+            }
+            else if (request.Section is null)
             {
                 var result = await job.RunAsync(source, evidenceTime.Token).ConfigureAwait(false);
                 signedBytes = result.Json;
@@ -101,7 +106,7 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
         await cache.SetAsync(request.CacheKey, signed).ConfigureAwait(false);
         log.LogInformation(
             "Built report {Account} {Section} {From}..{To} {TimeZone} in {ElapsedMs} ms; degraded sections: {Degraded}",
-            request.Account, request.Section?.Name ?? "all", request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
+            request.Account, request.Part, request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, degraded.Length == 0 ? "none" : string.Join(", ", degraded));
         return signed;
     }

@@ -27,7 +27,7 @@ internal static class Events
         + (outcome is null ? string.Empty : ",\"outcome\":\"" + outcome + "\"")
         + ",\"actor\":\"" + actor + "\",\"account\":\"" + account + "\"}";
 
-    /// <summary>One event per listed day at noon UTC of each type every control's evidence rules need.</summary>
+    /// <summary>One event per listed day at noon UTC of each type every control with evidence rules needs (its first rule).</summary>
     public static IEnumerable<string> EvidenceForEveryControl(CalendarDate from, int days, Func<int, bool>? skipDay = null)
     {
         var start = new DateTime(from.Year, from.Month, from.Day, 12, 0, 0, DateTimeKind.Utc);
@@ -39,7 +39,7 @@ internal static class Events
                 continue;
             }
 
-            foreach (var control in Catalog.Model.Controls)
+            foreach (var control in Catalog.Model.Controls.Where(c => c.Evidence.Count > 0))
             {
                 var rule = control.Evidence[0];
                 string? outcome = rule.Outcomes.Count > 0 ? rule.Outcomes[0] : Catalog.Model.EventTypes.First(t => t.Id == rule.EventType).Outcomes.FirstOrDefault();

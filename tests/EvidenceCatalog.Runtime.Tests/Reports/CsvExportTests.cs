@@ -57,6 +57,17 @@ public sealed class CsvExportTests
     public void Attributes_are_kept_as_json_in_one_quoted_cell()
     {
         string csv = Csv("{\"id\":\"a\",\"time\":\"2026-03-02T10:00:00Z\",\"type\":\"policy.decision\",\"outcome\":\"allow\",\"actor\":\"u\",\"account\":\"northwind-cloud\",\"attributes\":{\"a\":1,\"b\":\"x\"}}");
-        Assert.Contains(",\"{\"\"a\"\":1,\"\"b\"\":\"\"x\"\"}\"\r\n", csv);
+        Assert.Contains(",\"{\"\"a\"\":1,\"\"b\"\":\"\"x\"\"}\",CC6.1\r\n", csv);
+    }
+
+    [Fact]
+    public void The_last_column_is_the_criteria_the_row_s_control_claims_separated_by_spaces()
+    {
+        string csv = Csv(Line("a", "2026-03-02T10:00:00Z", "access.review_completed", "completed"));
+        var rows = csv.Split("\r\n", System.StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.EndsWith(",criteria", rows[0]);
+        Assert.StartsWith("IAM-03,a,", rows[1]);
+        Assert.EndsWith(",,CC6.1 CC6.2 CC6.3", rows[1]);
     }
 }

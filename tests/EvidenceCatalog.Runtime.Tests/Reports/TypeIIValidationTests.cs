@@ -55,7 +55,7 @@ public sealed class TypeIIValidationTests
         var validation = Validate(100, d => d == 99);
         Assert.False(validation.TypeII);
         Assert.Equal(0, validation.DailyEvidence["2026-04-10"]);
-        Assert.Equal(Infrastructure.Events.Catalog.Model.Controls.Count, validation.DailyEvidence["2026-04-09"]);
+        Assert.Equal(Infrastructure.Events.Catalog.Model.Controls.Count(c => c.Evidence.Count > 0), validation.DailyEvidence["2026-04-09"]);
         Assert.Equal(100, validation.DailyEvidence.Count);
         Assert.Equal(new CoverageGap("2026-04-10", "2026-04-10", 1), Assert.Single(validation.CoverageGaps));
     }
@@ -74,7 +74,7 @@ public sealed class TypeIIValidationTests
         var options = Options(Start, new CalendarDate(2026, 1, 10));
         var lines = EvidenceForEveryControl(Start, 10).Where(l => !(l.Contains("\"backup.completed\"") && l.Contains("2026-01-05")));
         var report = Report(options, lines);
-        var backup = report.Controls.Values.Where(c => c.Coverage.Gaps.Count > 0).ToList();
+        var backup = report.Controls.Values.Where(c => c.EvidenceCount > 0 && c.Coverage.Gaps.Count > 0).ToList();
         Assert.NotEmpty(backup);
         Assert.All(backup, c => Assert.Equal(new CoverageGap("2026-01-05", "2026-01-05", 1), Assert.Single(c.Coverage.Gaps)));
         Assert.True(report.Validation.CoverageGaps.Count == 0);

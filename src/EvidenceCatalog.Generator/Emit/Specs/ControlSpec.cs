@@ -2,7 +2,7 @@ using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Generator.Emit.Specs;
 
-/// <summary>A control; <see cref="Evidence"/> is the whole <c>EquatableArray&lt;EvidenceRule&gt;</c> expression.</summary>
+/// <summary>A control; <see cref="Evidence"/> is the whole <c>EquatableArray&lt;EvidenceRule&gt;</c> expression, <see cref="Manual"/> the <c>ManualEvidence</c> one (or <c>null</c>).</summary>
 internal sealed record ControlSpec(
     string Member,
     EquatableArray<string> Doc,
@@ -12,4 +12,5 @@ internal sealed record ControlSpec(
     string Owner,
     string Criteria,
     string Cadence,
-    string Evidence);
+    string Evidence,
+    string Manual);

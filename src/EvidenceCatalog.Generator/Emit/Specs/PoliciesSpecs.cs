@@ -16,4 +16,5 @@ internal sealed record PoliciesSpec(
     string PiiMinConfidencePercent,
     string AuditLogDays,
     string EvidenceDays,
-    string IncidentRecordDays);
+    string IncidentRecordDays,
+    string CategoriesInScope);
