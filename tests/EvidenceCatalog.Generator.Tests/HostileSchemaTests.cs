@@ -44,7 +44,7 @@ public sealed class HostileSchemaTests
 
         var atValue = Assert.Single(run.Diagnostics, d => d.Id == "EC2010" && d.Location.GetLineSpan().Path == "zz-hostile.yaml");
         Assert.Equal((3, 9), (atValue.Location.GetLineSpan().StartLinePosition.Line + 1, atValue.Location.GetLineSpan().StartLinePosition.Character + 1));
-        var atKeyword = Assert.Single(run.Diagnostics, d => d.Id == "EC2109" && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 50);
+        var atKeyword = Assert.Single(run.Diagnostics, d => d.Id == "EC2109" && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 49);
         Assert.EndsWith("vendors.schema.json", atKeyword.Location.GetLineSpan().Path, StringComparison.Ordinal);
     }
 
