@@ -4,5 +4,5 @@ namespace EvidenceCatalog.Runtime;
 public static class RuntimeInfo
 {
     /// <summary>The version of the report format (docs/report-format.md).</summary>
-    public const string ReportVersion = "1.0.0";
+    public const string ReportVersion = "1.1.0";
 }

@@ -58,7 +58,7 @@ public sealed class ReportJob
     public async Task<ReportResult> RunAsync(IEvidenceSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var builder = Builder();
+        var builder = Builder(readsEvidence: true);
         var report = await builder.BuildAsync(Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         CheckAccount(builder);
         return new ReportResult(report, Sign(ReportJson.Serialize(report)));
@@ -69,7 +69,7 @@ public sealed class ReportJob
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(source);
-        var builder = Builder();
+        var builder = Builder(readsEvidence: false);
         var report = await builder.BuildSectionAsync(section, Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         if (report.Meta.Ingestion is not null)
         {
@@ -97,7 +97,7 @@ public sealed class ReportJob
             throw new ArgumentException("a CSV population has one detached signature: give one signing key", nameof(output));
         }
 
-        var builder = Builder();
+        var builder = Builder(readsEvidence: false);
         using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
         var signed = signer is null ? output : new SigningStream(output, signer);
         var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account);
@@ -113,7 +113,7 @@ public sealed class ReportJob
         return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
     }
 
-    private EvidenceReportBuilder Builder() => new(catalog, options, CatalogSource, namesOtherAccounts: RequireAccountEvents);
+    private EvidenceReportBuilder Builder(bool readsEvidence) => new(catalog, options, CatalogSource, namesOtherAccounts: RequireAccountEvents, readsEvidence);
 
     private EvidenceFill Fill(EvidenceReportBuilder builder, IEvidenceSource source)
     {

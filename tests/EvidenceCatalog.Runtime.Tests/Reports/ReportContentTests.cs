@@ -70,7 +70,7 @@ public sealed class ReportContentTests
     public void Meta_carries_org_window_fingerprint_version_and_counts_that_add_up()
     {
         var report = Report(March with { TimeZone = System.TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") }, [Line("a", "2026-03-02T10:00:00Z"), "bad", Line("a", "2026-03-02T10:00:00Z")]);
-        Assert.Equal("1.0.0", report.Meta.ReportVersion);
+        Assert.Equal("1.1.0", report.Meta.ReportVersion);
         Assert.Equal("northwind-cloud", report.Meta.OrgId);
         Assert.Equal("Northwind Cloud, Inc.", report.Meta.OrgName);
         Assert.Equal("2026-11-23T12:00:00Z", report.Meta.GeneratedAt);
