@@ -14,7 +14,7 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence report (--events FILE... | --store LOCATION) --org ID --from DATE --to DATE</c>: the signed evidence report
-/// (JSON) or the signed evidence population (CSV with a detached signature).
+/// (JSON), or the signed evidence population or samples (CSV with a detached signature), of every control or of one.
 /// </summary>
 internal sealed class ReportCommand : Command
 {
@@ -77,11 +77,18 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string> format = new Option<string>("--format")
     {
-        Description = "json: the report. csv: one row per control × evidence event, with a detached signature FILE.sig.",
+        Description = "json: the report. csv: the evidence population, one row per control × evidence event. samples-csv: each control's sample, "
+            + "one row per sampled event. A CSV gets a detached signature FILE.sig.",
         DefaultValueFactory = _ => "json",
-    }.AcceptOnlyFromAmong("json", "csv");
+    }.AcceptOnlyFromAmong("json", "csv", "samples-csv");
 
-    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).");
+    private readonly Option<string?> control = new("--control")
+    {
+        Description = "With --format csv or samples-csv: the rows of this control alone (its id, e.g. IAM-01).",
+        HelpName = "id",
+    };
+
+    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json, evidence-report.csv or evidence-samples.csv; - for standard output, JSON only).");
 
     private readonly Option<int> gapDays = new("--gap-days")
     {
@@ -122,6 +129,7 @@ internal sealed class ReportCommand : Command
         Options.Add(access);
         Options.Add(accountConfig);
         Options.Add(format);
+        Options.Add(control);
         Options.Add(output);
         Options.Add(gapDays);
         Options.Add(sampleSize);
@@ -137,6 +145,11 @@ internal sealed class ReportCommand : Command
             {
                 result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
             }
+
+            if (result.GetValue(control) is not null && result.GetValue(format) == "json")
+            {
+                result.AddError("--control selects the rows of a CSV export: give --format csv or --format samples-csv with it");
+            }
         });
         SetAction(Execute);
     }
@@ -145,9 +158,20 @@ internal sealed class ReportCommand : Command
 
     private int Report(ParseResult parseResult, LoadedCatalog catalog)
     {
+        string kind = parseResult.GetValue(format)!;
+        string? only = parseResult.GetValue(control);
+        if (only is not null)
+        {
+            CommandOptions.RequireControl(catalog.Catalog.Model, only);
+        }
+
         var keys = signing.LoadSigningKeys(context, parseResult);
-        bool csv = parseResult.GetValue(format) == "csv";
-        string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
+        string outputPath = parseResult.GetValue(output) ?? kind switch
+        {
+            "csv" => "evidence-report.csv",
+            "samples-csv" => "evidence-samples.csv",
+            _ => "evidence-report.json",
+        };
         var inputs = EventInputs.Resolve(context, parseResult.GetValue(events) ?? []);
         using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
         using var quarantineFile = location is null
@@ -176,9 +200,14 @@ internal sealed class ReportCommand : Command
         IReadOnlyList<string> incomplete;
         try
         {
-            if (csv)
+            if (kind == "csv")
             {
-                var (result, _) = files.WriteCsv(job, source, outputPath, keys);
+                var (result, _) = files.WriteCsv(job, source, outputPath, keys, only);
+                incomplete = Damaged(result.Ingestion).ToList();
+            }
+            else if (kind == "samples-csv")
+            {
+                var (result, _) = files.WriteSamplesCsv(job, source, outputPath, keys, only);
                 incomplete = Damaged(result.Ingestion).ToList();
             }
             else
