@@ -45,6 +45,7 @@ public static class EvidenceCli
                 new ServeCommand(context),
                 new TokenCommand(context),
                 new AccessCommand(context),
+                new SampleCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);

@@ -145,11 +145,6 @@ internal sealed class ReportCommand : Command
             {
                 result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
             }
-
-            if (result.GetValue(control) is not null && result.GetValue(format) == "json")
-            {
-                result.AddError("--control selects the rows of a CSV export: give --format csv or --format samples-csv with it");
-            }
         });
         SetAction(Execute);
     }
@@ -162,6 +157,11 @@ internal sealed class ReportCommand : Command
         string? only = parseResult.GetValue(control);
         if (only is not null)
         {
+            if (kind == "json")
+            {
+                throw new CommandInputException("--control selects the rows of a CSV export: give --format csv or --format samples-csv with it");
+            }
+
             CommandOptions.RequireControl(catalog.Catalog.Model, only);
         }
 
