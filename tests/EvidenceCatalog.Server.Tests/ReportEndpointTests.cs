@@ -24,7 +24,7 @@ public sealed class ReportEndpointTests
         Assert.True(ReportVerifier.Verify(body, ServerHarness.VerificationKey).IsIntact);
         using var json = JsonDocument.Parse(body);
         var meta = json.RootElement.GetProperty("meta");
-        Assert.Equal("1.0.0", meta.GetProperty("reportVersion").GetString());
+        Assert.Equal("1.1.0", meta.GetProperty("reportVersion").GetString());
         Assert.Equal("northwind-cloud", meta.GetProperty("orgId").GetString());
         Assert.Equal("2026-08-25", meta.GetProperty("window").GetProperty("from").GetString());
         Assert.Equal("2026-11-22", meta.GetProperty("window").GetProperty("to").GetString());
