@@ -138,7 +138,7 @@ internal sealed class EvidenceReportBuilder
             ingestion is null ? null : Provenance(ingestion));
     }
 
-    /// <summary>The log sources that mapped an input, and the store's queries; null when there is neither.</summary>
+    /// <summary>The input files, the log sources that mapped them, and the store's queries; null when there is none of these.</summary>
     private ReportProvenance? Provenance(IngestionSummary ingestion)
     {
         var logSources = ingestion.Inputs
@@ -150,8 +150,14 @@ internal sealed class EvidenceReportBuilder
             .OfType<LogSource>()
             .Select(s => new LogSourceProvenance(s.Id, CatalogFingerprint.OfLogSource(s)))
             .ToArray();
+        var files = ingestion.Inputs
+            .Where(i => i.Sha256 is not null && i.Bytes is not null)
+            .Select(i => new FileProvenance(i.Name, i.Bytes!.Value, i.Sha256!, i.LogSource))
+            .ToArray();
         var store = Tally.StoreProvenance;
-        return logSources.Length == 0 && store is null ? null : new ReportProvenance(logSources.Length == 0 ? null : logSources, store);
+        return logSources.Length == 0 && store is null && files.Length == 0
+            ? null
+            : new ReportProvenance(logSources.Length == 0 ? null : logSources, store) { Files = files.Length == 0 ? null : files };
     }
 
     /// <summary>

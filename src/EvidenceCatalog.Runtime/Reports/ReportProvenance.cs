@@ -4,12 +4,19 @@ namespace EvidenceCatalog.Runtime.Reports;
 
 /// <summary>
 /// How the report's populations were pulled (docs/report-format.md, "meta.provenance"), so that an auditor can pull them
-/// again and compare: the log source definitions that mapped its input files, and for a store, the store and every
-/// query it ran. The input files themselves, with their sizes and SHA-256, are <c>meta.ingestion.inputs</c>.
+/// again and compare: the input files with their sizes and SHA-256 (as <c>meta.ingestion.inputs</c> names them), the log
+/// source definitions that mapped them, and for a store, the store and every query it ran.
 /// </summary>
 /// <param name="LogSources">The log sources whose rules mapped an input, by id; absent when no input was a log source's.</param>
 /// <param name="Store">The store and its queries; absent for a report from files or from events handed in.</param>
-public sealed record ReportProvenance(IReadOnlyList<LogSourceProvenance>? LogSources, StoreProvenance? Store);
+public sealed record ReportProvenance(IReadOnlyList<LogSourceProvenance>? LogSources, StoreProvenance? Store)
+{
+    /// <summary>The files read, in reading order; absent for a store and for events handed in.</summary>
+    public IReadOnlyList<FileProvenance>? Files { get; init; }
+}
+
+/// <summary>An input file: its name (as in <c>meta.ingestion.inputs</c>), its size and SHA-256, and the log source that mapped it (null: native events).</summary>
+public sealed record FileProvenance(string Name, long Bytes, string Sha256, string? LogSource);
 
 /// <summary>A log source that mapped an input: its id, and SHA-256 of its definition's canonical JSON (as in the catalog fingerprint).</summary>
 public sealed record LogSourceProvenance(string Id, string Sha256);
