@@ -47,6 +47,7 @@ public static class EvidenceCli
                 new TokenCommand(context),
                 new AccessCommand(context),
                 new SourcesCommand(context),
+                new SampleCommand(context),
             };
 
             ParseResult parseResult = root.Parse(args);

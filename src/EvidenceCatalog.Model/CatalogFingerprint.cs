@@ -105,24 +105,7 @@ public static class CatalogFingerprint
         // Written only when there are sources, so that catalogs without any keep the fingerprint they had before the kind existed.
         if (sources.Count > 0)
         {
-            canonical["sources"] = ById(sources, s => s.Id, s => new Obj
-            {
-                ["id"] = s.Id, ["name"] = s.Name, ["description"] = s.Description, ["containers"] = Flags(s.Containers),
-                ["recognize"] = Conditions(s.Recognize),
-                ["time"] = new Obj { ["fields"] = Strings(s.Time.Fields), ["formats"] = Flags(s.Time.Formats) },
-                ["account"] = new Obj { ["value"] = s.Account.Value, ["field"] = s.Account.Template },
-                ["eventId"] = new Obj { ["fields"] = Strings(s.EventId.Templates), ["hashWhenMissing"] = s.EventId.HashWhenMissing },
-                ["nativeName"] = s.NativeName, ["actor"] = Strings(s.Actor), ["resource"] = Strings(s.Resource), ["ip"] = Strings(s.Ip),
-                ["rules"] = Array(s.Rules.Select(r => new Obj
-                {
-                    ["name"] = r.Name, ["when"] = Conditions(r.When), ["type"] = r.Type,
-                    ["outcome"] = new Obj
-                    {
-                        ["value"] = r.Outcome.Value, ["field"] = r.Outcome.Field, ["default"] = r.Outcome.Default,
-                        ["map"] = Array(r.Outcome.Map.Select(m => new Obj { ["from"] = m.From, ["to"] = m.To })),
-                    },
-                })),
-            });
+            canonical["sources"] = ById(sources, s => s.Id, Source);
         }
 
         return Sha256Hex(CanonicalJson.Write(canonical));
@@ -164,6 +147,20 @@ public static class CatalogFingerprint
         return rule;
     }
 
+    /// <summary>
+    /// SHA-256 of one log source's definition: the canonical JSON of the object the catalog fingerprint holds for it,
+    /// so that a report can name the exact rules that mapped its inputs.
+    /// </summary>
+    public static string OfLogSource(LogSource source)
+    {
+        if (source is null)
+        {
+            throw new ArgumentNullException(nameof(source));
+        }
+
+        return Sha256Hex(CanonicalJson.Write(Source(source)));
+    }
+
     public static string Sha256Hex(string text)
     {
         using var sha = SHA256.Create();
@@ -176,6 +173,25 @@ public static class CatalogFingerprint
 
         return hex.ToString();
     }
+
+    private static Obj Source(LogSource s) => new Obj
+    {
+        ["id"] = s.Id, ["name"] = s.Name, ["description"] = s.Description, ["containers"] = Flags(s.Containers),
+        ["recognize"] = Conditions(s.Recognize),
+        ["time"] = new Obj { ["fields"] = Strings(s.Time.Fields), ["formats"] = Flags(s.Time.Formats) },
+        ["account"] = new Obj { ["value"] = s.Account.Value, ["field"] = s.Account.Template },
+        ["eventId"] = new Obj { ["fields"] = Strings(s.EventId.Templates), ["hashWhenMissing"] = s.EventId.HashWhenMissing },
+        ["nativeName"] = s.NativeName, ["actor"] = Strings(s.Actor), ["resource"] = Strings(s.Resource), ["ip"] = Strings(s.Ip),
+        ["rules"] = Array(s.Rules.Select(r => new Obj
+        {
+            ["name"] = r.Name, ["when"] = Conditions(r.When), ["type"] = r.Type,
+            ["outcome"] = new Obj
+            {
+                ["value"] = r.Outcome.Value, ["field"] = r.Outcome.Field, ["default"] = r.Outcome.Default,
+                ["map"] = Array(r.Outcome.Map.Select(m => new Obj { ["from"] = m.From, ["to"] = m.To })),
+            },
+        })),
+    };
 
     private static object?[] Strings(EquatableArray<string> values) => values.Select(v => (object?)v).ToArray();
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Data;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
@@ -31,7 +32,7 @@ public sealed class PostgresEventStore : IEventStore
     private readonly string countDaysSql;
     private readonly string countActorsSql;
     private readonly string countActorsByCellSql;
-    private readonly string sampleSql;
+    private readonly string evidenceSql;
     private readonly string countRowsSql;
     private readonly string readEventsSql;
     private PostgresEventWriter? writer;
@@ -53,15 +54,8 @@ public sealed class PostgresEventStore : IEventStore
         countActorsByCellSql =
             $"SELECT actor, type, outcome, count(*) FROM {events} WHERE account = $1 AND time >= $2 AND time < $3 GROUP BY actor, type, outcome";
 
-        // Each sampled (cell, day) reads its first rows in (time, id) order from one day's stretch of the covering index,
-        // stopping at the limit; ids compare as bytes (UTF-8 order), as in a stream.
-        sampleSql =
-            "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes "
-            + "FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS s(type, outcome, from_ticks, until_ticks) "
-            + "CROSS JOIN LATERAL ("
-            + $"SELECT {EventRows.Columns} FROM {events} "
-            + "WHERE account = $1 AND time >= s.from_ticks AND time < s.until_ticks AND type = s.type AND outcome IS NOT DISTINCT FROM s.outcome "
-            + "ORDER BY time, id COLLATE \"C\" LIMIT $6) AS e";
+        // Every row of the window that may be evidence, read once: each control's population digest needs every id.
+        evidenceSql = $"SELECT {EventRows.EvidenceColumns} FROM {events} WHERE account = $1 AND time >= $2 AND time < $3 AND type = ANY($4)";
         countRowsSql = $"SELECT count(*) FROM {events} WHERE account = $1";
         readEventsSql =
             $"SELECT {EventRows.Columns} FROM {events} "
@@ -279,6 +273,7 @@ public sealed class PostgresEventStore : IEventStore
         ThrowIfBusy();
         cancellationToken.ThrowIfCancellationRequested();
         var pushdown = new TallyPushdown(tally, counter);
+        pushdown.DescribeStore("postgresql", PostgresSchema.CurrentVersion, "one repeatable-read transaction");
         var window = tally.Window;
         try
         {
@@ -293,8 +288,9 @@ public sealed class PostgresEventStore : IEventStore
                 {
                     await CountDaysAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
                     await CountActorsAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
-                    await TakeSamplesAsync(connection, tally, pushdown, async, cancellationToken).ConfigureAwait(false);
-                    long accountRows = await CountRowsAsync(connection, tally.Account, async, cancellationToken).ConfigureAwait(false);
+                    await CountAddressesAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
+                    await ReadEvidenceAsync(connection, tally.Account, pushdown, window, async, cancellationToken).ConfigureAwait(false);
+                    long accountRows = await CountRowsAsync(connection, pushdown, tally.Account, async, cancellationToken).ConfigureAwait(false);
                     if (pushdown.ShouldNameOtherAccounts(accountRows))
                     {
                         await NameAccountsAsync(connection, pushdown, async, cancellationToken).ConfigureAwait(false);
@@ -331,11 +327,16 @@ public sealed class PostgresEventStore : IEventStore
         Parameter(command, dayStarts);
         Parameter(command, pushdown.DayStart(0));
         Parameter(command, pushdown.DayStart(window.TotalDays));
+        var recorded = pushdown.Record(
+            "events per day, type and outcome over the days the report counts (the window and the audit-log days before it)",
+            countDaysSql,
+            Positional(account, dayStarts, pushdown.DayStart(0), pushdown.DayStart(window.TotalDays)));
         var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         await using (rows.ConfigureAwait(false))
         {
             while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
             {
+                recorded.Rows++;
                 pushdown.AddDayCount(rows.GetInt32(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
             }
         }
@@ -345,15 +346,18 @@ public sealed class PostgresEventStore : IEventStore
     {
         // The exact form groups by cell too, so rows of types the catalog no longer declares can be left out.
         bool exact = pushdown.UndeclaredInAuditDays;
-        using var command = new NpgsqlCommand(exact ? countActorsByCellSql : countActorsSql, connection);
+        string sql = exact ? countActorsByCellSql : countActorsSql;
+        using var command = new NpgsqlCommand(sql, connection);
         Parameter(command, account);
         Parameter(command, pushdown.DayStart(window.AuditOffset));
         Parameter(command, pushdown.DayStart(window.TotalDays));
+        var recorded = pushdown.Record("events per actor over the audit-log days", sql, Positional(account, pushdown.DayStart(window.AuditOffset), pushdown.DayStart(window.TotalDays)));
         var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         await using (rows.ConfigureAwait(false))
         {
             while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
             {
+                recorded.Rows++;
                 if (exact)
                 {
                     pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
@@ -366,54 +370,98 @@ public sealed class PostgresEventStore : IEventStore
         }
     }
 
-    private async ValueTask TakeSamplesAsync(NpgsqlConnection connection, EvidenceTally tally, TallyPushdown pushdown, bool async, CancellationToken cancellationToken)
+    /// <summary>Each security metric's distinct addresses over the window.</summary>
+    private async ValueTask CountAddressesAsync(NpgsqlConnection connection, string account, TallyPushdown pushdown, ReportWindow window, bool async, CancellationToken cancellationToken)
     {
-        var cells = new Dictionary<(string Type, string? Outcome), int>();
-        var types = new List<string>();
-        var outcomes = new List<string?>();
-        var froms = new List<long>();
-        var untils = new List<long>();
-        foreach (var day in pushdown.SampleDays())
+        long from = pushdown.DayStart(window.WindowOffset);
+        long to = pushdown.DayStart(window.TotalDays);
+        foreach (var metric in pushdown.MetricAddressQueries())
         {
-            cells.TryAdd((day.Type, day.Outcome), day.Cell);
-            types.Add(day.Type);
-            outcomes.Add(day.Outcome);
-            froms.Add(day.FromTicks);
-            untils.Add(day.ToTicks);
-        }
-
-        if (cells.Count == 0)
-        {
-            return;
-        }
-
-        using var command = new NpgsqlCommand(sampleSql, connection);
-        Parameter(command, tally.Account);
-        Parameter(command, types.ToArray());
-        Parameter(command, outcomes.ToArray()).NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text;
-        Parameter(command, froms.ToArray());
-        Parameter(command, untils.ToArray());
-        Parameter(command, (long)tally.SampleSize);
-        var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
-        await using (rows.ConfigureAwait(false))
-        {
-            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            var matches = new List<string>();
+            if (metric.Outcomes.Count > 0)
             {
-                // A cell read over several days may return more rows than its sample holds; the tally keeps the first.
-                var auditEvent = EventRows.Read(rows, tally.Account);
-                pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
+                matches.Add("outcome = ANY($5)");
+            }
+
+            if (metric.WithoutOutcome)
+            {
+                matches.Add("outcome IS NULL");
+            }
+
+            string sql = $"SELECT count(DISTINCT ip) FROM {QuotedSchema}.events WHERE account = $1 AND time >= $2 AND time < $3 AND type = $4 AND ({string.Join(" OR ", matches)})";
+            using var command = new NpgsqlCommand(sql, connection);
+            Parameter(command, account);
+            Parameter(command, from);
+            Parameter(command, to);
+            Parameter(command, metric.Type);
+            string[] outcomes = [.. metric.Outcomes];
+            if (outcomes.Length > 0)
+            {
+                Parameter(command, outcomes);
+            }
+
+            var recorded = pushdown.Record(
+                $"distinct addresses of the security metric {metric.Id} over the window",
+                sql,
+                outcomes.Length > 0 ? Positional(account, from, to, metric.Type, outcomes) : Positional(account, from, to, metric.Type));
+            var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
+            await using (rows.ConfigureAwait(false))
+            {
+                await NextAsync(rows, async, cancellationToken).ConfigureAwait(false);
+                pushdown.SetDistinctIps(metric.Metric, rows.GetInt64(0));
+                recorded.Rows = 1;
             }
         }
     }
 
-    private async ValueTask<long> CountRowsAsync(NpgsqlConnection connection, string account, bool async, CancellationToken cancellationToken)
+    /// <summary>Every row of the window that may be evidence, for each control's first events and sample.</summary>
+    private async ValueTask ReadEvidenceAsync(NpgsqlConnection connection, string account, TallyPushdown pushdown, ReportWindow window, bool async, CancellationToken cancellationToken)
+    {
+        string[] types = [.. pushdown.EvidenceTypes()];
+        if (types.Length == 0)
+        {
+            return;
+        }
+
+        long from = pushdown.DayStart(window.WindowOffset);
+        long to = pushdown.DayStart(window.TotalDays);
+        using var command = new NpgsqlCommand(evidenceSql, connection);
+        Parameter(command, account);
+        Parameter(command, from);
+        Parameter(command, to);
+        Parameter(command, types);
+        var recorded = pushdown.Record(
+            "the evidence rows of the window: every control's population, for its digest, sample and first events",
+            evidenceSql,
+            Positional(account, from, to, types));
+        var rows = async
+            ? await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false)
+            : command.ExecuteReader(CommandBehavior.SequentialAccess);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (await NextAsync(rows, async, cancellationToken).ConfigureAwait(false))
+            {
+                recorded.Rows++;
+                pushdown.AddEvidence(EventRows.Read(rows, account));
+            }
+        }
+    }
+
+    /// <summary>Positional parameters as the report's provenance names them: <c>$1</c>, <c>$2</c>, ...</summary>
+    private static Dictionary<string, object?> Positional(params object?[] values) =>
+        values.Select((v, i) => (Name: "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Value: v))
+            .ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+
+    private async ValueTask<long> CountRowsAsync(NpgsqlConnection connection, TallyPushdown pushdown, string account, bool async, CancellationToken cancellationToken)
     {
         using var command = new NpgsqlCommand(countRowsSql, connection);
         Parameter(command, account);
+        var recorded = pushdown.Record("rows of the account, for the counts of meta.ingestion", countRowsSql, Positional(account));
         var rows = await ExecuteAsync(command, async, cancellationToken).ConfigureAwait(false);
         await using (rows.ConfigureAwait(false))
         {
             await NextAsync(rows, async, cancellationToken).ConfigureAwait(false);
+            recorded.Rows = 1;
             return rows.GetInt64(0);
         }
     }

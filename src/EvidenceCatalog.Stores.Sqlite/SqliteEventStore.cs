@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Data.Common;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Aggregation;
@@ -35,16 +36,7 @@ public sealed class SqliteEventStore : IEventStore
         "SELECT actor, type, outcome, count(*) FROM events WHERE account = $account AND time >= $from AND time < $to "
         + "GROUP BY actor, type, outcome";
 
-    // One pass over the window for every control's sample: each cell keeps its rows before its own bound, and only
-    // those few are ranked. CROSS JOIN makes SQLite scan the events by time and look each row's cell up, not the reverse.
-    private static readonly string SampleSql =
-        $"SELECT {EventRows.Columns} FROM ("
-        + "SELECT e.id, e.time, e.type, e.outcome, e.actor, e.resource, e.ip, e.attributes, "
-        + "row_number() OVER (PARTITION BY e.type, e.outcome ORDER BY e.time, e.id) AS position "
-        + "FROM events AS e CROSS JOIN tally_samples AS s "
-        + "WHERE e.account = $account AND e.time >= $from AND e.time < $to "
-        + "AND s.type = e.type AND s.outcome IS e.outcome AND e.time < s.until_ticks) "
-        + "WHERE position <= $limit";
+    private const string AccountRowsSql = "SELECT count(*) FROM events WHERE account = $account";
 
     private const string ReadEventsSql =
         $"SELECT {EventRows.Columns} FROM events "
@@ -109,36 +101,32 @@ public sealed class SqliteEventStore : IEventStore
         ArgumentNullException.ThrowIfNull(tally);
         ThrowIfBusy();
         var pushdown = new TallyPushdown(tally, counter);
+        pushdown.DescribeStore("sqlite", SqliteSchema.CurrentVersion, "one deferred read transaction");
         var window = tally.Window;
         try
         {
             // One read transaction: every query sees the same events even while another process ingests.
             using var transaction = connection.BeginTransaction(deferred: true);
-            using (var perDay = Command(transaction, CountDaySql))
-            {
-                perDay.Parameters.AddWithValue("$account", tally.Account);
-                var start = perDay.Parameters.Add("$start", SqliteType.Integer);
-                var end = perDay.Parameters.Add("$end", SqliteType.Integer);
-                for (int day = 0; day < window.TotalDays; day++)
-                {
-                    start.Value = pushdown.DayStart(day);
-                    end.Value = pushdown.DayStart(day + 1);
-                    using var rows = perDay.ExecuteReader();
-                    while (rows.Read())
-                    {
-                        pushdown.AddDayCount(day, rows.GetString(0), EventRows.NullableString(rows, 1), rows.GetInt64(2));
-                    }
-                }
-            }
-
+            CountDays(transaction, tally.Account, pushdown, window);
             cancellationToken.ThrowIfCancellationRequested();
             CountActors(transaction, tally.Account, pushdown, window);
             cancellationToken.ThrowIfCancellationRequested();
-            TakeSamples(transaction, tally, pushdown);
+            CountAddresses(transaction, tally.Account, pushdown, window);
             cancellationToken.ThrowIfCancellationRequested();
-            long accountRows = Count(transaction, "SELECT count(*) FROM events WHERE account = $account", tally.Account);
+            ReadEvidence(transaction, tally.Account, pushdown, window, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            long accountRows;
+            using (var count = Command(transaction, AccountRowsSql))
+            {
+                count.Parameters.AddWithValue("$account", tally.Account);
+                var recorded = pushdown.Record("rows of the account, for the counts of meta.ingestion", AccountRowsSql, Parameters(("$account", tally.Account)));
+                accountRows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+                recorded.Rows = 1;
+            }
+
             if (pushdown.ShouldNameOtherAccounts(accountRows))
             {
+                // Not recorded: the report is refused when it names other accounts.
                 using var accounts = Command(transaction, $"SELECT account, count(*) FROM events GROUP BY account ORDER BY 2 DESC, 1 LIMIT {NoEventsForAccountException.NamedAccounts + 1}");
                 using var rows = accounts.ExecuteReader();
                 while (rows.Read())
@@ -319,24 +307,54 @@ public sealed class SqliteEventStore : IEventStore
         return command;
     }
 
-    /// <summary>Creates an empty temporary table for this query (kept by the connection for the next one).</summary>
-    private void EmptyTempTable(SqliteTransaction transaction, string name, string columns)
+    private void CountDays(SqliteTransaction transaction, string account, TallyPushdown pushdown, ReportWindow window)
     {
-        using var create = Command(transaction, $"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns}); DELETE FROM {name}");
-        create.ExecuteNonQuery();
+        using var perDay = Command(transaction, CountDaySql);
+        perDay.Parameters.AddWithValue("$account", account);
+        var start = perDay.Parameters.Add("$start", SqliteType.Integer);
+        var end = perDay.Parameters.Add("$end", SqliteType.Integer);
+        long[] starts = new long[window.TotalDays];
+        long[] ends = new long[window.TotalDays];
+        for (int day = 0; day < window.TotalDays; day++)
+        {
+            starts[day] = pushdown.DayStart(day);
+            ends[day] = pushdown.DayStart(day + 1);
+        }
+
+        var recorded = pushdown.Record(
+            "events per day, type and outcome, one run per day the report counts (the window and the audit-log days before it)",
+            CountDaySql,
+            Parameters(("$account", account)),
+            Parameters(("$start", starts), ("$end", ends)));
+        for (int day = 0; day < window.TotalDays; day++)
+        {
+            start.Value = starts[day];
+            end.Value = ends[day];
+            using var rows = perDay.ExecuteReader();
+            while (rows.Read())
+            {
+                pushdown.AddDayCount(day, rows.GetString(0), EventRows.NullableString(rows, 1), rows.GetInt64(2));
+                recorded.Rows++;
+            }
+        }
     }
 
     private void CountActors(SqliteTransaction transaction, string account, TallyPushdown pushdown, ReportWindow window)
     {
         // The exact form groups by cell too, so rows of types the catalog no longer declares can be left out.
         bool exact = pushdown.UndeclaredInAuditDays;
-        using var actors = Command(transaction, exact ? CountActorsByCellSql : CountActorsSql);
+        string sql = exact ? CountActorsByCellSql : CountActorsSql;
+        using var actors = Command(transaction, sql);
+        long from = pushdown.DayStart(window.AuditOffset);
+        long to = pushdown.DayStart(window.TotalDays);
         actors.Parameters.AddWithValue("$account", account);
-        actors.Parameters.AddWithValue("$from", pushdown.DayStart(window.AuditOffset));
-        actors.Parameters.AddWithValue("$to", pushdown.DayStart(window.TotalDays));
+        actors.Parameters.AddWithValue("$from", from);
+        actors.Parameters.AddWithValue("$to", to);
+        var recorded = pushdown.Record("events per actor over the audit-log days", sql, Parameters(("$account", account), ("$from", from), ("$to", to)));
         using var rows = actors.ExecuteReader();
         while (rows.Read())
         {
+            recorded.Rows++;
             if (exact)
             {
                 pushdown.AddActor(rows.GetString(0), rows.GetString(1), EventRows.NullableString(rows, 2), rows.GetInt64(3));
@@ -348,58 +366,80 @@ public sealed class SqliteEventStore : IEventStore
         }
     }
 
-    private void TakeSamples(SqliteTransaction transaction, EvidenceTally tally, TallyPushdown pushdown)
+    /// <summary>Each security metric's distinct addresses over the window.</summary>
+    private void CountAddresses(SqliteTransaction transaction, string account, TallyPushdown pushdown, ReportWindow window)
     {
-        // The unique index covers the lookup the sample scan makes for every row (measured: a third faster than a key on (type, outcome)).
-        EmptyTempTable(transaction, "tally_samples", "type TEXT NOT NULL, outcome TEXT, until_ticks INTEGER NOT NULL, UNIQUE (type, outcome, until_ticks)");
-        var cells = new Dictionary<(string Type, string? Outcome), int>();
-        long from = long.MaxValue;
-        long to = long.MinValue;
-        using (var insert = Command(transaction, "INSERT INTO tally_samples (type, outcome, until_ticks) VALUES ($type, $outcome, $until)"))
+        long from = pushdown.DayStart(window.WindowOffset);
+        long to = pushdown.DayStart(window.TotalDays);
+        foreach (var metric in pushdown.MetricAddressQueries())
         {
-            var type = insert.Parameters.Add("$type", SqliteType.Text);
-            var outcome = insert.Parameters.Add("$outcome", SqliteType.Text);
-            var until = insert.Parameters.Add("$until", SqliteType.Integer);
-            foreach (var range in pushdown.SampleRanges())
+            var outcomes = metric.Outcomes.Select((_, i) => "$outcome" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            var matches = new List<string>();
+            if (outcomes.Count > 0)
             {
-                type.Value = range.Type;
-                outcome.Value = range.Outcome ?? (object)DBNull.Value;
-                until.Value = range.ToTicks;
-                insert.ExecuteNonQuery();
-                cells.Add((range.Type, range.Outcome), range.Cell);
-                from = Math.Min(from, range.FromTicks);
-                to = Math.Max(to, range.ToTicks);
+                matches.Add($"outcome IN ({string.Join(", ", outcomes)})");
             }
-        }
 
-        if (cells.Count == 0)
+            if (metric.WithoutOutcome)
+            {
+                matches.Add("outcome IS NULL");
+            }
+
+            string sql = "SELECT count(DISTINCT ip) FROM events WHERE account = $account AND time >= $from AND time < $to AND type = $type"
+                + $" AND ({string.Join(" OR ", matches)})";
+            using var command = Command(transaction, sql);
+            var parameters = new List<(string, object?)> { ("$account", account), ("$from", from), ("$to", to), ("$type", metric.Type) };
+            parameters.AddRange(metric.Outcomes.Select((o, i) => (outcomes[i], (object?)o)));
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            var recorded = pushdown.Record($"distinct addresses of the security metric {metric.Id} over the window", sql, Parameters([.. parameters]));
+            pushdown.SetDistinctIps(metric.Metric, Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+            recorded.Rows = 1;
+        }
+    }
+
+    /// <summary>
+    /// Every row of the window that may be evidence, for each control's first events and sample: the population of
+    /// every control is read once (its digest needs every event's id), in one pass over the covering index by time.
+    /// </summary>
+    private void ReadEvidence(SqliteTransaction transaction, string account, TallyPushdown pushdown, ReportWindow window, CancellationToken cancellationToken)
+    {
+        var types = pushdown.EvidenceTypes();
+        if (types.Count == 0)
         {
             return;
         }
 
-        using var sample = Command(transaction, SampleSql);
-        sample.Parameters.AddWithValue("$account", tally.Account);
-        sample.Parameters.AddWithValue("$from", from);
-        sample.Parameters.AddWithValue("$to", to);
-        sample.Parameters.AddWithValue("$limit", tally.SampleSize);
-        using var rows = sample.ExecuteReader();
+        var names = types.Select((_, i) => "$type" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        string sql = $"SELECT {EventRows.EvidenceColumns} FROM events WHERE account = $account AND time >= $from AND time < $to AND type IN ({string.Join(", ", names)})";
+        long from = pushdown.DayStart(window.WindowOffset);
+        long to = pushdown.DayStart(window.TotalDays);
+        var parameters = new List<(string, object?)> { ("$account", account), ("$from", from), ("$to", to) };
+        parameters.AddRange(types.Select((t, i) => (names[i], (object?)t)));
+        using var command = Command(transaction, sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var recorded = pushdown.Record("the evidence rows of the window: every control's population, for its digest, sample and first events", sql, Parameters([.. parameters]));
+        using var rows = command.ExecuteReader(System.Data.CommandBehavior.SequentialAccess);
         while (rows.Read())
         {
-            var auditEvent = EventRows.Read(rows, tally.Account);
-            pushdown.OfferSample(cells[(auditEvent.Type, auditEvent.Outcome)], auditEvent);
+            if ((++recorded.Rows & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            pushdown.AddEvidence(EventRows.Read(rows, account));
         }
     }
 
-    private long Count(SqliteTransaction transaction, string sql, string? account)
-    {
-        using var command = Command(transaction, sql);
-        if (account is not null)
-        {
-            command.Parameters.AddWithValue("$account", account);
-        }
-
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    private static Dictionary<string, object?> Parameters(params (string Name, object? Value)[] parameters) =>
+        parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
 
     private SqliteCommand ReadEventsCommand(string account, DateTimeOffset fromUtc, DateTimeOffset toUtcExclusive)
     {

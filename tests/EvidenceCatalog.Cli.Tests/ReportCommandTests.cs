@@ -160,6 +160,28 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void The_provenance_names_every_input_file_with_its_size_and_digest()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"));
+        workspace.AddText("more.jsonl", Line("b", "2026-03-03T10:00:00Z") + "\n");
+
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", "more.jsonl", .. Window, "--out", "report.json"]).ExitCode);
+
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("report.json")));
+        var provenance = report.RootElement.GetProperty("meta").GetProperty("provenance");
+        Assert.Equal(["files"], provenance.EnumerateObject().Select(p => p.Name));
+        var files = provenance.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(["events.jsonl", "more.jsonl"], files.Select(f => f.GetProperty("name").GetString()));
+        foreach (var file in files)
+        {
+            byte[] bytes = File.ReadAllBytes(workspace.Combine(file.GetProperty("name").GetString()!));
+            Assert.Equal(bytes.Length, file.GetProperty("bytes").GetInt64());
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.GetProperty("sha256").GetString());
+            Assert.False(file.TryGetProperty("logSource", out _));
+        }
+    }
+
+    [Fact]
     public void Csv_export_is_signed_with_a_detached_signature_that_verifies_with_the_public_key()
     {
         using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-02T11:00:00Z", account: "other"));

@@ -17,15 +17,15 @@ using static EvidenceCatalog.Stores.Tests.StoreFolder;
 namespace EvidenceCatalog.Stores.Tests;
 
 /// <summary>
-/// The same events give the same report from SQLite and from PostgreSQL, byte for byte, and PostgreSQL judges the controls
-/// and criteria exactly as the JSON Lines stream of those events does.
+/// The same events give the same report from SQLite, from PostgreSQL and from the JSON Lines they came from, byte for
+/// byte, and PostgreSQL judges the controls and criteria exactly as the JSON Lines stream of those events does.
 /// </summary>
 public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture) : PostgresStoreTestBase(fixture)
 {
     [PostgresTheory]
     [InlineData("2026-03-01", "2026-11-05", "America/New_York", 5)]
     [InlineData("2026-03-20", "2026-04-05", "Europe/Berlin", 1)]
-    public void Controls_validation_and_sections_are_byte_identical(string from, string to, string zone, int sampleSize)
+    public void Controls_validation_samples_and_sections_are_byte_identical(string from, string to, string zone, int sampleSize)
     {
         var options = new ReportOptions
         {
@@ -47,9 +47,11 @@ public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture
 
         using var fromSqlite = JsonDocument.Parse(Report(sqlite, options));
         using var fromPostgres = JsonDocument.Parse(Report(postgres, options));
+        using var fromLines = JsonDocument.Parse(Report(new JsonLinesSource(JsonLinesInput.Stream("events.jsonl", () => new System.IO.MemoryStream(lines))), options));
 
-        foreach (string part in new[] { "criteria", "controls", "evidenceRequests", "validation", "sections" })
+        foreach (string part in new[] { "criteria", "controls", "evidenceRequests", "validation", "samples", "sections" })
         {
+            Assert.Equal(fromLines.RootElement.GetProperty(part).GetRawText(), fromSqlite.RootElement.GetProperty(part).GetRawText());
             Assert.Equal(fromSqlite.RootElement.GetProperty(part).GetRawText(), fromPostgres.RootElement.GetProperty(part).GetRawText());
         }
 
@@ -68,6 +70,8 @@ public sealed class PostgresReportEquivalenceTests(PostgresSchemaFixture fixture
         ReportEqualsStreamingTests.AssertJudgedAsStream(postgres, options, lines);
     }
 
-    private static byte[] Report(IEventStore store, ReportOptions options) =>
-        new ReportJob(GeneratedEvidenceCatalog.Instance, options).RunAsync(new StoreSource(store, "store")).GetAwaiter().GetResult().Json;
+    private static byte[] Report(IEventStore store, ReportOptions options) => Report(new StoreSource(store, "store"), options);
+
+    private static byte[] Report(IEvidenceSource source, ReportOptions options) =>
+        new ReportJob(GeneratedEvidenceCatalog.Instance, options).RunAsync(source).GetAwaiter().GetResult().Json;
 }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Stores;
 using Xunit;
 using static EvidenceCatalog.Stores.Tests.StoreFolder;
@@ -131,7 +132,7 @@ public sealed class PushdownEqualsStreamingTests
         Assert.Equal(expected.Counts, actual.Counts);
     }
 
-    /// <summary>The same counts for every cell and day, the same actors and the same samples.</summary>
+    /// <summary>The same counts for every cell and day, the same actors, the same first events and the same samples, byte for byte.</summary>
     internal static void AssertSameEvidence(EvidenceTally expected, EvidenceTally actual)
     {
         var vocabulary = expected.Vocabulary;
@@ -150,6 +151,18 @@ public sealed class PushdownEqualsStreamingTests
         {
             Assert.Equal(expected.SampleOf(control), actual.SampleOf(control));
         }
+
+        for (int metric = 0; metric < vocabulary.Metrics.Length; metric++)
+        {
+            Assert.Equal(expected.DistinctIps(metric), actual.DistinctIps(metric));
+        }
+
+        var samples = expected.DrawSamples();
+        Assert.NotNull(samples);
+        Assert.Contains(samples.Controls.Values, s => s.Events.Count > 0);
+        Assert.Equal(
+            System.Text.Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(samples, ReportJson.Options)),
+            System.Text.Encoding.UTF8.GetString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(actual.DrawSamples(), ReportJson.Options)));
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ internal static class CommandFailures
         ReportOption.TimeZone => "--tz",
         ReportOption.GapDays => "--gap-days",
         ReportOption.SampleSize => "--sample-size",
+        ReportOption.Control => "--control",
         _ => option.ToString(),
     };
 

@@ -82,6 +82,16 @@ internal static class CommandOptions
         return AccountConfigurationSource.FromConfiguration(configuration, name);
     }
 
+    /// <summary>A control id given on the command line: one of the catalogs' controls, else a usage error with the closest id.</summary>
+    public static void RequireControl(CatalogModel model, string id)
+    {
+        if (!model.Controls.Any(c => string.Equals(c.Id, id, StringComparison.Ordinal)))
+        {
+            throw new CommandInputException(
+                $"--control: there is no control '{id}' in the catalogs" + EvidenceCatalog.Compiler.Diagnostics.NameSuggestion.For(id, model.Controls.Select(c => c.Id)));
+        }
+    }
+
     /// <summary>An access snapshot file given on the command line: it must exist (a missing one is a mistake, not a degraded section).</summary>
     public static AccessSnapshotSource AccessSnapshot(CommandContext context, string path)
     {

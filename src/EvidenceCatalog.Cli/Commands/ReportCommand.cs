@@ -14,8 +14,9 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence report (--events FILE... [--source ID]... | --store LOCATION) --org ID --from DATE --to DATE</c>: the signed
-/// evidence report (JSON) or the signed evidence population (CSV with a detached signature). Files of log sources
-/// (<c>--source aws-cloudtrail</c>) are mapped to events by the sources' rules, and may be mixed with event files.
+/// evidence report (JSON), or the signed evidence population or samples (CSV with a detached signature), of every
+/// control or of one. Files of log sources (<c>--source aws-cloudtrail</c>) are mapped to events by the sources' rules,
+/// and may be mixed with event files.
 /// </summary>
 internal sealed class ReportCommand : Command
 {
@@ -80,11 +81,18 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string> format = new Option<string>("--format")
     {
-        Description = "json: the report. csv: one row per control × evidence event, with a detached signature FILE.sig.",
+        Description = "json: the report. csv: the evidence population, one row per control × evidence event. samples-csv: each control's sample, "
+            + "one row per sampled event. A CSV gets a detached signature FILE.sig.",
         DefaultValueFactory = _ => "json",
-    }.AcceptOnlyFromAmong("json", "csv");
+    }.AcceptOnlyFromAmong("json", "csv", "samples-csv");
 
-    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).");
+    private readonly Option<string?> control = new("--control")
+    {
+        Description = "With --format csv or samples-csv: the rows of this control alone (its id, e.g. IAM-01).",
+        HelpName = "id",
+    };
+
+    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json, evidence-report.csv or evidence-samples.csv; - for standard output, JSON only).");
 
     private readonly Option<int> gapDays = new("--gap-days")
     {
@@ -131,6 +139,7 @@ internal sealed class ReportCommand : Command
         Options.Add(access);
         Options.Add(accountConfig);
         Options.Add(format);
+        Options.Add(control);
         Options.Add(output);
         Options.Add(gapDays);
         Options.Add(sampleSize);
@@ -153,7 +162,7 @@ internal sealed class ReportCommand : Command
                 result.AddError("--source says what the --events files hold; a --store holds events already mapped (give --source with --events)");
             }
 
-            if (result.GetValue(requireType2) && result.GetValue(format) == "csv")
+            if (result.GetValue(requireType2) && result.GetValue(format) is "csv" or "samples-csv")
             {
                 result.AddError("--require-type2 judges the JSON report; a CSV population has no Type II verdict, so run it with --format json");
             }
@@ -165,9 +174,25 @@ internal sealed class ReportCommand : Command
 
     private int Report(ParseResult parseResult, LoadedCatalog catalog)
     {
+        string kind = parseResult.GetValue(format)!;
+        string? only = parseResult.GetValue(control);
+        if (only is not null)
+        {
+            if (kind == "json")
+            {
+                throw new CommandInputException("--control selects the rows of a CSV export: give --format csv or --format samples-csv with it");
+            }
+
+            CommandOptions.RequireControl(catalog.Catalog.Model, only);
+        }
+
         var keys = signing.LoadSigningKeys(context, parseResult);
-        bool csv = parseResult.GetValue(format) == "csv";
-        string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
+        string outputPath = parseResult.GetValue(output) ?? kind switch
+        {
+            "csv" => "evidence-report.csv",
+            "samples-csv" => "evidence-samples.csv",
+            _ => "evidence-report.json",
+        };
         var inputs = parseResult.GetValue(events) is { Length: > 0 } names ? sources.Resolve(context, parseResult, names, catalog) : [];
         using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
         using var quarantineFile = location is null
@@ -197,9 +222,14 @@ internal sealed class ReportCommand : Command
         ReportValidation? validation = null;
         try
         {
-            if (csv)
+            if (kind == "csv")
             {
-                var (result, _) = files.WriteCsv(job, source, outputPath, keys);
+                var (result, _) = files.WriteCsv(job, source, outputPath, keys, only);
+                incomplete = Damaged(result.Ingestion).ToList();
+            }
+            else if (kind == "samples-csv")
+            {
+                var (result, _) = files.WriteSamplesCsv(job, source, outputPath, keys, only);
                 incomplete = Damaged(result.Ingestion).ToList();
             }
             else

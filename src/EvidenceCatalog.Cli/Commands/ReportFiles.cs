@@ -28,30 +28,51 @@ internal sealed class ReportFiles(CommandContext context)
         return (result!, written);
     }
 
-    /// <summary>The evidence population as CSV, with its detached signature <c>FILE.sig</c> beside it when signed.</summary>
-    public (PopulationResult Result, string Path) WriteCsv(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys)
+    /// <summary>The evidence population as CSV (of every control, or of <paramref name="control"/>), with its detached signature <c>FILE.sig</c> beside it when signed.</summary>
+    public (PopulationResult Result, string Path) WriteCsv(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, string? control = null)
+    {
+        RequireFileAndOneKey("csv", outputPath, keys);
+        PopulationResult? result = null;
+        string written = AtomicFile.Write(context, outputPath, stream =>
+            ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
+                result = job.ExportPopulationAsync(source.Create(advance), stream, Path.GetFileName(outputPath), control).GetAwaiter().GetResult()));
+        WriteSignature(written, result!.Signature);
+        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys);
+        return (result, written);
+    }
+
+    /// <summary>The samples as CSV (of every control, or of <paramref name="control"/>), with its detached signature <c>FILE.sig</c> beside it when signed.</summary>
+    public (SamplesResult Result, string Path) WriteSamplesCsv(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, string? control = null)
+    {
+        RequireFileAndOneKey("samples-csv", outputPath, keys);
+        SamplesResult? result = null;
+        string written = AtomicFile.Write(context, outputPath, stream =>
+            ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
+                result = job.ExportSamplesAsync(source.Create(advance), stream, Path.GetFileName(outputPath), control).GetAwaiter().GetResult()));
+        WriteSignature(written, result!.Signature);
+        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys);
+        return (result, written);
+    }
+
+    private static void RequireFileAndOneKey(string format, string outputPath, IReadOnlyList<SigningKey> keys)
     {
         if (outputPath == "-")
         {
-            throw new CommandInputException("--format csv needs a file for --output: its detached signature is written next to it");
+            throw new CommandInputException($"--format {format} needs a file for --output: its detached signature is written next to it");
         }
 
         if (keys.Count > 1)
         {
             throw new CommandInputException("a CSV export has one detached signature: give one key (--sign-key or an HMAC key), not both");
         }
+    }
 
-        PopulationResult? result = null;
-        string written = AtomicFile.Write(context, outputPath, stream =>
-            ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
-                result = job.ExportPopulationAsync(source.Create(advance), stream, Path.GetFileName(outputPath)).GetAwaiter().GetResult()));
-        if (result!.Signature is { } signature)
+    private static void WriteSignature(string written, DetachedSignature? signature)
+    {
+        if (signature is not null)
         {
             File.WriteAllBytes(DetachedSignature.PathFor(written), signature.ToJson());
         }
-
-        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys);
-        return (result, written);
     }
 
     private TextWriter SummaryWriter(string outputPath) => outputPath == "-" ? context.Error : context.Output;

@@ -142,6 +142,15 @@ internal static class ReportSummaryTable
         return string.Join(" ", parts);
     }
 
+    public static void Write(TextWriter writer, bool interactive, SamplesResult result, string path, IReadOnlyList<SigningKey> keys)
+    {
+        var output = new SummaryOutput(writer, interactive);
+        int controls = result.Samples.Controls.Values.Count(s => s.Events.Count > 0);
+        output.Line(Markup.Escape($"wrote {path}: {N(result.Rows)} sampled events of {N(controls)} controls ({result.Samples.Method}) from {N(result.Ingestion.InWindow)} events in the window"));
+        Counts(output, result.Ingestion);
+        Signing(output, keys);
+    }
+
     private static void Counts(SummaryOutput output, IngestionSummary ingestion)
     {
         output.Line(Markup.Escape(

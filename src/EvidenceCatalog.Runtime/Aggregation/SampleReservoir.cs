@@ -33,7 +33,7 @@ internal sealed class SampleReservoir
     /// <summary>True when an event with this key would enter the sample.</summary>
     public bool Wants(long ticks, ReadOnlySpan<byte> id)
     {
-        if (items.Count < capacity)
+        if (items.Count < capacity || capacity == 0)
         {
             return capacity > 0;
         }

@@ -36,8 +36,8 @@ public readonly ref struct EventRecord
     /// <summary>The instant, as UTC ticks.</summary>
     public long UtcTicks { get; init; }
 
-    /// <summary>The managed form, with the instant in UTC.</summary>
-    public AuditEvent ToAuditEvent(EventVocabulary vocabulary) =>
+    /// <summary>The managed form, with the instant in UTC; without its attributes when <paramref name="attributes"/> is false.</summary>
+    public AuditEvent ToAuditEvent(EventVocabulary vocabulary, bool attributes = true) =>
         new(
             Encoding.UTF8.GetString(Id),
             new DateTimeOffset(UtcTicks, TimeSpan.Zero),
@@ -48,6 +48,6 @@ public readonly ref struct EventRecord
         {
             Resource = Resource.IsEmpty ? null : Encoding.UTF8.GetString(Resource),
             Ip = Ip.IsEmpty ? null : Encoding.UTF8.GetString(Ip),
-            Attributes = Attributes.IsEmpty ? null : Encoding.UTF8.GetString(Attributes),
+            Attributes = !attributes || Attributes.IsEmpty ? null : Encoding.UTF8.GetString(Attributes),
         };
 }

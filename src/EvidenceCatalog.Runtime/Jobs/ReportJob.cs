@@ -58,7 +58,7 @@ public sealed class ReportJob
     public async Task<ReportResult> RunAsync(IEvidenceSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var builder = Builder();
+        var builder = Builder(readsEvidence: true);
         var report = await builder.BuildAsync(Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         CheckAccount(builder);
         return new ReportResult(report, Sign(ReportJson.Serialize(report)));
@@ -69,7 +69,7 @@ public sealed class ReportJob
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(source);
-        var builder = Builder();
+        var builder = Builder(readsEvidence: false);
         var report = await builder.BuildSectionAsync(section, Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
         if (report.Meta.Ingestion is not null)
         {
@@ -84,34 +84,34 @@ public sealed class ReportJob
     public async Task<CriteriaResult> RunCriteriaAsync(IEvidenceSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var builder = Builder();
+        var builder = Builder(readsEvidence: false);
         var report = await builder.BuildCriteriaAsync(Fill(builder, source), cancellationToken).ConfigureAwait(false);
         CheckAccount(builder);
         return new CriteriaResult(report, Sign(ReportJson.Serialize(report)));
     }
 
     /// <summary>
-    /// The evidence population as CSV (one row per control × evidence event of the window), written to
-    /// <paramref name="output"/> as it is read, with a detached signature by the one signing key when there is one.
+    /// The evidence population as CSV (one row per control × evidence event of the window, or per evidence event of one
+    /// control), written to <paramref name="output"/> as it is read, with a detached signature by the one signing key
+    /// when there is one.
     /// </summary>
     /// <param name="source">Where the events come from.</param>
     /// <param name="output">Where the CSV goes (not disposed).</param>
     /// <param name="fileName">The file's name, as the detached signature records it.</param>
+    /// <param name="control">The id of the one control whose population is exported, or null for every control.</param>
     /// <param name="cancellationToken">Stops the export.</param>
     /// <exception cref="ArgumentException">More than one signing key: a CSV file has one detached signature.</exception>
-    public async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, CancellationToken cancellationToken = default)
+    /// <exception cref="ReportOptionsException">The catalogs have no control <paramref name="control"/>.</exception>
+    public async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, string? control = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
-        if (SigningKeys.Count > 1)
-        {
-            throw new ArgumentException("a CSV population has one detached signature: give one signing key", nameof(output));
-        }
-
-        var builder = Builder();
+        RequireOneKey(output);
+        var builder = Builder(readsEvidence: false);
+        int? only = control is null ? null : IndexOf(builder, control);
         using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
         var signed = signer is null ? output : new SigningStream(output, signer);
-        var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account);
+        var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account, only);
         var reader = builder.CreateReader(Quarantine);
         var inputs = await source.ReadAsync(reader, new SingleSinkReceiver(csv), builder.Scope, cancellationToken).ConfigureAwait(false);
         csv.Flush();
@@ -124,7 +124,50 @@ public sealed class ReportJob
         return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
     }
 
-    private EvidenceReportBuilder Builder() => new(catalog, options, CatalogSource, namesOtherAccounts: RequireAccountEvents);
+    /// <summary>
+    /// The report's samples as CSV (one row per sampled event, of every control or of one), with a detached signature by
+    /// the one signing key when there is one. The whole report is built to draw them: the samples are those of the report.
+    /// </summary>
+    /// <param name="source">Where the events come from.</param>
+    /// <param name="output">Where the CSV goes (not disposed).</param>
+    /// <param name="fileName">The file's name, as the detached signature records it.</param>
+    /// <param name="control">The id of the one control whose sample is exported, or null for every control.</param>
+    /// <param name="cancellationToken">Stops the export.</param>
+    /// <exception cref="ArgumentException">More than one signing key: a CSV file has one detached signature.</exception>
+    /// <exception cref="ReportOptionsException">The catalogs have no control <paramref name="control"/>.</exception>
+    public async Task<SamplesResult> ExportSamplesAsync(IEvidenceSource source, Stream output, string fileName, string? control = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(output);
+        RequireOneKey(output);
+        var builder = Builder(readsEvidence: true);
+        if (control is not null)
+        {
+            IndexOf(builder, control);
+        }
+
+        var report = await builder.BuildAsync(Fill(builder, source), Sections, cancellationToken).ConfigureAwait(false);
+        CheckAccount(builder);
+        using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
+        long rows = SampleCsvWriter.Write(report.Samples, options.Account, signer is null ? output : new SigningStream(output, signer), control);
+        return new SamplesResult(report.Meta.Ingestion!, report.Samples, rows, signer?.Complete(fileName));
+    }
+
+    private void RequireOneKey(Stream output)
+    {
+        if (SigningKeys.Count > 1)
+        {
+            throw new ArgumentException("a CSV file has one detached signature: give one signing key", nameof(output));
+        }
+    }
+
+    private static int IndexOf(EvidenceReportBuilder builder, string control)
+    {
+        int index = Array.FindIndex(builder.Vocabulary.Controls, c => string.Equals(c.Id, control, StringComparison.Ordinal));
+        return index >= 0 ? index : throw new ReportOptionsException(ReportOption.Control, $"there is no control '{control}' in the catalogs");
+    }
+
+    private EvidenceReportBuilder Builder(bool readsEvidence) => new(catalog, options, CatalogSource, namesOtherAccounts: RequireAccountEvents, readsEvidence);
 
     private EvidenceFill Fill(EvidenceReportBuilder builder, IEvidenceSource source)
     {
@@ -200,3 +243,6 @@ public sealed record CriteriaResult(CriteriaReport Report, byte[] Json);
 
 /// <summary>A CSV population run: what was read, the rows written, and the detached signature (null when unsigned).</summary>
 public sealed record PopulationResult(IngestionSummary Ingestion, long Rows, DetachedSignature? Signature);
+
+/// <summary>A CSV samples run: what was read, the samples drawn, the rows written, and the detached signature (null when unsigned).</summary>
+public sealed record SamplesResult(IngestionSummary Ingestion, ReportSamples Samples, long Rows, DetachedSignature? Signature);

@@ -18,6 +18,7 @@ public sealed record EvidenceReport(
     IReadOnlyDictionary<string, CriterionStatus> Criteria,
     IReadOnlyDictionary<string, ControlEvidence> Controls,
     IReadOnlyList<EvidenceRequest> EvidenceRequests,
+    ReportSamples Samples,
     ReportSections Sections);
 
 /// <summary>
@@ -33,6 +34,7 @@ public sealed record CriteriaReport(ReportMeta Meta, IReadOnlyDictionary<string,
 /// <summary>
 /// Who, when, over which window, from which catalog and which events. <c>CatalogSource</c> says where the catalogs
 /// came from (a folder, or the sample catalogs built into the tool); it is absent when the host does not say.
+/// <c>Provenance</c> says how the populations were pulled, when there is more to say than the inputs of <c>Ingestion</c>.
 /// </summary>
 public sealed record ReportMeta(
     string ReportVersion,
@@ -42,7 +44,8 @@ public sealed record ReportMeta(
     ReportWindowInfo Window,
     string CatalogFingerprint,
     string? CatalogSource,
-    IngestionSummary? Ingestion);
+    IngestionSummary? Ingestion,
+    ReportProvenance? Provenance = null);
 
 /// <summary>
 /// One section on its own (the HTTP API's <c>?section=</c>), signed like a report: the meta, and <c>sections</c> holding

@@ -28,7 +28,11 @@ internal sealed class EvidenceReportBuilder
     /// <param name="options">What the report is about.</param>
     /// <param name="catalogSource">Where the catalogs came from, for the meta; null to leave it out.</param>
     /// <param name="namesOtherAccounts">Whether a store names its other accounts when the report's has none (<see cref="EvidenceTally.NamesOtherAccounts"/>).</param>
-    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource, bool namesOtherAccounts)
+    /// <param name="readsEvidence">
+    /// Whether the controls' evidence is reported (a full report: first events and samples of each control), or only
+    /// counted (a single section, a CSV export): a store then reads no evidence row one by one.
+    /// </param>
+    public EvidenceReportBuilder(IEvidenceCatalog catalog, ReportOptions options, string? catalogSource, bool namesOtherAccounts, bool readsEvidence = true)
     {
         Catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
@@ -37,7 +41,11 @@ internal sealed class EvidenceReportBuilder
         GeneratedAt = TruncateToSeconds(options.Clock.GetUtcNow());
         Vocabulary = new EventVocabulary(catalog);
         Window = new ReportWindow(options.From, options.To, options.TimeZone);
-        Tally = new EvidenceTally(Vocabulary, Window, options.Account, options.SampleSize) { NamesOtherAccounts = namesOtherAccounts };
+        Tally = new EvidenceTally(Vocabulary, Window, options.Account, readsEvidence ? options.SampleSize : 0, drawsSamples: readsEvidence)
+        {
+            NamesOtherAccounts = namesOtherAccounts,
+            Clock = options.Clock,
+        };
     }
 
     public IEvidenceCatalog Catalog { get; }
@@ -76,6 +84,7 @@ internal sealed class EvidenceReportBuilder
             findings.Criteria,
             findings.Controls,
             findings.Requests,
+            Tally.DrawSamples() ?? throw new InvalidOperationException("a full report's tally draws samples"),
             new ReportSections(SectionDefinitions.All.Zip(built)));
     }
 
@@ -152,7 +161,30 @@ internal sealed class EvidenceReportBuilder
             new ReportWindowInfo(Window.From.ToString(), Window.To.ToString(), options.TimeZone.Id, Window.Days, EventJson.FormatTime(Window.StartUtc), EventJson.FormatTime(Window.EndUtc)),
             Catalog.Fingerprint,
             catalogSource,
-            ingestion);
+            ingestion,
+            ingestion is null ? null : Provenance(ingestion));
+    }
+
+    /// <summary>The input files, the log sources that mapped them, and the store's queries; null when there is none of these.</summary>
+    private ReportProvenance? Provenance(IngestionSummary ingestion)
+    {
+        var logSources = ingestion.Inputs
+            .Select(i => i.LogSource)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(id => Catalog.Model.Sources.FirstOrDefault(s => s.Id == id))
+            .OfType<LogSource>()
+            .Select(s => new LogSourceProvenance(s.Id, CatalogFingerprint.OfLogSource(s)))
+            .ToArray();
+        var files = ingestion.Inputs
+            .Where(i => i.Sha256 is not null && i.Bytes is not null)
+            .Select(i => new FileProvenance(i.Name, i.Bytes!.Value, i.Sha256!, i.LogSource))
+            .ToArray();
+        var store = Tally.StoreProvenance;
+        return logSources.Length == 0 && store is null && files.Length == 0
+            ? null
+            : new ReportProvenance(logSources.Length == 0 ? null : logSources, store) { Files = files.Length == 0 ? null : files };
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ public enum ReportOption
     TimeZone,
     GapDays,
     SampleSize,
+    Control,
 }
 
 /// <summary>A report option that cannot work; the message says what is wrong in the library's terms.</summary>

@@ -18,7 +18,10 @@ public static class EventRows
     /// <summary>The columns a reader of <see cref="Read"/> selects, in its order.</summary>
     public const string Columns = "id, time, type, outcome, actor, resource, ip, attributes";
 
-    /// <summary>The current row (read in column order, so the reader may be sequential).</summary>
+    /// <summary>The columns of an evidence row for samples: <see cref="Columns"/> without the attributes, which no sample shows.</summary>
+    public const string EvidenceColumns = "id, time, type, outcome, actor, resource, ip";
+
+    /// <summary>The current row of <see cref="Columns"/> or <see cref="EvidenceColumns"/> (read in column order, so the reader may be sequential).</summary>
     public static AuditEvent Read(DbDataReader rows, string account)
     {
         string id = rows.GetString(0);
@@ -30,7 +33,7 @@ public static class EventRows
         {
             Resource = NullableString(rows, 5),
             Ip = NullableString(rows, 6),
-            Attributes = NullableString(rows, 7),
+            Attributes = rows.FieldCount > 7 ? NullableString(rows, 7) : null,
         };
     }
 

@@ -1,15 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EvidenceCatalog.Runtime.Aggregation;
 using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Reports;
 
 namespace EvidenceCatalog.Runtime.Stores;
 
 /// <summary>
 /// The part of a pushed-down aggregation that is the same for every database: maps grouped rows (day, type, outcome,
-/// count) to cells, says which sample queries to run and over what range, and derives the statistics a stream would
-/// have counted. Rows whose type or outcome the current catalog does not declare (stored under an older catalog) are
-/// counted as rejected, exactly as the reader would reject them, and kept out of counts, actors and samples.
+/// count) to cells, says which evidence rows and metric addresses to read, records every query for the report's
+/// provenance, and derives the statistics a stream would have counted. Rows whose type or outcome the current catalog
+/// does not declare (stored under an older catalog) are counted as rejected, exactly as the reader would reject them,
+/// and kept out of counts, actors and samples.
 /// </summary>
 public sealed class TallyPushdown
 {
@@ -17,6 +20,8 @@ public sealed class TallyPushdown
     private readonly IngestionCounter counter;
     private readonly ReportWindow window;
     private readonly long[] dayCounts;
+    private readonly List<RecordedQuery> queries = [];
+    private (string Kind, int SchemaVersion, string Isolation)? store;
     private long covered;
     private long declaredInWindow;
     private long declaredBeforeWindow;
@@ -77,64 +82,90 @@ public sealed class TallyPushdown
     }
 
     /// <summary>
-    /// The sample queries to run: each cell that is evidence for a control and has rows in the window, with the time
-    /// range that holds its first <see cref="EvidenceTally.SampleSize"/> rows: from the window's start to the end of the
-    /// day that completes them, or of the cell's last day with rows when the window holds fewer.
+    /// The event types whose rows may be evidence for a control: the types the query of the window's evidence rows
+    /// (<see cref="AddEvidence"/>) reads, in catalog order. Empty when the tally needs no rows (<see cref="EvidenceTally.NeedsEvidenceRows"/>).
     /// </summary>
-    public IEnumerable<SampleRange> SampleRanges()
+    public IReadOnlyList<string> EvidenceTypes()
     {
-        SampleRange? open = null;
-        foreach (var day in SampleDays())
+        var vocabulary = tally.Vocabulary;
+        var types = new List<string>();
+        if (!tally.NeedsEvidenceRows)
         {
-            if (open is { } done && done.Cell != day.Cell)
-            {
-                yield return done with { FromTicks = DayStart(window.WindowOffset) };
-            }
-
-            open = day;
+            return types;
         }
 
-        if (open is { } last)
+        for (int cell = 0; cell < vocabulary.CellCount; cell++)
         {
-            yield return last with { FromTicks = DayStart(window.WindowOffset) };
+            string type = vocabulary.Types[vocabulary.TypeOf(cell)];
+            if (vocabulary.ControlsOf(cell).Length > 0 && (types.Count == 0 || types[^1] != type))
+            {
+                types.Add(type);
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>
+    /// One row of the window's evidence rows (of <see cref="EvidenceTypes"/>, in any order): rows of a cell that is
+    /// evidence for no control, or that the catalog does not declare, are passed over, as the stream passes them.
+    /// </summary>
+    public void AddEvidence(AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        int cell = CellOf(auditEvent.Type, auditEvent.Outcome);
+        if (cell >= 0 && tally.Vocabulary.ControlsOf(cell).Length > 0)
+        {
+            tally.AddEvidence(cell, auditEvent);
         }
     }
 
     /// <summary>
-    /// The sample queries one day at a time: for each cell that is evidence for a control, each day of the window that
-    /// holds rows of it, in order, until those days hold its first <see cref="EvidenceTally.SampleSize"/> rows. A cell
-    /// with rows on a few scattered days is read on those days only, not across the gaps between them.
+    /// The security metrics whose distinct addresses a store counts (<c>count(DISTINCT ip)</c> over the window), each
+    /// with the cells it counts as one type, the declared outcomes among them, and whether events without an outcome count.
     /// </summary>
-    public IEnumerable<SampleRange> SampleDays()
+    public IEnumerable<MetricAddresses> MetricAddressQueries()
     {
-        if (tally.SampleSize == 0)
-        {
-            yield break;
-        }
-
         var vocabulary = tally.Vocabulary;
-        for (int cell = 0; cell < vocabulary.CellCount; cell++)
+        for (int m = 0; m < vocabulary.Metrics.Length; m++)
         {
-            if (vocabulary.ControlsOf(cell).Length == 0)
+            int[] cells = vocabulary.Metrics[m].Cells;
+            if (cells.Length == 0)
             {
                 continue;
             }
 
-            long seen = 0;
-            for (int day = window.WindowOffset; day < window.TotalDays && seen < tally.SampleSize; day++)
-            {
-                long count = dayCounts[(cell * window.TotalDays) + day];
-                if (count > 0)
-                {
-                    seen += count;
-                    yield return new SampleRange(cell, vocabulary.Types[vocabulary.TypeOf(cell)], vocabulary.OutcomeOf(cell), DayStart(day), DayStart(day + 1));
-                }
-            }
+            string type = vocabulary.Types[vocabulary.TypeOf(cells[0])];
+            var outcomes = cells.Select(vocabulary.OutcomeOf).Where(o => o is not null).Select(o => o!).ToArray();
+            yield return new MetricAddresses(m, vocabulary.Metrics[m].Metric.Id, type, outcomes, cells.Any(c => vocabulary.OutcomeOf(c) is null));
         }
     }
 
-    /// <summary>One row of a sample query.</summary>
-    public void OfferSample(int cell, AuditEvent auditEvent) => tally.OfferSample(cell, auditEvent);
+    /// <summary>The distinct addresses of a metric, as the store counted them.</summary>
+    public void SetDistinctIps(int metric, long count) => tally.SetDistinctIps(metric, count);
+
+    /// <summary>Names the store in the report's provenance: its kind, schema version and isolation; queries are recorded after it.</summary>
+    public void DescribeStore(string kind, int schemaVersion, string isolation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentException.ThrowIfNullOrEmpty(isolation);
+        store = (kind, schemaVersion, isolation);
+    }
+
+    /// <summary>
+    /// Records a query in the report's provenance as it is sent (its time is taken now, on the tally's clock); the
+    /// store counts its rows into the record returned.
+    /// </summary>
+    /// <param name="purpose">What it pulls, in words.</param>
+    /// <param name="sql">The statement exactly as sent.</param>
+    /// <param name="parameters">Its parameters by name; never a secret.</param>
+    /// <param name="perExecution">For a statement run once per value: the parameters that change, one value per run.</param>
+    public RecordedQuery Record(string purpose, string sql, IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, object?>? perExecution = null)
+    {
+        var query = new RecordedQuery(purpose, sql, parameters, perExecution, Events.EventJson.FormatTime(tally.Clock.GetUtcNow()));
+        queries.Add(query);
+        return query;
+    }
 
     /// <summary>
     /// True when the tally's account has no rows and the tally asks for the other accounts' names
@@ -159,6 +190,10 @@ public sealed class TallyPushdown
         var classified = tally.Classified;
         classified.InWindow += declaredInWindow;
         classified.OutsideWindow += declaredBeforeWindow + (accountRows - covered);
+        if (store is { } described)
+        {
+            tally.StoreProvenance = new StoreProvenance(described.Kind, described.SchemaVersion, described.Isolation, queries.Select(q => q.ToQuery()).ToArray());
+        }
     }
 
     private int CellOf(string type, string? outcome)
@@ -168,5 +203,57 @@ public sealed class TallyPushdown
     }
 }
 
-/// <summary>A sample query: the first rows of one cell from <paramref name="FromTicks"/> to before <paramref name="ToTicks"/>.</summary>
-public readonly record struct SampleRange(int Cell, string Type, string? Outcome, long FromTicks, long ToTicks);
+/// <summary>A security metric's cells, for a store's count of its distinct addresses.</summary>
+/// <param name="Metric">Index into <see cref="Mapping.EventVocabulary.Metrics"/>.</param>
+/// <param name="Id">The metric's id.</param>
+/// <param name="Type">The event type it counts.</param>
+/// <param name="Outcomes">The declared outcomes it counts.</param>
+/// <param name="WithoutOutcome">Whether events of the type without an outcome count too.</param>
+public sealed record MetricAddresses(int Metric, string Id, string Type, IReadOnlyList<string> Outcomes, bool WithoutOutcome);
+
+/// <summary>A query as a store sends it, for the report's provenance; the store adds up its rows.</summary>
+public sealed class RecordedQuery
+{
+    private readonly string purpose;
+    private readonly string sql;
+    private readonly IReadOnlyDictionary<string, object?> parameters;
+    private readonly IReadOnlyDictionary<string, object?>? perExecution;
+    private readonly string ranAt;
+
+    internal RecordedQuery(string purpose, string sql, IReadOnlyDictionary<string, object?> parameters, IReadOnlyDictionary<string, object?>? perExecution, string ranAt)
+    {
+        this.purpose = purpose ?? throw new ArgumentNullException(nameof(purpose));
+        this.sql = sql ?? throw new ArgumentNullException(nameof(sql));
+        this.parameters = parameters ?? throw new ArgumentNullException(nameof(parameters));
+        this.perExecution = perExecution;
+        this.ranAt = ranAt;
+        Executions = perExecution is null ? 1 : perExecution.Values.Select(v => v is Array a ? a.Length : 1).DefaultIfEmpty(1).Max();
+    }
+
+    /// <summary>How many times the statement runs: once, or once per value of its per-run parameters.</summary>
+    public int Executions { get; }
+
+    /// <summary>Rows returned so far.</summary>
+    public long Rows { get; set; }
+
+    internal StoreQuery ToQuery() => new(purpose, sql, Sorted(parameters), ranAt, Rows)
+    {
+        Executions = perExecution is null ? null : Executions,
+        PerExecution = perExecution is null ? null : Sorted(perExecution),
+    };
+
+    /// <summary>
+    /// The values as the report writes them: text, or arrays of text. Numbers become their decimal text, since instants
+    /// are UTC ticks, beyond the integers a signed report holds (2^53).
+    /// </summary>
+    private static SortedDictionary<string, object?> Sorted(IReadOnlyDictionary<string, object?> values) =>
+        new(values.ToDictionary(v => v.Key, v => Text(v.Value), StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static object? Text(object? value) => value switch
+    {
+        null or string or string[] => value,
+        long[] numbers => Array.ConvertAll(numbers, n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"a query parameter of type {value.GetType().Name} cannot be recorded", nameof(value)),
+    };
+}

@@ -13,8 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
-/// <c>GET /api/soc2-evidence?accountId=X[&amp;section=NAME][&amp;from=DATE&amp;to=DATE&amp;tz=ZONE]</c>: the signed report, or one
-/// section of it, or its criteria view (<c>section=criteria</c>). The caller's account is checked before anything else is looked at, the cache included.
+/// <c>GET /api/soc2-evidence?accountId=X[&amp;section=NAME][&amp;format=json|csv|csv.sig][&amp;from=DATE&amp;to=DATE&amp;tz=ZONE]</c>: the
+/// signed report, one section of it, its criteria view (<c>section=criteria</c>), or the signed population CSV (its
+/// detached signature in a header, and alone at <c>format=csv.sig</c>). The caller's account is checked before anything
+/// else is looked at, the cache included.
 /// </summary>
 internal static class EvidenceEndpoint
 {
@@ -30,6 +32,7 @@ internal static class EvidenceEndpoint
         string? from,
         string? to,
         string? tz,
+        string? format,
         ReportService reports,
         ServerOptions options,
         ILoggerFactory logs,
@@ -48,7 +51,7 @@ internal static class EvidenceEndpoint
             return Problems.Forbidden($"this token may read account '{caller.Account}' only, not '{accountId}'");
         }
 
-        var request = ReportRequest.TryParse(accountId, section, from, to, tz, options.Clock.GetUtcNow(), out string? problem, out var extensions);
+        var request = ReportRequest.TryParse(accountId, section, from, to, tz, options.Clock.GetUtcNow(), out string? problem, out var extensions, format);
         if (request is null)
         {
             return Problems.BadRequest(problem!, extensions);
@@ -80,6 +83,18 @@ internal static class EvidenceEndpoint
         }
 
         headers["X-Cache"] = hit ? "hit" : "miss";
-        return Results.Bytes(report.Body, "application/json");
+        if (!request.Csv)
+        {
+            return Results.Bytes(report.Body, "application/json");
+        }
+
+        var (signature, csv) = PopulationCsv.Unpack(report.Body);
+        if (format == "csv.sig")
+        {
+            return Results.Bytes(signature, "application/json");
+        }
+
+        headers[PopulationCsv.SignatureHeader] = Convert.ToBase64String(signature.Span);
+        return Results.Bytes(csv, "text/csv; charset=utf-8", PopulationCsv.FileName(request));
     }
 }

@@ -10,6 +10,7 @@ using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
+using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
 using EvidenceCatalog.Runtime.Stores;
 using EvidenceCatalog.Server.Caching;
@@ -20,7 +21,8 @@ namespace EvidenceCatalog.Server.Reports;
 /// <summary>
 /// Signed reports for checked requests: from the cache when a fresh entry is there, otherwise built — the event
 /// evidence aggregated in the store while the other sections are built alongside, each under its timeout — signed, and
-/// cached unless a section is degraded. Concurrent requests for the same key share one build.
+/// cached unless a section is degraded. The population CSV is built, signed and cached the same way, whole, since its
+/// signature is sent before it. Concurrent requests for the same key share one build.
 /// </summary>
 internal sealed class ReportService(ServerOptions options, ReportCache cache, ILogger<ReportService> log)
 {
@@ -65,7 +67,8 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             Clock = options.Clock,
         })
         {
-            SigningKeys = options.SigningKeys,
+            // A CSV file has one detached signature: the ES256 key when there is one, which an auditor checks with no secret.
+            SigningKeys = request.Csv ? [CsvKey] : options.SigningKeys,
             Sections = sections,
             CatalogSource = options.CatalogSource,
         };
@@ -78,6 +81,13 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             if (request.Criteria)
             {
                 signedBytes = (await job.RunCriteriaAsync(source, evidenceTime.Token).ConfigureAwait(false)).Json;
+                degraded = [];
+            }
+            else if (request.Csv)
+            {
+                using var body = new MemoryStream();
+                var result = await job.ExportPopulationAsync(source, body, PopulationCsv.FileName(request), cancellationToken: evidenceTime.Token).ConfigureAwait(false);
+                signedBytes = PopulationCsv.Pack(result.Signature!, body.GetBuffer().AsSpan(0, (int)body.Length));
                 degraded = [];
             }
             else if (request.Section is null)
@@ -110,6 +120,8 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, degraded.Length == 0 ? "none" : string.Join(", ", degraded));
         return signed;
     }
+
+    private SigningKey CsvKey => options.SigningKeys.FirstOrDefault(k => k.Algorithm == SignatureAlgorithms.Es256) ?? options.SigningKeys[0];
 
     /// <summary>The account's own configuration file, when the server has a folder of them and the account has one there.</summary>
     private AccountConfigurationSource? ConfigurationOf(string account) =>

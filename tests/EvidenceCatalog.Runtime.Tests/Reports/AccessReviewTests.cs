@@ -61,6 +61,17 @@ public sealed class AccessReviewTests
     }
 
     [Fact]
+    public void The_api_key_summary_counts_key_health_from_the_flags_and_names_the_configured_providers()
+    {
+        var review = Review(AccessSnapshotSource.FromFile(Write(Snapshot)));
+
+        // k1 valid; k2 valid but stale and over 365 days old; k3 expired and over 365 days old (its flags say both).
+        Assert.Equal(["anthropic", "github", "openai"], review.ApiKeySummary.Providers);
+        Assert.Equal((3, 2, 1, 1, 2), (review.ApiKeySummary.Keys, review.ApiKeySummary.Valid, review.ApiKeySummary.Expired, review.ApiKeySummary.Stale, review.ApiKeySummary.RotationDue));
+        Assert.Equal(ApiKeySummary.None, Review(null).ApiKeySummary);
+    }
+
+    [Fact]
     public void Missing_snapshot_option_degrades_the_section_and_the_report_is_produced()
     {
         var review = Review(null);

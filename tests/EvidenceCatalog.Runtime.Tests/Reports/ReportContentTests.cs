@@ -54,6 +54,26 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void Blocked_ips_counts_distinct_addresses_besides_block_events()
+    {
+        static string Blocked(string id, string time, string? ip) =>
+            $"{{\"id\":\"{id}\",\"time\":\"{time}\",\"type\":\"network.ip_blocked\",\"outcome\":\"blocked\",\"actor\":\"service:edge-waf\",\"account\":\"{Org}\"{(ip is null ? "" : $",\"ip\":\"{ip}\"")}}}";
+        var lines = new[]
+        {
+            Blocked("a", "2026-03-02T10:00:00Z", "203.0.113.7"),
+            Blocked("b", "2026-03-02T11:00:00Z", "203.0.113.7"),
+            Blocked("c", "2026-03-05T11:00:00Z", "198.51.100.23"),
+            Blocked("d", "2026-03-06T11:00:00Z", null),
+            Blocked("e", "2026-02-27T11:00:00Z", "192.0.2.1"),
+        };
+
+        var metric = Report(March, lines).Sections.Get(SectionDefinitions.SecurityMetrics).Metrics.Single(m => m.Id == "blocked-ips");
+
+        Assert.Equal(4, metric.Count);
+        Assert.Equal(2, metric.DistinctIps);
+    }
+
+    [Fact]
     public void Audit_log_summary_covers_30_days_and_breaks_actor_ties_by_id()
     {
         var lines = Enumerable.Range(0, 12).SelectMany(a => Enumerable.Range(0, a < 4 ? 2 : 1).Select(k => Line($"x{a}-{k}", "2026-03-20T10:00:00Z", actor: $"user:{(char)('a' + (11 - a))}")))

@@ -62,7 +62,16 @@ public static class AccessReviewBuilder
                 NeverLoggedInUsers = users.Count(u => u.Flags.Contains("never-logged-in")),
                 SuspendedWithAccess = users.Count(u => u.Flags.Contains("suspended-with-access")),
                 KeysNotRotated = keys.Count(k => k.Flags.Contains("key-not-rotated")),
-            });
+            })
+        {
+            ApiKeySummary = new ApiKeySummary(
+                keys.Count,
+                keys.Count(k => k.Valid),
+                keys.Count(k => k.Flags.Contains("expired")),
+                keys.Count(k => k.Flags.Contains("stale")),
+                keys.Count(k => k.Flags.Contains("rotation-due")),
+                keys.Select(k => k.Provider).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()),
+        };
     }
 
     /// <summary>The review of the report's access snapshot (<see cref="ReportOptions.AccessSnapshot"/>); degraded when there is none or it is broken.</summary>

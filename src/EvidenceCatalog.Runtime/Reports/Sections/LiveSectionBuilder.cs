@@ -15,8 +15,9 @@ internal static class LiveSectionBuilder
     {
         var window = tally.Window;
         var metrics = new List<MetricEntry>();
-        foreach (var metric in tally.Vocabulary.Metrics)
+        for (int index = 0; index < tally.Vocabulary.Metrics.Length; index++)
         {
+            var metric = tally.Vocabulary.Metrics[index];
             long total = 0;
             int days = 0;
             DayCount? peak = null;
@@ -32,7 +33,7 @@ internal static class LiveSectionBuilder
             }
 
             var m = metric.Metric;
-            metrics.Add(new MetricEntry(m.Id, m.Name, m.Description, m.EventType, m.Outcomes.ToArray(), total, days, peak));
+            metrics.Add(new MetricEntry(m.Id, m.Name, m.Description, m.EventType, m.Outcomes.ToArray(), total, days, peak) { DistinctIps = tally.DistinctIps(index) });
         }
 
         var section = new SecurityMetricsSection(metrics);

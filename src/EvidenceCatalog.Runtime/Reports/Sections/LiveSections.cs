@@ -13,7 +13,11 @@ public sealed record MetricEntry(
     IReadOnlyList<string> Outcomes,
     long Count,
     int DaysWithEvents,
-    DayCount? PeakDay);
+    DayCount? PeakDay)
+{
+    /// <summary>Distinct non-empty <c>ip</c> values among the matching events (for a blocking metric: the addresses blocked).</summary>
+    public long DistinctIps { get; init; }
+}
 
 public sealed record DayCount(string Date, long Count);
 
@@ -33,7 +37,21 @@ public sealed record AccessReviewSection(
     IReadOnlyList<UserAccessEntry> Users,
     IReadOnlyDictionary<string, int> RoleDistribution,
     IReadOnlyList<ApiKeyEntry> ApiKeys,
-    AccessFindings Findings) : ReportSection;
+    AccessFindings Findings) : ReportSection
+{
+    /// <summary>The API keys' health and the providers they are configured for.</summary>
+    public ApiKeySummary ApiKeySummary { get; init; } = ApiKeySummary.None;
+}
+
+/// <summary>
+/// The API keys of an access snapshot in counts: how many are valid (not expired), expired, stale and due for rotation,
+/// as their flags say, and the providers keys are configured for (sorted, ordinal).
+/// </summary>
+public sealed record ApiKeySummary(int Keys, int Valid, int Expired, int Stale, int RotationDue, IReadOnlyList<string> Providers)
+{
+    /// <summary>No keys (no usable snapshot).</summary>
+    public static readonly ApiKeySummary None = new(0, 0, 0, 0, 0, []);
+}
 
 public sealed record UserAccessEntry(
     string Id,
