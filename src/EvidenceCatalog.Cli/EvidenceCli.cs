@@ -36,6 +36,7 @@ public static class EvidenceCli
             var root = new RootCommand("EvidenceCatalog: checks SOC 2 catalogs and turns audit events into signed evidence reports.")
             {
                 new ValidateCommand(context),
+                new DiffCommand(context),
                 new VerifyCommand(context),
                 new GenerateEventsCommand(context),
                 new IngestCommand(context),

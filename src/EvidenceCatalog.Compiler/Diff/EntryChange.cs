@@ -26,4 +26,9 @@ public sealed record EntryChange(EntryCollection Collection, string Id, ChangeKi
 /// <param name="Before">BASE's value as text (lists as <c>[a, b]</c>), or null when absent.</param>
 /// <param name="After">HEAD's value as text, or null when absent.</param>
 /// <param name="HeadPointer">The field's JSON pointer inside HEAD's entry (<c>/steps/2/slaMinutes</c>), for its line.</param>
-public sealed record FieldChange(string Path, string? Before, string? After, string HeadPointer);
+/// <param name="Delta">For a list of values on both sides, what changed in it: <c>+audit:read, -vendor:read</c>, or <c>reordered</c>.</param>
+public sealed record FieldChange(string Path, string? Before, string? After, string HeadPointer, string? Delta = null)
+{
+    /// <summary>The change in a few words: the list's delta when there is one, else <c>before → after</c>.</summary>
+    public string Describe() => Delta ?? (Before ?? "(absent)") + " → " + (After ?? "(absent)");
+}

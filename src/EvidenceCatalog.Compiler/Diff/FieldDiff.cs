@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
 using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Compiler.Diff;
@@ -22,11 +23,11 @@ internal static class FieldDiff
         return changes;
     }
 
-    /// <summary>A value as one line of text: strings as written, lists in brackets, objects in braces; null is <c>(none)</c>.</summary>
+    /// <summary>A value as one line of text (control characters written visibly, as in diagnostics): strings as written, lists in brackets, objects in braces; null is <c>(none)</c>.</summary>
     public static string Render(object? value) => value switch
     {
         null => "(none)",
-        string text => text,
+        string text => MessageText.Escape(text),
         bool flag => flag ? "true" : "false",
         int or long => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
         IReadOnlyDictionary<string, object?> members => "{" + string.Join(", ", members.Where(m => m.Value is not null).OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => m.Key + ": " + Render(m.Value))) + "}",
@@ -56,7 +57,8 @@ internal static class FieldDiff
         }
         else if (!string.Equals(CanonicalJson.Write(before), CanonicalJson.Write(after), StringComparison.Ordinal))
         {
-            changes.Add(new FieldChange(path, before is null ? null : Render(before), after is null ? null : Render(after), pointer));
+            string? delta = before is object?[] leftValues && after is object?[] rightValues ? Delta(leftValues, rightValues) : null;
+            changes.Add(new FieldChange(path, before is null ? null : Render(before), after is null ? null : Render(after), pointer, delta));
         }
     }
 
@@ -83,6 +85,17 @@ internal static class FieldDiff
                 changes.Add(new FieldChange(itemPath, inLeft ? Render(before[l]) : null, inRight ? Render(after[r]) : null, itemPointer));
             }
         }
+    }
+
+    /// <summary><c>+added, -removed</c> between two lists of values, or <c>reordered</c> when they hold the same values.</summary>
+    private static string Delta(object?[] before, object?[] after)
+    {
+        var left = before.Select(Render).ToList();
+        var right = after.Select(Render).ToList();
+        var parts = right.Where(v => !left.Contains(v, StringComparer.Ordinal)).Select(v => "+" + v)
+            .Concat(left.Where(v => !right.Contains(v, StringComparer.Ordinal)).Select(v => "-" + v))
+            .ToList();
+        return parts.Count == 0 ? "reordered" : string.Join(", ", parts);
     }
 
     private static bool IsObject(object? value) => value is IReadOnlyDictionary<string, object?>;

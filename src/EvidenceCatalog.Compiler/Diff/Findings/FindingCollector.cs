@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using EvidenceCatalog.Compiler.Diagnostics;
 
 namespace EvidenceCatalog.Compiler.Diff.Findings;
 
@@ -15,7 +16,7 @@ internal sealed class FindingCollector(CatalogSide baseSide, CatalogSide head)
     public CatalogSide Head { get; } = head;
 
     public void Report(DiffFindingClass findingClass, string subject, string message, CatalogLocation? location) =>
-        findings.Add(new DiffFinding(findingClass, subject, message, location));
+        findings.Add(new DiffFinding(findingClass, subject, MessageText.Escape(message), location));
 
     /// <summary>The findings by class id, then subject, then message: the same input gives the same order.</summary>
     public ImmutableArray<DiffFinding> Sorted() =>
