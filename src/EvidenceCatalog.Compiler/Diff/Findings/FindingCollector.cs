@@ -18,11 +18,13 @@ internal sealed class FindingCollector(CatalogSide baseSide, CatalogSide head)
     public void Report(DiffFindingClass findingClass, string subject, string message, CatalogLocation? location) =>
         findings.Add(new DiffFinding(findingClass, subject, MessageText.Escape(message), location));
 
-    /// <summary>The findings by class id, then subject, then message: the same input gives the same order.</summary>
+    /// <summary>The findings by class id, subject, HEAD's line, then message: the same input gives the same order.</summary>
     public ImmutableArray<DiffFinding> Sorted() =>
         findings
             .OrderBy(f => f.Class.Id, StringComparer.Ordinal)
             .ThenBy(f => f.Subject, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.FilePath, StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Span.StartLine)
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToImmutableArray();
 
