@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text;
 using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Cli.Output.Diff;
 using EvidenceCatalog.Compiler;
-using EvidenceCatalog.Compiler.Diagnostics;
 using EvidenceCatalog.Compiler.Diff;
 using EvidenceCatalog.Compiler.Schema;
 

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
-using System.Text;
 using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Compiler;

@@ -10,7 +10,7 @@ namespace EvidenceCatalog.Cli.Output;
 
 /// <summary>
 /// A SARIF 2.1.0 log that GitHub code scanning accepts: one run, one rule per diagnostic the compiler reports (with its help page),
-/// one result per diagnostic. Nothing machine-specific (no time, no absolute root), so the same input gives the same bytes.
+/// one result per diagnostic. <c>evidence diff</c> writes its finding classes and findings through the same <see cref="Write(TextWriter, IReadOnlyList{SarifRule}, IEnumerable{SarifResult})"/>. Nothing machine-specific (no time, no absolute root), so the same input gives the same bytes.
 /// </summary>
 internal sealed class SarifLogWriter : IReportFormatter
 {
