@@ -37,6 +37,7 @@ public static class EvidenceCli
             {
                 new InitCommand(context),
                 new ValidateCommand(context),
+                new DiffCommand(context),
                 new VerifyCommand(context),
                 new GenerateEventsCommand(context),
                 new IngestCommand(context),

@@ -12,7 +12,13 @@ namespace EvidenceCatalog.Model;
 /// </summary>
 public static class CatalogFingerprint
 {
-    internal static string Compute(CatalogModel model)
+    internal static string Compute(CatalogModel model) => Sha256Hex(CanonicalJson.Write(CanonicalForm(model)));
+
+    /// <summary>
+    /// The model as the value the fingerprint hashes: member names as the catalogs write them, each kind's entries ordered
+    /// by id; objects are <see cref="IReadOnlyDictionary{TKey, TValue}"/>, lists are arrays. <c>evidence diff</c> compares these.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> CanonicalForm(CatalogModel model)
     {
         var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies, sources) = model;
         var canonical = new Obj
@@ -108,7 +114,7 @@ public static class CatalogFingerprint
             canonical["sources"] = ById(sources, s => s.Id, Source);
         }
 
-        return Sha256Hex(CanonicalJson.Write(canonical));
+        return canonical;
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class ExitCodeTests
         var result = Evidence.Run(RepositoryRoot.Path, "validate", "--format", "xml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("evidence: Argument 'xml' not recognized. Must be one of: 'text' 'github' 'sarif' 'json'\n", result.Stderr, System.StringComparison.Ordinal);
+        Assert.StartsWith("evidence: Argument 'xml' not recognized. Must be one of: 'text' 'github' 'sarif' 'json' 'junit'\n", result.Stderr, System.StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ExitCodeTests
         var result = Evidence.Run(RepositoryRoot.Path, "validate", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string option in new[] { "<paths>", "--schemas <dir>", "--as-of <date>", "--strict", "--format <github|json|sarif|text>", "--output <file>" })
+        foreach (string option in new[] { "<paths>", "--schemas <dir>", "--as-of <date>", "--strict", "--format <github|json|junit|sarif|text>", "--output <file>" })
         {
             Assert.Contains(option, result.Stdout, System.StringComparison.Ordinal);
         }

@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
-using System.Text;
 using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Compiler;
@@ -48,9 +47,9 @@ internal sealed class ValidateCommand : Command
 
     private readonly Option<string> format = new Option<string>("--format")
     {
-        Description = "How to report diagnostics: text (MSBuild lines), github (workflow annotations), sarif (SARIF 2.1.0) or json.",
+        Description = "How to report diagnostics: text (MSBuild lines), github (workflow annotations), sarif (SARIF 2.1.0), json, or junit (JUnit XML, a test case per file).",
         DefaultValueFactory = _ => "text",
-    }.AcceptOnlyFromAmong("text", "github", "sarif", "json");
+    }.AcceptOnlyFromAmong("text", "github", "sarif", "json", "junit");
 
     private readonly Option<string?> output = CommandOptions.Output("Write the report to this file instead of standard output (the summary line still goes to standard output).");
 
@@ -101,7 +100,10 @@ internal sealed class ValidateCommand : Command
 
         var catalogs = SourceFileReader.Read(catalogFiles.Files, options.Limits);
         var result = CatalogCompiler.Compile(catalogs.Files, schemaSet, options, catalogFiles.Refused.Concat(catalogs.Diagnostics));
-        return new ValidationReport(catalogFiles.Files.Length, schemaReadDiagnostics.Concat(result.Diagnostics));
+        return new ValidationReport(catalogFiles.Files.Length, schemaReadDiagnostics.Concat(result.Diagnostics))
+        {
+            Files = [.. catalogFiles.Files.Select(f => f.DisplayPath)],
+        };
     }
 
     private (SchemaSet Schemas, ImmutableArray<CatalogDiagnostic> ReadDiagnostics) LoadSchemas(string? directory, CompilerOptions options)
@@ -123,32 +125,11 @@ internal sealed class ValidateCommand : Command
             OutputFormat.GitHub => new GitHubAnnotationFormatter(),
             OutputFormat.Sarif => new SarifLogWriter(),
             OutputFormat.Json => new JsonDiagnosticWriter(),
+            OutputFormat.JUnit => new JUnitReportWriter(context.Clock.GetUtcNow()),
             _ => new TextDiagnosticFormatter(),
         };
 
-        if (outputPath is null)
-        {
-            formatter.Write(report, context.Output);
-            return;
-        }
-
-        string fullPath = Path.GetFullPath(outputPath, context.WorkingDirectory);
-        try
-        {
-            if (Path.GetDirectoryName(fullPath) is { Length: > 0 } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-            formatter.Write(report, file);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandInputException("cannot write '" + outputPath + "': " + EvidenceCli.OneLine(exception.Message), exception);
-        }
-
-        context.Output.WriteLine(SummaryLine.For(report));
+        TextReportFile.Write(context, outputPath, writer => formatter.Write(report, writer), SummaryLine.For(report));
     }
 
     private static OutputFormat ParseFormat(string? name) => name switch
@@ -156,6 +137,7 @@ internal sealed class ValidateCommand : Command
         "github" => OutputFormat.GitHub,
         "sarif" => OutputFormat.Sarif,
         "json" => OutputFormat.Json,
+        "junit" => OutputFormat.JUnit,
         _ => OutputFormat.Text,
     };
 }

@@ -14,4 +14,7 @@ internal enum OutputFormat
 
     /// <summary>A plain JSON document for scripts.</summary>
     Json,
+
+    /// <summary>JUnit XML, which CI test tabs read: a test case per file.</summary>
+    JUnit,
 }

@@ -10,16 +10,22 @@ namespace EvidenceCatalog.Cli.Output;
 
 /// <summary>
 /// A SARIF 2.1.0 log that GitHub code scanning accepts: one run, one rule per diagnostic the compiler reports (with its help page),
-/// one result per diagnostic. Nothing machine-specific (no time, no absolute root), so the same input gives the same bytes.
+/// one result per diagnostic. <c>evidence diff</c> writes its finding classes and findings through the same <see cref="Write(TextWriter, IReadOnlyList{SarifRule}, IEnumerable{SarifResult})"/>. Nothing machine-specific (no time, no absolute root), so the same input gives the same bytes.
 /// </summary>
 internal sealed class SarifLogWriter : IReportFormatter
 {
     private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     private const string SourceRoot = "%SRCROOT%";
 
-    public void Write(ValidationReport report, TextWriter writer)
+    public void Write(ValidationReport report, TextWriter writer) =>
+        Write(
+            writer,
+            DiagnosticDescriptors.ReportedByCompiler.Select(rule => new SarifRule(rule.Id, PascalCase(rule.Title), rule.Title, rule.Help, rule.HelpUri, Level(rule.DefaultSeverity), rule.Category)).ToList(),
+            report.Diagnostics.Select(d => new SarifResult(d.Id, Level(d.Severity), d.Message, d.FilePath, d.Span)));
+
+    /// <summary>One run of <paramref name="rules"/> and <paramref name="results"/>: the one SARIF shape every command writes.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<SarifRule> rules, IEnumerable<SarifResult> results)
     {
-        var rules = DiagnosticDescriptors.ReportedByCompiler;
         var ruleIndex = rules
             .Select((rule, index) => (rule.Id, index))
             .ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
@@ -35,9 +41,9 @@ internal sealed class SarifLogWriter : IReportFormatter
             WriteTool(json, rules);
 
             json.WriteStartArray("results");
-            foreach (var diagnostic in report.Diagnostics)
+            foreach (var result in results)
             {
-                WriteResult(json, diagnostic, ruleIndex);
+                WriteResult(json, result, ruleIndex);
             }
 
             json.WriteEndArray();
@@ -48,7 +54,7 @@ internal sealed class SarifLogWriter : IReportFormatter
         });
     }
 
-    private static void WriteTool(Utf8JsonWriter json, IEnumerable<CatalogDiagnosticDescriptor> rules)
+    private static void WriteTool(Utf8JsonWriter json, IEnumerable<SarifRule> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -67,17 +73,17 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, CatalogDiagnosticDescriptor rule)
+    private static void WriteRule(Utf8JsonWriter json, SarifRule rule)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
-        json.WriteString("name", PascalCase(rule.Title));
-        WriteText(json, "shortDescription", rule.Title);
-        WriteText(json, "fullDescription", rule.Help);
-        WriteText(json, "help", rule.Help);
+        json.WriteString("name", rule.Name);
+        WriteText(json, "shortDescription", rule.ShortDescription);
+        WriteText(json, "fullDescription", rule.FullDescription);
+        WriteText(json, "help", rule.FullDescription);
         json.WriteString("helpUri", rule.HelpUri);
         json.WriteStartObject("defaultConfiguration");
-        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteString("level", rule.Level);
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", rule.Category);
@@ -88,30 +94,34 @@ internal sealed class SarifLogWriter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, CatalogDiagnostic diagnostic, Dictionary<string, int> ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, SarifResult result, Dictionary<string, int> ruleIndex)
     {
         json.WriteStartObject();
-        json.WriteString("ruleId", diagnostic.Id);
-        if (ruleIndex.TryGetValue(diagnostic.Id, out int index))
+        json.WriteString("ruleId", result.RuleId);
+        if (ruleIndex.TryGetValue(result.RuleId, out int index))
         {
             json.WriteNumber("ruleIndex", index);
         }
 
-        json.WriteString("level", Level(diagnostic.Severity));
-        WriteText(json, "message", diagnostic.Message);
-        json.WriteStartArray("locations");
-        json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        WriteArtifactLocation(json, diagnostic.FilePath);
-        json.WriteStartObject("region");
-        json.WriteNumber("startLine", diagnostic.Span.StartLine);
-        json.WriteNumber("startColumn", diagnostic.Span.StartColumn);
-        json.WriteNumber("endLine", diagnostic.Span.EndLine);
-        json.WriteNumber("endColumn", diagnostic.Span.EndColumn);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteEndArray();
+        json.WriteString("level", result.Level);
+        WriteText(json, "message", result.Message);
+        if (result.FilePath is not null && result.Span is { } span)
+        {
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            WriteArtifactLocation(json, result.FilePath);
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", span.StartLine);
+            json.WriteNumber("startColumn", span.StartColumn);
+            json.WriteNumber("endLine", span.EndLine);
+            json.WriteNumber("endColumn", span.EndColumn);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
@@ -158,5 +168,11 @@ internal sealed class SarifLogWriter : IReportFormatter
         return name.ToString();
     }
 
-    private static string Level(CatalogDiagnosticSeverity severity) => severity == CatalogDiagnosticSeverity.Error ? "error" : "warning";
+    internal static string Level(CatalogDiagnosticSeverity severity) => severity == CatalogDiagnosticSeverity.Error ? "error" : "warning";
 }
+
+/// <summary>A SARIF rule: what a result's <c>ruleId</c> means, with its help page.</summary>
+internal sealed record SarifRule(string Id, string Name, string ShortDescription, string FullDescription, string HelpUri, string Level, string Category);
+
+/// <summary>A SARIF result: a rule's finding, at a span of a file when it has one.</summary>
+internal sealed record SarifResult(string RuleId, string Level, string Message, string? FilePath, SourceSpan? Span);

@@ -19,6 +19,9 @@ internal sealed record ValidationReport
     /// <summary>How many catalog files were checked, including those that could not be decoded.</summary>
     public int FileCount { get; }
 
+    /// <summary>The catalog files checked, as diagnostics name them (for reports with a line per file).</summary>
+    public ImmutableArray<string> Files { get; init; } = [];
+
     /// <summary>Every diagnostic, by file, position and id.</summary>
     public ImmutableArray<CatalogDiagnostic> Diagnostics { get; }
 
