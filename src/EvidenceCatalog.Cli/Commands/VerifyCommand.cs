@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using EvidenceCatalog.Runtime.Packages;
 using EvidenceCatalog.Runtime.Signing;
 
 namespace EvidenceCatalog.Cli.Commands;
@@ -20,7 +21,7 @@ internal sealed class VerifyCommand : Command
 
     private readonly Argument<string> report = new("report")
     {
-        Description = "The signed report (.json: its signatures member is checked) or an exported file such as the CSV (checked against FILE.sig next to it).",
+        Description = "The signed report (.json: its signatures member is checked), an exported file such as the CSV (checked against FILE.sig next to it), or a package (a folder or a .zip written by 'evidence package').",
     };
 
     private readonly Option<string?> hmacKeyFile = new("--hmac-key-file")
@@ -42,7 +43,7 @@ internal sealed class VerifyCommand : Command
     };
 
     public VerifyCommand(CommandContext context)
-        : base("verify", "Verify the signature of a report (.json) or of an exported file (against FILE.sig).")
+        : base("verify", "Verify the signature of a report (.json), of an exported file (against FILE.sig), or of a package (folder or .zip).")
     {
         this.context = context;
         Arguments.Add(report);
@@ -59,9 +60,15 @@ internal sealed class VerifyCommand : Command
         string path = Path.GetFullPath(given, context.WorkingDirectory);
         try
         {
+            if (Directory.Exists(path) || (File.Exists(path) && PackageFiles.IsZip(path)))
+            {
+                using var packageKey = LoadKey(parseResult);
+                return VerifyPackage(given, path, packageKey);
+            }
+
             if (!File.Exists(path))
             {
-                throw new CommandInputException((Directory.Exists(path) ? "'" + given + "' is a directory, not a report" : "'" + given + "' does not exist"));
+                throw new CommandInputException("'" + given + "' does not exist");
             }
 
             using var key = LoadKey(parseResult);
@@ -87,11 +94,41 @@ internal sealed class VerifyCommand : Command
             context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
             return ExitCodes.UsageOrInputError;
         }
+        catch (PackageFormatException exception)
+        {
+            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine("evidence: cannot read '" + given + "': " + EvidenceCli.OneLine(exception.Message));
             return ExitCodes.UsageOrInputError;
         }
+    }
+
+    /// <summary>A package (a folder or a .zip): the envelope, every digest, the manifest, the report's and the detached signatures.</summary>
+    private int VerifyPackage(string given, string path, VerificationKey key)
+    {
+        PackageVerification result;
+        using (var package = PackageContent.Open(path))
+        {
+            result = PackageVerifier.Verify(package, key);
+        }
+
+        if (result.IsIntact)
+        {
+            context.Output.WriteLine("verified: " + given + " (" + result.Algorithm + ", key " + result.KeyId + "): " + PackagePath.Bundle + " signature, "
+                + result.Subjects.ToString(System.Globalization.CultureInfo.InvariantCulture) + " files against their SHA-256, no file missing or extra, "
+                + PackagePath.Report + " signature (" + result.Report!.Algorithm + ", key " + result.Report.KeyId + ")");
+            return ExitCodes.Success;
+        }
+
+        foreach (string problem in result.Problems)
+        {
+            context.Error.WriteLine("evidence: " + given + ": " + EvidenceCli.OneLine(problem));
+        }
+
+        return NotVerified;
     }
 
     private VerificationKey LoadKey(ParseResult parseResult)

@@ -97,14 +97,20 @@ public sealed class ReportJob
             throw new ArgumentException("a CSV population has one detached signature: give one signing key", nameof(output));
         }
 
+        return await ExportPopulationAsync(source, output, fileName, SigningKeys.Count == 1 ? SigningKeys[0] : null, Quarantine, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The population signed by <paramref name="key"/> (null: unsigned), its rejected records going to <paramref name="quarantine"/>.</summary>
+    internal async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, SigningKey? key, IEventQuarantine? quarantine, CancellationToken cancellationToken)
+    {
         var builder = Builder();
-        using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
+        using var signer = key is null ? null : new DetachedSigner(key);
         var signed = signer is null ? output : new SigningStream(output, signer);
         var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account);
-        var reader = builder.CreateReader(Quarantine);
+        var reader = builder.CreateReader(quarantine);
         var inputs = await source.ReadAsync(reader, new SingleSinkReceiver(csv), builder.Scope, cancellationToken).ConfigureAwait(false);
         csv.Flush();
-        var ingestion = IngestionSummary.Of(source.Kind, inputs, csv.Classified, Quarantine);
+        var ingestion = IngestionSummary.Of(source.Kind, inputs, csv.Classified, quarantine);
         if (RequireAccountEvents)
         {
             Check(csv.Classified);
