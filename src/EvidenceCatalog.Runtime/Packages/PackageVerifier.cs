@@ -160,9 +160,9 @@ public static class PackageVerifier
             {
                 problems.Add(PackagePath.Manifest + " lists " + entry.Name + " with SHA-256 " + entry.Sha256 + ", which the signed statement does not");
             }
-            else if (actual.TryGetValue(entry.Name, out var digest) && digest.Bytes != entry.Bytes)
+            else if (intact.Contains(entry.Name) && actual[entry.Name].Bytes is var length && length != entry.Bytes)
             {
-                problems.Add(PackagePath.Manifest + " gives " + entry.Name + " " + entry.Bytes.ToString(CultureInfo.InvariantCulture) + " bytes, but it has " + digest.Bytes.ToString(CultureInfo.InvariantCulture));
+                problems.Add(PackagePath.Manifest + " gives " + entry.Name + " " + entry.Bytes.ToString(CultureInfo.InvariantCulture) + " bytes, but it has " + length.ToString(CultureInfo.InvariantCulture));
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EvidenceCatalog.Runtime.Signing.Dsse;
@@ -17,7 +18,8 @@ public sealed record DsseEnvelope(string PayloadType, byte[] Payload, IReadOnlyL
     /// <summary>The payload type of an in-toto Statement.</summary>
     public const string InTotoPayloadType = "application/vnd.in-toto+json";
 
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n" };
+    /// <summary>Relaxed escaping: '+' and '/' of base64 and of the payload type are written as they are, for shell tools to read.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Signs <paramref name="payload"/> as <paramref name="payloadType"/> with every key, one signature each.</summary>
     public static DsseEnvelope Sign(string payloadType, ReadOnlySpan<byte> payload, IReadOnlyList<SigningKey> keys)
