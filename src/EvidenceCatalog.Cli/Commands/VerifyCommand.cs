@@ -9,8 +9,9 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence verify REPORT (--hmac-key-file F | --hmac-key-env VAR | --public-key PEM)</c>: checks a signed report
-/// (<c>.json</c>, signature inside) or an exported file (anything else, against <c>FILE.sig</c> beside it). Exit 0 when
-/// intact, 1 when not signed or not intact, 2 when the input or the key cannot be read.
+/// (<c>.json</c>, signature inside), an exported file (anything else, against <c>FILE.sig</c> beside it), or a package
+/// (a folder or a <c>.zip</c>: its DSSE bundle, every digest, and the report's signature). Exit 0 when intact, 1 when
+/// not signed or not intact, 2 when the input or the key cannot be read.
 /// </summary>
 internal sealed class VerifyCommand : Command
 {
