@@ -43,6 +43,7 @@ public static class EvidenceCli
                 new IngestCommand(context),
                 new StoreCommand(context),
                 new ReportCommand(context),
+                new PackageCommand(context),
                 new DemoCommand(context),
                 new ServeCommand(context),
                 new TokenCommand(context),

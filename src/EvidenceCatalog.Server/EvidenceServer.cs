@@ -66,6 +66,7 @@ public static class EvidenceServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         EvidenceEndpoint.Map(app);
+        PackageEndpoint.Map(app);
         EventsEndpoint.Map(app);
         HealthEndpoints.Map(app);
         return app;
@@ -73,5 +74,5 @@ public static class EvidenceServer
 
     /// <summary>What the server says it serves, for its start-up line.</summary>
     public static IReadOnlyList<string> Routes { get; } =
-        [$"GET {EvidenceEndpoint.Path}", $"POST {EventsEndpoint.Path}", "GET /healthz", "GET /readyz"];
+        [$"GET {EvidenceEndpoint.Path}", $"GET {PackageEndpoint.Path}", $"POST {EventsEndpoint.Path}", "GET /healthz", "GET /readyz"];
 }

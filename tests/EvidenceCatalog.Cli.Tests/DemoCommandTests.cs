@@ -37,6 +37,10 @@ public sealed class DemoCommandTests
 
         Assert.Contains("evidence-report.json: intact (ES256", result.Stdout);
         Assert.Contains("evidence-report.csv: intact (ES256", result.Stdout);
+        Assert.Contains("6. wrote the auditor's package: evidence-demo/evidence-package (", result.Stdout);
+        Assert.Contains("   verified with the public key: evidence-demo/evidence-package: intact (ES256", result.Stdout);
+        Assert.Contains("  evidence verify evidence-demo/evidence-package --public-key evidence-demo/demo-public-key.pem\n", result.Stdout);
+        Assert.Equal(0, Evidence.Run(workspace.Path, clock, "verify", "evidence-demo/evidence-package", "--public-key", "evidence-demo/demo-public-key.pem").ExitCode);
         foreach (string file in new[] { "events.jsonl", "evidence.db", "access/northwind-cloud.json", "tokens.txt", "demo-tokens.env", "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "demo-public-key.pem" })
         {
             Assert.True(File.Exists(workspace.Combine(Path.Combine("evidence-demo", file))), file);

@@ -104,7 +104,7 @@ internal sealed class ServeCommand : Command
     };
 
     public ServeCommand(CommandContext context)
-        : base("serve", "Serve signed evidence reports and event ingestion over HTTP (GET /api/soc2-evidence, POST /api/events).")
+        : base("serve", "Serve signed evidence reports and event ingestion over HTTP (GET /api/soc2-evidence, GET /api/soc2-evidence/package, POST /api/events).")
     {
         this.context = context;
         Options.Add(store);

@@ -2,14 +2,16 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using EvidenceCatalog.Runtime.Packages;
 using EvidenceCatalog.Runtime.Signing;
 
 namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence verify REPORT (--hmac-key-file F | --hmac-key-env VAR | --public-key PEM)</c>: checks a signed report
-/// (<c>.json</c>, signature inside) or an exported file (anything else, against <c>FILE.sig</c> beside it). Exit 0 when
-/// intact, 1 when not signed or not intact, 2 when the input or the key cannot be read.
+/// (<c>.json</c>, signature inside), an exported file (anything else, against <c>FILE.sig</c> beside it), or a package
+/// (a folder or a <c>.zip</c>: its DSSE bundle, every digest, and the report's signature). Exit 0 when intact, 1 when
+/// not signed or not intact, 2 when the input or the key cannot be read.
 /// </summary>
 internal sealed class VerifyCommand : Command
 {
@@ -20,7 +22,7 @@ internal sealed class VerifyCommand : Command
 
     private readonly Argument<string> report = new("report")
     {
-        Description = "The signed report (.json: its signatures member is checked) or an exported file such as the CSV (checked against FILE.sig next to it).",
+        Description = "The signed report (.json: its signatures member is checked), an exported file such as the CSV (checked against FILE.sig next to it), or a package (a folder or a .zip written by 'evidence package').",
     };
 
     private readonly Option<string?> hmacKeyFile = new("--hmac-key-file")
@@ -42,7 +44,7 @@ internal sealed class VerifyCommand : Command
     };
 
     public VerifyCommand(CommandContext context)
-        : base("verify", "Verify the signature of a report (.json) or of an exported file (against FILE.sig).")
+        : base("verify", "Verify the signature of a report (.json), of an exported file (against FILE.sig), or of a package (folder or .zip).")
     {
         this.context = context;
         Arguments.Add(report);
@@ -59,9 +61,15 @@ internal sealed class VerifyCommand : Command
         string path = Path.GetFullPath(given, context.WorkingDirectory);
         try
         {
+            if (Directory.Exists(path) || (File.Exists(path) && PackageFiles.IsZip(path)))
+            {
+                using var packageKey = LoadKey(parseResult);
+                return VerifyPackage(given, path, packageKey);
+            }
+
             if (!File.Exists(path))
             {
-                throw new CommandInputException((Directory.Exists(path) ? "'" + given + "' is a directory, not a report" : "'" + given + "' does not exist"));
+                throw new CommandInputException("'" + given + "' does not exist");
             }
 
             using var key = LoadKey(parseResult);
@@ -87,11 +95,41 @@ internal sealed class VerifyCommand : Command
             context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
             return ExitCodes.UsageOrInputError;
         }
+        catch (PackageFormatException exception)
+        {
+            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
+            return ExitCodes.UsageOrInputError;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             context.Error.WriteLine("evidence: cannot read '" + given + "': " + EvidenceCli.OneLine(exception.Message));
             return ExitCodes.UsageOrInputError;
         }
+    }
+
+    /// <summary>A package (a folder or a .zip): the envelope, every digest, the manifest, the report's and the detached signatures.</summary>
+    private int VerifyPackage(string given, string path, VerificationKey key)
+    {
+        PackageVerification result;
+        using (var package = PackageContent.Open(path))
+        {
+            result = PackageVerifier.Verify(package, key);
+        }
+
+        if (result.IsIntact)
+        {
+            context.Output.WriteLine("verified: " + given + " (" + result.Algorithm + ", key " + result.KeyId + "): " + PackagePath.Bundle + " signature, "
+                + result.Subjects.ToString(System.Globalization.CultureInfo.InvariantCulture) + " files against their SHA-256, no file missing or extra, "
+                + PackagePath.Report + " signature (" + result.Report!.Algorithm + ", key " + result.Report.KeyId + ")");
+            return ExitCodes.Success;
+        }
+
+        foreach (string problem in result.Problems)
+        {
+            context.Error.WriteLine("evidence: " + given + ": " + EvidenceCli.OneLine(problem));
+        }
+
+        return NotVerified;
     }
 
     private VerificationKey LoadKey(ParseResult parseResult)

@@ -107,15 +107,24 @@ public sealed class ReportJob
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
         RequireOneKey(output);
+        return await ExportPopulationAsync(source, output, fileName, SigningKeys.Count == 1 ? SigningKeys[0] : null, Quarantine, control, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The population (of every control, or of <paramref name="control"/> alone) signed by <paramref name="key"/> (null:
+    /// unsigned), its rejected records going to <paramref name="quarantine"/>.
+    /// </summary>
+    internal async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, SigningKey? key, IEventQuarantine? quarantine, string? control, CancellationToken cancellationToken)
+    {
         var builder = Builder(readsEvidence: false);
         int? only = control is null ? null : IndexOf(builder, control);
-        using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
+        using var signer = key is null ? null : new DetachedSigner(key);
         var signed = signer is null ? output : new SigningStream(output, signer);
         var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account, only);
-        var reader = builder.CreateReader(Quarantine);
+        var reader = builder.CreateReader(quarantine);
         var inputs = await source.ReadAsync(reader, new SingleSinkReceiver(csv), builder.Scope, cancellationToken).ConfigureAwait(false);
         csv.Flush();
-        var ingestion = IngestionSummary.Of(source.Kind, inputs, csv.Classified, Quarantine);
+        var ingestion = IngestionSummary.Of(source.Kind, inputs, csv.Classified, quarantine);
         if (RequireAccountEvents)
         {
             Check(csv.Classified);

@@ -52,6 +52,9 @@ public sealed class EcdsaSigningKey : SigningKey
     internal override byte[] Sign(IncrementalHash hash) =>
         key.SignHash(hash.GetHashAndReset(), DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    internal override byte[] SignForEnvelope(IncrementalHash hash) =>
+        key.SignHash(hash.GetHashAndReset(), DSASignatureFormat.Rfc3279DerSequence);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

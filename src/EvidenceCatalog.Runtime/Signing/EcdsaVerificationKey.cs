@@ -43,6 +43,21 @@ internal sealed class EcdsaVerificationKey : VerificationKey
     internal override bool Verify(IncrementalHash hash, byte[] signature) =>
         key.VerifyHash(hash.GetHashAndReset(), signature, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    internal override string? CheckEnvelopeFormat(byte[] signature)
+    {
+        if (DerSignature.IsDer(signature))
+        {
+            return null;
+        }
+
+        return signature.Length == SignatureLength
+            ? "the ES256 signature is 64 bytes, IEEE P1363 r||s; a DSSE envelope holds it DER-encoded (an ASN.1 SEQUENCE of r and s, as 'openssl dgst -sign' writes it)"
+            : "the ES256 signature is " + signature.Length.ToString(CultureInfo.InvariantCulture) + " bytes and not DER; a DSSE envelope holds it DER-encoded (an ASN.1 SEQUENCE of r and s)";
+    }
+
+    internal override bool VerifyEnvelope(IncrementalHash hash, byte[] signature) =>
+        key.VerifyHash(hash.GetHashAndReset(), signature, DSASignatureFormat.Rfc3279DerSequence);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

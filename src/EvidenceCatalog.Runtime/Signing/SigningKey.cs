@@ -27,4 +27,10 @@ public abstract class SigningKey : SignatureKey
 
     /// <summary>Finishes <paramref name="hash"/> (made by <see cref="SignatureKey.CreateHash"/>) and returns the signature value.</summary>
     internal abstract byte[] Sign(IncrementalHash hash);
+
+    /// <summary>
+    /// As <see cref="Sign(IncrementalHash)"/>, in the form a DSSE envelope holds: for ES256 DER (RFC 3279, as OpenSSL and
+    /// Sigstore write and read it), for HMAC the MAC itself.
+    /// </summary>
+    internal virtual byte[] SignForEnvelope(IncrementalHash hash) => Sign(hash);
 }

@@ -54,4 +54,10 @@ public abstract class VerificationKey : SignatureKey
 
     /// <summary>Finishes <paramref name="hash"/> and checks <paramref name="signature"/> against it.</summary>
     internal abstract bool Verify(IncrementalHash hash, byte[] signature);
+
+    /// <summary>Why <paramref name="signature"/> cannot be a signature of this algorithm in a DSSE envelope, or null.</summary>
+    internal virtual string? CheckEnvelopeFormat(byte[] signature) => CheckFormat(signature);
+
+    /// <summary>As <see cref="Verify(IncrementalHash, byte[])"/>, for the form a DSSE envelope holds (see <see cref="SigningKey.SignForEnvelope"/>).</summary>
+    internal virtual bool VerifyEnvelope(IncrementalHash hash, byte[] signature) => Verify(hash, signature);
 }

@@ -38,20 +38,12 @@ internal static class EvidenceEndpoint
         ILoggerFactory logs,
         CancellationToken cancellationToken)
     {
-        var caller = http.Caller();
-        if (string.IsNullOrEmpty(accountId))
+        if (RefuseAccount(http, accountId, logs) is { } refused)
         {
-            return Problems.BadRequest("give the account: ?accountId=ID");
+            return refused;
         }
 
-        if (!string.Equals(accountId, caller.Account, StringComparison.Ordinal))
-        {
-            logs.CreateLogger("EvidenceCatalog.Server.Security").LogWarning(
-                "Refused cross-tenant read of {Account} by {User} of {CallerAccount}", accountId, caller.User, caller.Account);
-            return Problems.Forbidden($"this token may read account '{caller.Account}' only, not '{accountId}'");
-        }
-
-        var request = ReportRequest.TryParse(accountId, section, from, to, tz, options.Clock.GetUtcNow(), out string? problem, out var extensions, format);
+        var request = ReportRequest.TryParse(accountId!, section, from, to, tz, options.Clock.GetUtcNow(), out string? problem, out var extensions, format);
         if (request is null)
         {
             return Problems.BadRequest(problem!, extensions);
@@ -96,5 +88,24 @@ internal static class EvidenceEndpoint
 
         headers[PopulationCsv.SignatureHeader] = Convert.ToBase64String(signature.Span);
         return Results.Bytes(csv, "text/csv; charset=utf-8", PopulationCsv.FileName(request));
+    }
+
+    /// <summary>The answer when the caller may not read <paramref name="accountId"/> (none given, or another tenant's); null when it may.</summary>
+    internal static IResult? RefuseAccount(HttpContext http, string? accountId, ILoggerFactory logs)
+    {
+        var caller = http.Caller();
+        if (string.IsNullOrEmpty(accountId))
+        {
+            return Problems.BadRequest("give the account: ?accountId=ID");
+        }
+
+        if (!string.Equals(accountId, caller.Account, StringComparison.Ordinal))
+        {
+            logs.CreateLogger("EvidenceCatalog.Server.Security").LogWarning(
+                "Refused cross-tenant read of {Account} by {User} of {CallerAccount}", accountId, caller.User, caller.Account);
+            return Problems.Forbidden($"this token may read account '{caller.Account}' only, not '{accountId}'");
+        }
+
+        return null;
     }
 }

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EvidenceCatalog.Runtime.Jobs;
+using EvidenceCatalog.Runtime.Packages;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Accounts;
 using EvidenceCatalog.Runtime.Reports.Sections;
@@ -57,21 +58,7 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
     {
         await Task.Yield();
         var started = Stopwatch.GetTimestamp();
-        var job = new ReportJob(options.Catalog, new ReportOptions
-        {
-            Account = request.Account,
-            From = request.From,
-            To = request.To,
-            TimeZone = request.TimeZone,
-            AccountConfiguration = ConfigurationOf(request.Account),
-            Clock = options.Clock,
-        })
-        {
-            // A CSV file has one detached signature: the ES256 key when there is one, which an auditor checks with no secret.
-            SigningKeys = request.Csv ? [CsvKey] : options.SigningKeys,
-            Sections = sections,
-            CatalogSource = options.CatalogSource,
-        };
+        var job = Job(request, csv: request.Csv);
         var source = new StoreSource(options.Store, options.StoreName);
         using var evidenceTime = new CancellationTokenSource(options.EvidenceTimeout);
         byte[] signedBytes;
@@ -122,6 +109,60 @@ internal sealed class ReportService(ServerOptions options, ReportCache cache, IL
     }
 
     private SigningKey CsvKey => options.SigningKeys.FirstOrDefault(k => k.Algorithm == SignatureAlgorithms.Es256) ?? options.SigningKeys[0];
+
+    /// <summary>
+    /// The auditor's package of the request's window as a zip written to <paramref name="output"/>: never cached (it holds
+    /// the whole population), built under the same evidence timeout as a report.
+    /// </summary>
+    /// <exception cref="EvidenceUnavailableException">The event store failed or did not answer in time, or its events changed while the package was built.</exception>
+    public async Task<PackageResult> BuildPackageAsync(ReportRequest request, Stream output, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var source = new StoreSource(options.Store, options.StoreName);
+        using var evidenceTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        evidenceTime.CancelAfter(options.EvidenceTimeout);
+        PackageResult result;
+        try
+        {
+            using var target = PackageTarget.Zip(output, options.Clock.GetUtcNow());
+            result = await new PackageJob(Job(request)).RunAsync(source, target, evidenceTime.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (evidenceTime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new EvidenceUnavailableException($"the event store did not give the package's events within {options.EvidenceTimeout.TotalSeconds:0.###} s");
+        }
+        catch (EventStoreException exception)
+        {
+            throw new EvidenceUnavailableException(Problems.StoreFailure(exception), exception);
+        }
+        catch (PackageSourceChangedException exception)
+        {
+            throw new EvidenceUnavailableException("events arrived for the window while its package was built", exception);
+        }
+
+        log.LogInformation(
+            "Built package {Account} {From}..{To} {TimeZone} in {ElapsedMs} ms: {Rows} population rows",
+            request.Account, request.From.ToString(), request.To.ToString(), request.TimeZone.Id,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Population.Rows);
+        return result;
+    }
+
+    /// <param name="request">The account, window and time zone.</param>
+    /// <param name="csv">A CSV file has one detached signature: the ES256 key when there is one, which an auditor checks with no secret.</param>
+    private ReportJob Job(ReportRequest request, bool csv = false) => new(options.Catalog, new ReportOptions
+    {
+        Account = request.Account,
+        From = request.From,
+        To = request.To,
+        TimeZone = request.TimeZone,
+        AccountConfiguration = ConfigurationOf(request.Account),
+        Clock = options.Clock,
+    })
+    {
+        SigningKeys = csv ? [CsvKey] : options.SigningKeys,
+        Sections = sections,
+        CatalogSource = options.CatalogSource,
+    };
 
     /// <summary>The account's own configuration file, when the server has a folder of them and the account has one there.</summary>
     private AccountConfigurationSource? ConfigurationOf(string account) =>

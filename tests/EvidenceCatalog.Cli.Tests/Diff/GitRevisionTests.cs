@@ -20,10 +20,13 @@ public sealed class GitRevisionTests : IDisposable
         Git("init", "--quiet", "--initial-branch=main");
         Git("add", "catalogs");
         Git("commit", "--quiet", "-m", "The sample catalogs");
-        Git("checkout", "--quiet", "-b", "relax-incident-response");
-        string controls = repository.Combine("catalogs/controls/incident.yaml");
-        File.WriteAllText(controls, File.ReadAllText(controls).Replace("cadence: continuous", "cadence: weekly", StringComparison.Ordinal));
-        Git("commit", "--quiet", "-am", "IR-01 operates weekly");
+        Git("checkout", "--quiet", "-b", "relax-monitoring");
+        // MON-01, the first control of operations.yaml, from continuous to weekly.
+        string controls = repository.Combine("catalogs/controls/operations.yaml");
+        string text = File.ReadAllText(controls);
+        int at = text.IndexOf("cadence: continuous", StringComparison.Ordinal);
+        File.WriteAllText(controls, text[..at] + "cadence: weekly" + text[(at + "cadence: continuous".Length)..]);
+        Git("commit", "--quiet", "-am", "MON-01 operates weekly");
     }
 
     public void Dispose() => repository.Dispose();
@@ -31,7 +34,7 @@ public sealed class GitRevisionTests : IDisposable
     [Theory]
     [InlineData("HEAD~1", "HEAD")]
     [InlineData("main", "HEAD")]
-    [InlineData("main", "relax-incident-response")]
+    [InlineData("main", "relax-monitoring")]
     public void Revisions_are_compared_as_models(string baseRevision, string headRevision)
     {
         var result = Evidence.Run(repository.Path, "diff", baseRevision, headRevision, "--fail-on", "regression");
@@ -40,10 +43,10 @@ public sealed class GitRevisionTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
             [
-                "catalogs/controls/incident.yaml(11,14): error ECD004: control 'IR-01' must now operate weekly instead of continuous (" + Compiler.Diff.DiffFindingClass.ControlCadenceRelaxed.HelpUri + ")",
+                "catalogs/controls/operations.yaml(11,14): error ECD004: control 'MON-01' must now operate weekly instead of continuous (" + Compiler.Diff.DiffFindingClass.ControlCadenceRelaxed.HelpUri + ")",
                 string.Empty,
                 "controls:",
-                "  ~ control IR-01  catalogs/controls/incident.yaml(11,14)",
+                "  ~ control MON-01  catalogs/controls/operations.yaml(11,14)",
                 "      cadence: continuous → weekly",
                 string.Empty,
                 $"{baseRevision} → {headRevision}: 0 added, 0 removed, 1 changed; 1 finding (1 regression).",
@@ -64,7 +67,7 @@ public sealed class GitRevisionTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(before, File.ReadAllText(controls));
         Assert.Equal(status, Git("status", "--porcelain"));
-        Assert.Equal("relax-incident-response", Git("rev-parse", "--abbrev-ref", "HEAD").Trim());
+        Assert.Equal("relax-monitoring", Git("rev-parse", "--abbrev-ref", "HEAD").Trim());
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Wall time and size of `evidence package` on the demo's volume (120 days × 1,000 = 120,000 events) and on 1 M events
+# (125 days × 8,000), from a SQLite store (as the demo and the server build it) and from the JSON Lines file, as a zip
+# and as a folder; and `evidence verify` of the zip.
+#
+#   bench/package-end-to-end.sh              # 3 runs of each
+#   RUNS=5 bench/package-end-to-end.sh
+#
+# One fresh process per run (JIT and catalog compilation inside), warm OS file cache, the median of the runs; peak RSS
+# from /usr/bin/time -f %M. The package reads the events twice (the report, then the population). Output: a table on
+# stdout and in bench/out/package/summary.md; each command's stdout/stderr of its last run in bench/out/package/.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+RUNS="${RUNS:-3}"
+OUT=bench/out/package
+ORG=northwind-cloud
+for tool in /usr/bin/time openssl; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install time openssl)" >&2; exit 2; }
+done
+mkdir -p "$OUT"
+
+echo "== machine"
+echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "commit:  $(git rev-parse --short HEAD)$(git status --porcelain -- src | grep -q . && echo ' (src/ has uncommitted changes)' || true)"
+echo "nproc:   $(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
+echo "load:    $(cat /proc/loadavg)"
+
+echo "== build (Release)"
+dotnet build src/EvidenceCatalog.Cli -c Release -v quiet -nologo >/dev/null
+rm -rf "$OUT/cli"
+cp -a src/EvidenceCatalog.Cli/bin/Release/net10.0 "$OUT/cli"
+EVIDENCE=(dotnet "$OUT/cli/evidence.dll")
+KEY="$OUT/es256.pem"
+[ -s "$KEY" ] || openssl ecparam -name prime256v1 -genkey -noout -out "$KEY" 2>/dev/null
+openssl ec -in "$KEY" -pubout -out "$OUT/es256.pub.pem" 2>/dev/null
+
+declare -A WALLS=() RSSES=()
+
+# once TAG COMMAND...: runs COMMAND once; appends its wall seconds and peak RSS (MB).
+once() {
+  local tag="$1" t0 t1; shift
+  t0=$(date +%s%N)
+  if ! /usr/bin/time -f '%M' -o "$OUT/$tag.rss" "$@" >"$OUT/$tag.out" 2>"$OUT/$tag.err"; then
+    echo "failed: $*" >&2; tail -n 20 "$OUT/$tag.err" >&2; exit 1
+  fi
+  t1=$(date +%s%N)
+  WALLS[$tag]+="$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e9 }') "
+  RSSES[$tag]+="$(tail -n 1 "$OUT/$tag.rss" | awk '{ printf "%.0f", $1 / 1024 }') "
+}
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
+
+SUMMARY="$OUT/summary.md"
+{
+  echo "| events | source | output | wall (median of $RUNS) | peak RSS | package size | population rows |"
+  echo "|---:|---|---|---:|---:|---:|---:|"
+} >"$SUMMARY"
+
+for size in 120k 1m; do
+  case "$size" in
+    120k) DAYS=120; PER_DAY=1000 ;;
+    1m) DAYS=125; PER_DAY=8000 ;;
+  esac
+  EVENTS="$OUT/events-$size.jsonl"
+  DB="$OUT/events-$size.db"
+  FROM=2026-01-01
+  TO=$(date -u -d "$FROM + $((DAYS - 1)) days" +%Y-%m-%d)
+  if [ ! -s "$EVENTS" ]; then
+    echo "== generate $size events"
+    "${EVIDENCE[@]}" generate-events --sample-catalogs --days "$DAYS" --per-day "$PER_DAY" --seed 1 --org "$ORG" --start "$FROM" --output "$EVENTS" >/dev/null
+  fi
+  if [ ! -s "$DB" ]; then
+    echo "== ingest $size events into $DB"
+    "${EVIDENCE[@]}" ingest --sample-catalogs --store "$DB" "$EVENTS" >/dev/null
+  fi
+  WINDOW=(--sample-catalogs --org "$ORG" --from "$FROM" --to "$TO" --sign-key "$KEY")
+  echo "== $size: $(wc -l <"$EVENTS") events, $(du -h "$EVENTS" | cut -f1) JSON Lines, window $FROM..$TO, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for run in $(seq "$RUNS"); do
+    rm -rf "$OUT/pkg-$size.zip" "$OUT/pkg-$size-events.zip" "$OUT/pkg-$size-dir"
+    once "store-zip-$size" "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size.zip"
+    once "events-zip-$size" "${EVIDENCE[@]}" package --events "$EVENTS" "${WINDOW[@]}" --output "$OUT/pkg-$size-events.zip" --quarantine "$OUT/q-$size.jsonl"
+    once "store-dir-$size" "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size-dir"
+    once "verify-zip-$size" "${EVIDENCE[@]}" verify "$OUT/pkg-$size.zip" --public-key "$OUT/es256.pub.pem"
+  done
+  ROWS=$(($(wc -l <"$OUT/pkg-$size-dir/evidence-report.csv") - 1))
+  ZIP_SIZE=$(stat -c %s "$OUT/pkg-$size.zip")
+  DIR_SIZE=$(du -sb "$OUT/pkg-$size-dir" | cut -f1)
+  for tag in store-zip events-zip store-dir verify-zip; do
+    wall=$(echo "${WALLS[$tag-$size]}" | median)
+    rss=$(echo "${RSSES[$tag-$size]}" | median)
+    case "$tag" in
+      store-zip) source=store; output=zip; bytes=$ZIP_SIZE ;;
+      events-zip) source="JSON Lines"; output=zip; bytes=$(stat -c %s "$OUT/pkg-$size-events.zip") ;;
+      store-dir) source=store; output=folder; bytes=$DIR_SIZE ;;
+      verify-zip) source="(evidence verify)"; output=zip; bytes=$ZIP_SIZE ;;
+    esac
+    printf '| %s | %s | %s | %s s | %s MB | %s | %s |\n' "$(wc -l <"$EVENTS")" "$source" "$output" "$wall" "$rss" \
+      "$(numfmt --to=iec-i --suffix=B "$bytes") ($bytes)" "$ROWS" >>"$SUMMARY"
+  done
+done
+
+echo "load:    $(cat /proc/loadavg)" >>"$SUMMARY"
+echo "== summary"
+cat "$SUMMARY"

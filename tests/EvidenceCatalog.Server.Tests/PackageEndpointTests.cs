@@ -1,0 +1,68 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Packages;
+using EvidenceCatalog.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace EvidenceCatalog.Server.Tests;
+
+/// <summary>GET /api/soc2-evidence/package: the auditor's package as a zip, for callers with audit:read of that account only.</summary>
+public sealed class PackageEndpointTests
+{
+    private const string Package = "/api/soc2-evidence/package?accountId=" + ServerHarness.Org;
+
+    [Fact]
+    public async Task An_auditor_gets_a_zip_that_verifies_with_the_servers_key()
+    {
+        await using var server = await ServerHarness.StartAsync();
+
+        using var response = await server.GetAsync(Package + "&from=2026-11-01&to=2026-11-22");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("evidence-package-northwind-cloud-2026-11-01-2026-11-22.zip", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        string zip = Path.Combine(server.Folder, "downloaded.zip");
+        await File.WriteAllBytesAsync(zip, await response.Content.ReadAsByteArrayAsync());
+        using (var archive = ZipFile.OpenRead(zip))
+        {
+            Assert.Equal(
+                [PackagePath.Bundle, PackagePath.Population, PackagePath.Population + ".sig", PackagePath.Report, PackagePath.Manifest],
+                archive.Entries.Select(e => e.FullName).Order(System.StringComparer.Ordinal));
+        }
+
+        using var package = PackageContent.Open(zip);
+        var verification = PackageVerifier.Verify(package, ServerHarness.VerificationKey);
+        Assert.True(verification.IsIntact, string.Join("; ", verification.Problems));
+        Assert.Equal(4, verification.Subjects);
+    }
+
+    [Theory]
+    [InlineData("member", HttpStatusCode.Forbidden)]
+    [InlineData("viewer", HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    public async Task Callers_without_audit_read_get_no_package(string? role, HttpStatusCode expected)
+    {
+        await using var server = await ServerHarness.StartAsync(withEvents: false);
+
+        using var response = await server.GetAsync(Package, role);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_tenants_package_is_403_and_a_bad_window_400()
+    {
+        await using var server = await ServerHarness.StartAsync(withEvents: false);
+
+        using var other = await server.GetAsync("/api/soc2-evidence/package?accountId=" + ServerHarness.OtherOrg);
+        using var window = await server.GetAsync(Package + "&from=2026-13-01");
+
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, window.StatusCode);
+        Assert.Contains("from must be a real calendar date", (await AuthenticationTests.Problem(window)).GetProperty("detail").GetString());
+    }
+}
