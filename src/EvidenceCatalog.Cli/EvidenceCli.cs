@@ -41,6 +41,7 @@ public static class EvidenceCli
                 new IngestCommand(context),
                 new StoreCommand(context),
                 new ReportCommand(context),
+                new OscalCommand(context),
                 new DemoCommand(context),
                 new ServeCommand(context),
                 new TokenCommand(context),

@@ -20,60 +20,7 @@ internal sealed class ReportCommand : Command
 {
     private readonly CommandContext context;
 
-    private readonly Option<string[]> events = new("--events")
-    {
-        Description = "JSON Lines event files (gzip recognised; - for standard input), read as a stream.",
-        HelpName = "file",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    private readonly Option<string?> store = new("--store")
-    {
-        Description = "An event store filled by 'evidence ingest', " + CommandOptions.StoreLocationHelp + "; aggregation runs inside the database.",
-        HelpName = "location",
-    };
-
-    private readonly Option<string> org = new("--org")
-    {
-        Description = "The account (organisation) whose events are the evidence; a report for an account the inputs do not hold is refused.",
-        HelpName = "id",
-        Required = true,
-    };
-
-    private readonly Option<CalendarDate?> from = new("--from")
-    {
-        Description = "First day of the window, YYYY-MM-DD, inclusive.",
-        HelpName = "date",
-        Required = true,
-        CustomParser = CommandOptions.ParseDate,
-    };
-
-    private readonly Option<CalendarDate?> to = new("--to")
-    {
-        Description = "Last day of the window, YYYY-MM-DD, inclusive.",
-        HelpName = "date",
-        Required = true,
-        CustomParser = CommandOptions.ParseDate,
-    };
-
-    private readonly Option<string> tz = new("--tz")
-    {
-        Description = "IANA time zone the window's days are counted in.",
-        HelpName = "zone",
-        DefaultValueFactory = _ => "UTC",
-    };
-
-    private readonly Option<string?> access = new("--access")
-    {
-        Description = "Access snapshot (JSON) for the access review; without it that section is degraded (a path that does not exist is an error).",
-        HelpName = "file",
-    };
-
-    private readonly Option<string?> accountConfig = new("--account-config")
-    {
-        Description = "The account's configuration (JSON: organization, activeFrameworks, piiDetection, dataCategories, retention); the policies catalog is the default where it is silent.",
-        HelpName = "file",
-    };
+    private readonly ReportInputOptions inputs = new();
 
     private readonly Option<string> format = new Option<string>("--format")
     {
@@ -83,29 +30,6 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).");
 
-    private readonly Option<int> gapDays = new("--gap-days")
-    {
-        Description = "A coverage gap is a run of at least this many days without evidence.",
-        DefaultValueFactory = _ => 1,
-    };
-
-    private readonly Option<int> sampleSize = new("--sample-size")
-    {
-        Description = "Evidence events shown per control.",
-        DefaultValueFactory = _ => 5,
-    };
-
-    private readonly Option<bool> requireComplete = new("--require-complete")
-    {
-        Description = "Exit 1 when any section is degraded or any input is damaged (the report is still written).",
-    };
-
-    private readonly Option<string?> quarantine = new("--quarantine")
-    {
-        Description = "Where rejected event lines go, appended (default: the output path + .quarantine.jsonl; created only if needed).",
-        HelpName = "file",
-    };
-
     private readonly CatalogOption catalogs = new();
     private readonly SigningOptions signing = new();
 
@@ -113,31 +37,9 @@ internal sealed class ReportCommand : Command
         : base("report", "Build the SOC 2 evidence report for a window from events or a store, signed.")
     {
         this.context = context;
-        Options.Add(events);
-        Options.Add(store);
-        Options.Add(org);
-        Options.Add(from);
-        Options.Add(to);
-        Options.Add(tz);
-        Options.Add(access);
-        Options.Add(accountConfig);
-        Options.Add(format);
-        Options.Add(output);
-        Options.Add(gapDays);
-        Options.Add(sampleSize);
-        Options.Add(requireComplete);
-        Options.Add(quarantine);
+        inputs.AddTo(this, format, output);
         catalogs.AddTo(this);
         signing.AddTo(this, verifying: false);
-        Validators.Add(result =>
-        {
-            bool hasEvents = result.GetValue(events) is { Length: > 0 };
-            bool hasStore = result.GetValue(store) is not null;
-            if (hasEvents == hasStore)
-            {
-                result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
-            }
-        });
         SetAction(Execute);
     }
 
@@ -148,43 +50,20 @@ internal sealed class ReportCommand : Command
         var keys = signing.LoadSigningKeys(context, parseResult);
         bool csv = parseResult.GetValue(format) == "csv";
         string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
-        var inputs = EventInputs.Resolve(context, parseResult.GetValue(events) ?? []);
-        using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
-        using var quarantineFile = location is null
-            ? CommandOptions.Quarantine(context, parseResult.GetValue(quarantine) ?? (outputPath == "-" ? "evidence-report" : outputPath) + ".quarantine.jsonl", inputs)
-            : null;
-        var job = new ReportJob(catalog.Catalog, new ReportOptions
-        {
-            Account = parseResult.GetValue(org)!,
-            From = parseResult.GetValue(from)!.Value,
-            To = parseResult.GetValue(to)!.Value,
-            TimeZone = ReportTimeZone.Find(parseResult.GetValue(tz)!),
-            GapDays = parseResult.GetValue(gapDays),
-            SampleSize = parseResult.GetValue(sampleSize),
-            AccessSnapshot = parseResult.GetValue(access) is { } a ? CommandOptions.AccessSnapshot(context, a) : null,
-            AccountConfiguration = parseResult.GetValue(accountConfig) is { } c ? CommandOptions.AccountConfiguration(context, c, parseResult.GetValue(org)!, catalog.Catalog.Model) : null,
-            Clock = context.Clock,
-        })
-        {
-            SigningKeys = keys,
-            Quarantine = quarantineFile,
-            CatalogSource = catalog.Source,
-            RequireAccountEvents = true,
-        };
-        var source = location is null ? SourceFactory.Of(inputs) : SourceFactory.Of(new StoreSource(location));
+        using var run = inputs.Open(context, parseResult, catalog, keys, outputPath == "-" ? "evidence-report" : outputPath);
         var files = new ReportFiles(context);
         IReadOnlyList<string> incomplete;
         try
         {
             if (csv)
             {
-                var (result, _) = files.WriteCsv(job, source, outputPath, keys);
-                incomplete = Damaged(result.Ingestion).ToList();
+                var (result, _) = files.WriteCsv(run.Job, run.Source, outputPath, keys);
+                incomplete = ReportInputOptions.Damaged(result.Ingestion).ToList();
             }
             else
             {
-                var (result, _) = files.WriteJson(job, source, outputPath, keys);
-                incomplete = [.. result.DegradedSections.Select(s => "section " + s.Name + " is degraded"), .. Damaged(result.Report.Meta.Ingestion!)];
+                var (result, _) = files.WriteJson(run.Job, run.Source, outputPath, keys);
+                incomplete = ReportInputOptions.Incomplete(result).ToList();
             }
         }
         catch (NoEventsForAccountException exception)
@@ -193,7 +72,7 @@ internal sealed class ReportCommand : Command
             return ExitCodes.Failed;
         }
 
-        if (parseResult.GetValue(requireComplete) && incomplete.Count > 0)
+        if (inputs.RequireComplete(parseResult) && incomplete.Count > 0)
         {
             context.Error.WriteLine("evidence: --require-complete: " + string.Join("; ", incomplete));
             return ExitCodes.Failed;
@@ -201,7 +80,4 @@ internal sealed class ReportCommand : Command
 
         return ExitCodes.Success;
     }
-
-    private static IEnumerable<string> Damaged(IngestionSummary ingestion) =>
-        ingestion.Inputs.Where(i => i.Damaged is not null).Select(i => $"input {i.Name} is damaged ({i.Damaged})");
 }

@@ -18,6 +18,9 @@ public sealed record OscalDocument(string FileName, byte[] Content);
 /// </summary>
 public static class OscalExport
 {
+    /// <summary>The OSCAL version the documents are written against (and validated against its official schemas).</summary>
+    public const string OscalVersion = "1.2.1";
+
     public const string ComponentDefinitionFileName = "component-definition.json";
 
     public const string AssessmentResultsFileName = "assessment-results.json";

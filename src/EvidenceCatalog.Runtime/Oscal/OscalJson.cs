@@ -9,8 +9,7 @@ namespace EvidenceCatalog.Runtime.Oscal;
 /// <summary>The JSON form of the OSCAL documents: kebab-case members, absent rather than null, indented, one final newline.</summary>
 internal static class OscalJson
 {
-    /// <summary>The OSCAL version the documents are written against (validated against its official schemas).</summary>
-    public const string OscalVersion = "1.2.1";
+    public const string OscalVersion = OscalExport.OscalVersion;
 
     /// <summary>
     /// The namespace of EvidenceCatalog's own properties (<c>ns</c>), which OSCAL requires for names it does not define;
