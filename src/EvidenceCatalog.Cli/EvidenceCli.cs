@@ -44,6 +44,7 @@ public static class EvidenceCli
                 new StoreCommand(context),
                 new ReportCommand(context),
                 new PackageCommand(context),
+                new OscalCommand(context),
                 new DemoCommand(context),
                 new ServeCommand(context),
                 new TokenCommand(context),

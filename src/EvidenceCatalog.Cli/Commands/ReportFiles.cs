@@ -20,12 +20,19 @@ internal sealed class ReportFiles(CommandContext context)
     /// <summary>The signed JSON report; its summary lists criteria in the order <paramref name="model"/> declares them.</summary>
     public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model)
     {
+        var result = Build(job, source);
+        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(result.Json));
+        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys, model.Criteria.Select(c => c.Id).ToList());
+        return (result, written);
+    }
+
+    /// <summary>The report, built in memory (for the outputs derived from it).</summary>
+    public ReportResult Build(ReportJob job, SourceFactory source)
+    {
         ReportResult? result = null;
         ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
             result = job.RunAsync(source.Create(advance)).GetAwaiter().GetResult());
-        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(result!.Json));
-        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result!, written, keys, model.Criteria.Select(c => c.Id).ToList());
-        return (result!, written);
+        return result!;
     }
 
     /// <summary>The evidence population as CSV (of every control, or of <paramref name="control"/>), with its detached signature <c>FILE.sig</c> beside it when signed.</summary>

@@ -18,6 +18,8 @@ namespace EvidenceCatalog.Cli.Commands;
 /// </summary>
 internal sealed class ReportSourceOptions
 {
+    private readonly bool sourceOptional;
+
     private readonly Option<string[]> events = new("--events")
     {
         Description = "Event files (JSON Lines), or a log source's files with --source (gzip recognised; - for standard input), read as streams.",
@@ -98,13 +100,25 @@ internal sealed class ReportSourceOptions
         Description = "Exit 1 when any section is degraded or any input is damaged (the output is still written).",
     };
 
+    /// <param name="sourceOptional">
+    /// True when the command also runs without events (<c>evidence oscal</c>): the source, account and window are then
+    /// given together or not at all.
+    /// </param>
+    public ReportSourceOptions(bool sourceOptional = false)
+    {
+        this.sourceOptional = sourceOptional;
+        org.Required = from.Required = to.Required = !sourceOptional;
+    }
+
     /// <summary>Where the catalogs come from.</summary>
     public CatalogOption Catalogs { get; } = new();
 
     /// <summary>The keys to sign with.</summary>
     public SigningOptions Signing { get; } = new();
 
-    public void AddTo(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="signed">Whether the command signs what it writes (the signing options are offered only then).</param>
+    public void AddTo(Command command, bool signed = true)
     {
         command.Options.Add(events);
         sources.AddTo(command);
@@ -120,14 +134,27 @@ internal sealed class ReportSourceOptions
         command.Options.Add(requireComplete);
         command.Options.Add(quarantine);
         Catalogs.AddTo(command);
-        Signing.AddTo(command, verifying: false);
+        if (signed)
+        {
+            Signing.AddTo(command, verifying: false);
+        }
+
         command.Validators.Add(result =>
         {
             bool hasEvents = result.GetValue(events) is { Length: > 0 };
             bool hasStore = result.GetValue(store) is not null;
-            if (hasEvents == hasStore)
+            if (hasEvents && hasStore || !hasEvents && !hasStore && !sourceOptional)
             {
                 result.AddError("give either --events FILE... or --store LOCATION (exactly one)");
+            }
+            else if (sourceOptional && (hasEvents || hasStore) && (result.GetResult(org) is null || result.GetResult(from) is null || result.GetResult(to) is null))
+            {
+                result.AddError("with --events or --store, give the account and window too: --org ID --from DATE --to DATE");
+            }
+            else if (sourceOptional && !hasEvents && !hasStore
+                && new Option[] { org, from, to, access, accountConfig, quarantine }.FirstOrDefault(o => result.GetResult(o) is not null) is { } stray)
+            {
+                result.AddError($"{stray.Name} is for a report's window: give --events FILE... or --store LOCATION with --org, --from and --to");
             }
 
             if (hasStore && sources.Names(result).Count > 0)
@@ -136,6 +163,12 @@ internal sealed class ReportSourceOptions
             }
         });
     }
+
+    /// <summary>True when events or a store were given.</summary>
+    public bool HasSource(ParseResult parseResult) => parseResult.GetValue(events) is { Length: > 0 } || parseResult.GetValue(store) is not null;
+
+    /// <summary>True when events or a store were given (in a validator).</summary>
+    public bool HasSource(System.CommandLine.Parsing.CommandResult result) => result.GetValue(events) is { Length: > 0 } || result.GetValue(store) is not null;
 
     /// <summary>The event files named on the command line (none with <c>--store</c>).</summary>
     public IReadOnlyList<string> EventFiles(ParseResult parseResult) => parseResult.GetValue(events) ?? [];
