@@ -9,6 +9,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -80,11 +81,11 @@ internal sealed class ReportCommand : Command
 
     private readonly Option<string> format = new Option<string>("--format")
     {
-        Description = "json: the report. csv: one row per control × evidence event, with a detached signature FILE.sig.",
+        Description = "json: the report. csv: one row per control × evidence event, with a detached signature FILE.sig. html: the auditor's workpaper alone (the signed report inside, with a Verify button).",
         DefaultValueFactory = _ => "json",
-    }.AcceptOnlyFromAmong("json", "csv");
+    }.AcceptOnlyFromAmong("json", "csv", "html");
 
-    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json or evidence-report.csv; - for standard output, JSON only).");
+    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json, evidence-report.csv or " + WorkpaperRenderer.DefaultFileName + "; - for standard output, JSON and HTML only).");
 
     private readonly Option<int> gapDays = new("--gap-days")
     {
@@ -155,8 +156,9 @@ internal sealed class ReportCommand : Command
     private int Report(ParseResult parseResult, LoadedCatalog catalog)
     {
         var keys = signing.LoadSigningKeys(context, parseResult);
-        bool csv = parseResult.GetValue(format) == "csv";
-        string outputPath = parseResult.GetValue(output) ?? (csv ? "evidence-report.csv" : "evidence-report.json");
+        string chosen = parseResult.GetValue(format)!;
+        bool csv = chosen == "csv";
+        string outputPath = parseResult.GetValue(output) ?? chosen switch { "csv" => "evidence-report.csv", "html" => WorkpaperRenderer.DefaultFileName, _ => "evidence-report.json" };
         var inputs = parseResult.GetValue(events) is { Length: > 0 } names ? sources.Resolve(context, parseResult, names, catalog) : [];
         using var location = parseResult.GetValue(store) is { } spec ? CommandOptions.StoreLocation(context, spec) : null;
         using var quarantineFile = location is null
@@ -192,7 +194,7 @@ internal sealed class ReportCommand : Command
             }
             else
             {
-                var (result, _) = files.WriteJson(job, source, outputPath, keys);
+                var (result, _) = chosen == "html" ? files.WriteHtml(job, source, outputPath, keys) : files.WriteJson(job, source, outputPath, keys);
                 incomplete = [.. result.DegradedSections.Select(s => "section " + s.Name + " is degraded"), .. Damaged(result.Report.Meta.Ingestion!)];
             }
         }

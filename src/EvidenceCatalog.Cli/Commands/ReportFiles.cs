@@ -6,6 +6,7 @@ using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -17,12 +18,20 @@ namespace EvidenceCatalog.Cli.Commands;
 internal sealed class ReportFiles(CommandContext context)
 {
     /// <summary>The signed JSON report.</summary>
-    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys)
+    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys) =>
+        WriteReport(job, source, outputPath, keys, json => json);
+
+    /// <summary>The HTML workpaper of the signed report, alone.</summary>
+    public (ReportResult Result, string Path) WriteHtml(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys) =>
+        WriteReport(job, source, outputPath, keys, json => WorkpaperRenderer.Render(json, keys));
+
+    private (ReportResult Result, string Path) WriteReport(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, Func<byte[], byte[]> form)
     {
         ReportResult? result = null;
         ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
             result = job.RunAsync(source.Create(advance)).GetAwaiter().GetResult());
-        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(result!.Json));
+        byte[] bytes = form(result!.Json);
+        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(bytes));
         ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result!, written, keys);
         return (result!, written);
     }
