@@ -39,6 +39,9 @@ const string Usage = """
           The mapping layer alone (--ingest: the whole read as ingestion does it), twice, for perf record.
       EvidenceCatalog.Benchmarks large-report FILE
           Writes the ~100 MB unsigned report the signing benchmarks use (see Runtime/LargeReport.cs).
+      EvidenceCatalog.Benchmarks workpaper-render HTML [--runs N] [--chromium PATH]
+          Opens an HTML workpaper from disk in headless Chromium N times (default 5; /usr/bin/chromium) and prints
+          the medians of first contentful paint, DOMContentLoaded, load and Verify (see Runtime/WorkpaperRender.cs).
     """;
 
 try
@@ -55,6 +58,7 @@ try
         "duplicate-check" when args.Length is 2 or 3 =>
             DuplicateCheckExperiment.Run(args[1], args.Length == 3 ? Count(args[2]) : 10_000_000),
         "large-report" when args.Length == 2 => WriteLargeReport(args[1]),
+        "workpaper-render" when args.Length >= 2 => WorkpaperRender.Run(args[1], OptionText(args, "--chromium", "/usr/bin/chromium"), Option(args, "--runs", 5)),
         "generate-cloudtrail" when args.Length >= 2 => GenerateCloudTrail(args[1], Option(args, "--records", 1_000_000), Option(args, "--seed", 1)),
         "map-profile" when args.Length >= 2 => MappingRuns.Profile(args[1], args.Contains("--ingest")),
         "map" when args.Length >= 2 => MappingRuns.Run(args[1], Option(args, "--rounds", 3), args.Contains("--breakdown")),
@@ -133,6 +137,12 @@ static int Option(string[] args, string name, int fallback)
 {
     int at = Array.IndexOf(args, name);
     return at < 0 ? fallback : at + 1 < args.Length ? Count(args[at + 1]) : throw new ArgumentException(name + " needs a value");
+}
+
+static string OptionText(string[] args, string name, string fallback)
+{
+    int at = Array.IndexOf(args, name);
+    return at < 0 ? fallback : at + 1 < args.Length ? args[at + 1] : throw new ArgumentException(name + " needs a value");
 }
 
 static int Count(string text) =>

@@ -200,6 +200,26 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void Html_format_writes_the_workpaper_alone_holding_the_signed_report_that_verifies()
+    {
+        using var workspace = WithEvents(Line("a", "2026-03-02T10:00:00Z"), Line("b", "2026-03-03T11:00:00Z", outcome: "deny"));
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        workspace.AddText("signing.pem", ecdsa.ExportPkcs8PrivateKeyPem());
+        workspace.AddText("public.pem", ecdsa.ExportSubjectPublicKeyInfoPem());
+        var result = Evidence.Run(workspace.Path, Clock, ["report", "--events", "events.jsonl", .. Window, "--format", "html", "--sign-key", "signing.pem"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("evidence-workpaper.html", result.Stdout);
+        Assert.Equal("evidence-workpaper.html", Path.GetFileName(Assert.Single(Directory.GetFiles(workspace.Path, "evidence-*"))));
+        string page = File.ReadAllText(workspace.Combine("evidence-workpaper.html"));
+        Assert.StartsWith("<!DOCTYPE html>", page, StringComparison.Ordinal);
+        const string Open = "<script type=\"application/json\" id=\"evidence-report\">";
+        int start = page.IndexOf(Open, StringComparison.Ordinal) + Open.Length;
+        workspace.AddText("embedded.json", page[start..page.IndexOf("</script>", start, StringComparison.Ordinal)].Replace("\\u003c", "<", StringComparison.Ordinal));
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "verify", "embedded.json", "--public-key", "public.pem").ExitCode);
+    }
+
+    [Fact]
     public void Report_from_an_ingested_store_equals_the_report_from_the_file()
     {
         using var workspace = WithEvents(Enumerable.Range(0, 50).Select(i => Line("e" + i, $"2026-03-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z", outcome: i % 3 == 0 ? "deny" : "allow")).ToArray());

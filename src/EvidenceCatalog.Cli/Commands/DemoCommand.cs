@@ -191,8 +191,8 @@ internal sealed class DemoCommand : Command
         context.Output.WriteLine($"   verified with the public key: {Shown(packagePath)}: "
             + (packageCheck.IsIntact ? $"intact ({packageCheck.Algorithm}, key {packageCheck.KeyId}, {packageCheck.Subjects} files)" : "NOT intact: " + string.Join("; ", packageCheck.Problems)));
 
-        // The HTML workpaper of the package is named here once the package holds one (issue 14, point 2).
         context.Output.WriteLine();
+        context.Output.WriteLine($"Open the auditor's workpaper (offline; its Verify button checks the signature in the browser): {Shown(Path.Combine(packagePath, PackagePath.Workpaper))}");
         context.Output.WriteLine("Verify the package yourself (or with openssl and sha256sum alone: docs/verifying.md):");
         context.Output.WriteLine($"  evidence verify {Shown(packagePath)} --public-key {Shown(publicKeyPath)}");
 

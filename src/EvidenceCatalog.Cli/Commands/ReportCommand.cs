@@ -9,6 +9,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -25,9 +26,9 @@ internal sealed class ReportCommand : Command
     private readonly Option<string> format = new Option<string>("--format")
     {
         Description = "json: the report. csv: the evidence population, one row per control × evidence event. samples-csv: each control's sample, "
-            + "one row per sampled event. A CSV gets a detached signature FILE.sig.",
+            + "one row per sampled event. A CSV gets a detached signature FILE.sig. html: the auditor's workpaper alone (the signed report inside, with a Verify button).",
         DefaultValueFactory = _ => "json",
-    }.AcceptOnlyFromAmong("json", "csv", "samples-csv");
+    }.AcceptOnlyFromAmong("json", "csv", "samples-csv", "html");
 
     private readonly Option<string?> control = new("--control")
     {
@@ -35,7 +36,7 @@ internal sealed class ReportCommand : Command
         HelpName = "id",
     };
 
-    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json, evidence-report.csv or evidence-samples.csv; - for standard output, JSON only).");
+    private readonly Option<string?> output = CommandOptions.Output("Where to write (default evidence-report.json, evidence-report.csv, evidence-samples.csv or " + WorkpaperRenderer.DefaultFileName + "; - for standard output, JSON and HTML only).");
 
     private readonly Option<bool> requireType2 = new("--require-type2")
     {
@@ -57,7 +58,7 @@ internal sealed class ReportCommand : Command
         {
             if (result.GetValue(requireType2) && result.GetValue(format) is "csv" or "samples-csv")
             {
-                result.AddError("--require-type2 judges the JSON report; a CSV population has no Type II verdict, so run it with --format json");
+                result.AddError("--require-type2 judges the JSON report; a CSV population has no Type II verdict, so run it with --format json or html");
             }
         });
         SetAction(Execute);
@@ -71,7 +72,7 @@ internal sealed class ReportCommand : Command
         string? only = parseResult.GetValue(control);
         if (only is not null)
         {
-            if (kind == "json")
+            if (kind is "json" or "html")
             {
                 throw new CommandInputException("--control selects the rows of a CSV export: give --format csv or --format samples-csv with it");
             }
@@ -84,6 +85,7 @@ internal sealed class ReportCommand : Command
         {
             "csv" => "evidence-report.csv",
             "samples-csv" => "evidence-samples.csv",
+            "html" => WorkpaperRenderer.DefaultFileName,
             _ => "evidence-report.json",
         };
         using var report = run.Open(context, parseResult, catalog, keys, outputPath == "-" ? "evidence-report" : outputPath);
@@ -104,7 +106,9 @@ internal sealed class ReportCommand : Command
             }
             else
             {
-                var (result, _) = files.WriteJson(report.Job, report.Source, outputPath, keys, catalog.Catalog.Model);
+                var (result, _) = kind == "html"
+                    ? files.WriteHtml(report.Job, report.Source, outputPath, keys, catalog.Catalog.Model)
+                    : files.WriteJson(report.Job, report.Source, outputPath, keys, catalog.Catalog.Model);
                 incomplete = ReportSourceOptions.Incomplete(result).ToList();
                 validation = result.Report.Validation;
             }

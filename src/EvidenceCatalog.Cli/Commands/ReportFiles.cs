@@ -7,6 +7,7 @@ using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Jobs;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 
 namespace EvidenceCatalog.Cli.Commands;
 
@@ -18,13 +19,12 @@ namespace EvidenceCatalog.Cli.Commands;
 internal sealed class ReportFiles(CommandContext context)
 {
     /// <summary>The signed JSON report; its summary lists criteria in the order <paramref name="model"/> declares them.</summary>
-    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model)
-    {
-        var result = Build(job, source);
-        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(result.Json));
-        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys, model.Criteria.Select(c => c.Id).ToList());
-        return (result, written);
-    }
+    public (ReportResult Result, string Path) WriteJson(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model) =>
+        WriteReport(job, source, outputPath, keys, model, json => json);
+
+    /// <summary>The HTML workpaper of the signed report, alone.</summary>
+    public (ReportResult Result, string Path) WriteHtml(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model) =>
+        WriteReport(job, source, outputPath, keys, model, json => WorkpaperRenderer.Render(json, keys));
 
     /// <summary>The report, built in memory (for the outputs derived from it).</summary>
     public ReportResult Build(ReportJob job, SourceFactory source)
@@ -33,6 +33,15 @@ internal sealed class ReportFiles(CommandContext context)
         ReadProgress.Run(context, "reading events", source.TotalBytes, advance =>
             result = job.RunAsync(source.Create(advance)).GetAwaiter().GetResult());
         return result!;
+    }
+
+    private (ReportResult Result, string Path) WriteReport(ReportJob job, SourceFactory source, string outputPath, IReadOnlyList<SigningKey> keys, CatalogModel model, Func<byte[], byte[]> form)
+    {
+        var result = Build(job, source);
+        byte[] bytes = form(result.Json);
+        string written = AtomicFile.Write(context, outputPath, stream => stream.Write(bytes));
+        ReportSummaryTable.Write(SummaryWriter(outputPath), context.IsTerminal, result, written, keys, model.Criteria.Select(c => c.Id).ToList());
+        return (result, written);
     }
 
     /// <summary>The evidence population as CSV (of every control, or of <paramref name="control"/>), with its detached signature <c>FILE.sig</c> beside it when signed.</summary>

@@ -3,16 +3,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EvidenceCatalog.Runtime.Exports;
+using EvidenceCatalog.Runtime.Oscal;
 using EvidenceCatalog.Runtime.Packages;
 using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 
 namespace EvidenceCatalog.Runtime.Jobs;
 
 /// <summary>
 /// The auditor's package for a window, the one entry point of the CLI and the server: a <see cref="ReportJob"/>'s signed
-/// report and evidence population (with its detached signature), a manifest of every file, and a DSSE envelope over an
+/// report and evidence population (with its detached signature), the samples CSV, the HTML workpaper, the OSCAL
+/// documents (catalog, component definition, assessment results), a manifest of every file, and a DSSE envelope over an
 /// in-toto statement of their digests, signed with the job's keys. The source is read twice — once for the report, once
 /// for the population — so it must give the same events each time (files, a store; not standard input); a source that
 /// changed in between is refused rather than packaged with a report that does not match its population.
@@ -56,13 +60,25 @@ public sealed class PackageJob
             }),
             new(PackagePath.Population + DetachedSignature.Extension, "application/json", (stream, token) =>
                 stream.WriteAsync(population!.Signature!.ToJson(), token).AsTask()),
-
-            // Further files of the package (the HTML workpaper, the OSCAL documents, the samples CSV) are added here, one
-            // PackageFile each: the writer lists every file in the manifest and the signed statement.
+            PackageFile.FromBytes(PackagePath.Samples, "text/csv", SamplesCsv(built.Report)),
+            PackageFile.FromBytes(PackagePath.Workpaper, "text/html", WorkpaperRenderer.Render(built.Json, keys)),
         };
+
+        // Further files of the package are added above, one PackageFile each: the writer lists every file in the
+        // manifest and the signed statement.
+        files.AddRange(OscalExport.ForReport(report.Catalog, built.Report)
+            .Select(document => PackageFile.FromBytes(PackagePath.OscalFolder + "/" + document.FileName, "application/json", document.Content)));
 
         var contents = await EvidencePackageWriter.WriteAsync(files, () => Predicate(built.Report, population!), keys, target, cancellationToken).ConfigureAwait(false);
         return new PackageResult(built, population!, contents);
+    }
+
+    /// <summary>The report's samples as CSV (the bundle signs it with every other file).</summary>
+    private static byte[] SamplesCsv(EvidenceReport report)
+    {
+        using var stream = new System.IO.MemoryStream();
+        SampleCsvWriter.Write(report.Samples, report.Meta.OrgId, stream);
+        return stream.ToArray();
     }
 
     private static PackagePredicate Predicate(EvidenceReport report, PopulationResult population)

@@ -42,6 +42,9 @@ public sealed class ReportJob
     /// <summary>Where rejected records go (null: counted only).</summary>
     public IEventQuarantine? Quarantine { get; init; }
 
+    /// <summary>The catalogs the report is built from.</summary>
+    public IEvidenceCatalog Catalog => catalog;
+
     /// <summary>Where the catalogs came from, as the report's meta says it (a folder, the sample catalogs); null to leave it out.</summary>
     public string? CatalogSource { get; init; }
 

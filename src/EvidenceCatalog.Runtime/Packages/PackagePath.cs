@@ -22,6 +22,15 @@ public static class PackagePath
     /// <summary>The evidence population (one row per control × evidence event), named as <c>evidence report --format csv</c> names it.</summary>
     public const string Population = "evidence-report.csv";
 
+    /// <summary>Each control's deterministic sample (one row per sampled event), named as <c>evidence report --format samples-csv</c> names it.</summary>
+    public const string Samples = "evidence-samples.csv";
+
+    /// <summary>The HTML workpaper of the signed report, named as <c>evidence report --format html</c> names it.</summary>
+    public const string Workpaper = EvidenceCatalog.Runtime.Workpaper.WorkpaperRenderer.DefaultFileName;
+
+    /// <summary>The folder of the OSCAL 1.2.1 documents (catalog, component definition, assessment results), as <c>evidence oscal</c> writes them.</summary>
+    public const string OscalFolder = "oscal";
+
     /// <summary>Why <paramref name="name"/> cannot be a path in a package, or null.</summary>
     public static string? Problem(string name)
     {
