@@ -53,13 +53,13 @@ public sealed class PackageCommandTests
         Assert.Contains("package: pkg (", result.Stdout);
         Assert.Contains("verify it: evidence verify pkg --public-key PUBLIC-KEY.pem", result.Stdout);
         Assert.Equal(
-            ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "manifest.json"],
-            Directory.GetFiles(workspace.Combine("pkg")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "evidence-samples.csv", "evidence-workpaper.html", "manifest.json", "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
+            Directory.GetFiles(workspace.Combine("pkg"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(workspace.Combine("pkg"), f).Replace('\\', '/')).Order(StringComparer.Ordinal));
 
         var es256 = Verify(workspace, "pkg");
         Assert.Equal(0, es256.ExitCode);
         Assert.StartsWith("verified: pkg (ES256, key ", es256.Stdout, StringComparison.Ordinal);
-        Assert.Contains("4 files against their SHA-256, no file missing or extra, evidence-report.json signature (ES256", es256.Stdout);
+        Assert.Contains("9 files against their SHA-256, no file missing or extra, evidence-report.json signature (ES256", es256.Stdout);
         var hmac = Verify(workspace, "pkg", "--hmac-key-file", "hmac.key");
         Assert.Equal(0, hmac.ExitCode);
         Assert.StartsWith("verified: pkg (HMAC-SHA256, key hmac-", hmac.Stdout, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class PackageCommandTests
         var root = statement.RootElement;
         Assert.Equal("https://in-toto.io/Statement/v1", root.GetProperty("_type").GetString());
         var subjects = root.GetProperty("subject").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("digest").GetProperty("sha256").GetString());
-        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "manifest.json"], subjects.Keys);
+        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-samples.csv", "evidence-workpaper.html", "oscal/catalog-soc2.json", "oscal/component-definition.json", "oscal/assessment-results.json", "manifest.json"], subjects.Keys);
         foreach (var (name, sha256) in subjects)
         {
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(workspace.Combine("pkg/" + name)))), sha256);
@@ -115,7 +115,7 @@ public sealed class PackageCommandTests
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("pkg/manifest.json")));
         var listed = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig"], listed.Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-samples.csv", "evidence-workpaper.html", "oscal/catalog-soc2.json", "oscal/component-definition.json", "oscal/assessment-results.json"], listed.Select(f => f.GetProperty("name").GetString()));
         Assert.All(listed, f => Assert.Equal(new FileInfo(workspace.Combine("pkg/" + f.GetProperty("name").GetString())).Length, f.GetProperty("bytes").GetInt64()));
     }
 
@@ -129,7 +129,7 @@ public sealed class PackageCommandTests
         using (var zip = ZipFile.OpenRead(workspace.Combine("out/audit.zip")))
         {
             Assert.Equal(
-                ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "manifest.json"],
+                ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "evidence-samples.csv", "evidence-workpaper.html", "manifest.json", "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
                 zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         }
 

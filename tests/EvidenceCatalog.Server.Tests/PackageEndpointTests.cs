@@ -30,14 +30,15 @@ public sealed class PackageEndpointTests
         using (var archive = ZipFile.OpenRead(zip))
         {
             Assert.Equal(
-                [PackagePath.Bundle, PackagePath.Population, PackagePath.Population + ".sig", PackagePath.Report, PackagePath.Manifest],
+                [PackagePath.Bundle, PackagePath.Population, PackagePath.Population + ".sig", PackagePath.Report, PackagePath.Samples, PackagePath.Workpaper, PackagePath.Manifest,
+                    "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
                 archive.Entries.Select(e => e.FullName).Order(System.StringComparer.Ordinal));
         }
 
         using var package = PackageContent.Open(zip);
         var verification = PackageVerifier.Verify(package, ServerHarness.VerificationKey);
         Assert.True(verification.IsIntact, string.Join("; ", verification.Problems));
-        Assert.Equal(4, verification.Subjects);
+        Assert.Equal(9, verification.Subjects);
     }
 
     [Theory]

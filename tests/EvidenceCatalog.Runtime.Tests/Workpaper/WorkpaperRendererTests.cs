@@ -89,7 +89,11 @@ public sealed class WorkpaperRendererTests
     [Fact]
     public void Without_a_criteria_view_the_table_is_derived_from_the_controls_and_says_so()
     {
-        string page = Encoding.UTF8.GetString(WorkpaperRenderer.Render(March.Value, [Key]));
+        // A 1.0.0-shaped report: no criteria view (and, edited, no signature).
+        var report = System.Text.Json.Nodes.JsonNode.Parse(March.Value)!.AsObject();
+        report.Remove("criteria");
+        report.Remove("signatures");
+        string page = Encoding.UTF8.GetString(WorkpaperRenderer.Render(Encoding.UTF8.GetBytes(report.ToJsonString()), []));
 
         Assert.Contains("<table id=\"criteria-table\" data-source=\"derived\">", page, StringComparison.Ordinal);
         Assert.Contains("carries no criteria view", page, StringComparison.Ordinal);
