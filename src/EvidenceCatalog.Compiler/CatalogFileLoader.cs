@@ -28,10 +28,17 @@ public static class CatalogFileLoader
             if (schema is not null)
             {
                 var result = CatalogValidator.Validate(file.Path, root, schema, schemas.Patterns, diagnostics);
-                spans = new SourceMap(result.Spans.Select(s => new SourceMapEntry(s.Key, s.Value)).ToEquatableArray());
+                var map = result.Spans.Select(s => new SourceMapEntry(s.Key, s.Value)).ToList();
+                spans = new SourceMap(map.ToEquatableArray());
                 if (result.Valid && !diagnostics.Any(d => d.IsError))
                 {
                     fragment = Read(file.Path, kind!, result.Json, diagnostics);
+                }
+                else if (ValidEntries.Keep(file.Path, result.Json, map, diagnostics) is { } valid)
+                {
+                    // The entries without errors still enter the model, so one broken entry leaves the others usable.
+                    spans = new SourceMap(valid.Spans.ToEquatableArray());
+                    fragment = Read(file.Path, kind!, valid.Json, diagnostics);
                 }
             }
         }

@@ -4,6 +4,9 @@ using System.Globalization;
 namespace EvidenceCatalog.Model;
 
 /// <summary>A calendar date with no time or zone (netstandard2.0 has no DateOnly). Orders and prints as YYYY-MM-DD.</summary>
+/// <param name="Year">The year, 1 to 9999.</param>
+/// <param name="Month">The month, 1 to 12.</param>
+/// <param name="Day">The day of the month, 1 to 31.</param>
 public readonly record struct CalendarDate(int Year, int Month, int Day) : IComparable<CalendarDate>
 {
     /// <summary>Parses exactly <c>YYYY-MM-DD</c> naming a real day of the proleptic Gregorian calendar.</summary>

@@ -7,6 +7,19 @@ namespace EvidenceCatalog.Model;
 /// Everything the catalogs declare, as immutable values in declaration order (files ordered by path).
 /// Holds no YAML or JSON objects; two equal catalogs give equal models and the same <see cref="Fingerprint"/>.
 /// </summary>
+/// <param name="Frameworks">The frameworks of the framework catalogs. All in declaration order.</param>
+/// <param name="Controls">The controls of the controls catalogs. All in declaration order.</param>
+/// <param name="EventTypes">The event types of the events catalogs. All in declaration order.</param>
+/// <param name="Metrics">The security metrics of the events catalogs. All in declaration order.</param>
+/// <param name="Encryption">The entries of the encryption inventory. All in declaration order.</param>
+/// <param name="Vendors">The vendors of the vendor register. All in declaration order.</param>
+/// <param name="Severities">The incident severities of the runbooks catalogs. All in declaration order.</param>
+/// <param name="Procedures">The incident-response procedures of the runbooks catalogs. All in declaration order.</param>
+/// <param name="Roles">The roles of the access catalogs. All in declaration order.</param>
+/// <param name="PermissionCategories">The permission categories of the access catalogs, each with its permissions. All in declaration order.</param>
+/// <param name="RoleMappings">The identity-system groups mapped to roles by the access catalogs. All in declaration order.</param>
+/// <param name="Policies">The policies catalog; null when none is loaded.</param>
+/// <param name="Sources">The log sources of the sources catalogs. All in declaration order.</param>
 public sealed record CatalogModel(
     EquatableArray<Framework> Frameworks,
     EquatableArray<Control> Controls,
@@ -61,29 +74,42 @@ public sealed record CatalogModel(
 /// <summary>What one catalog file declares: the lists of its kind filled, the others empty.</summary>
 public sealed record CatalogFragment
 {
+    /// <summary>The frameworks a framework file declares.</summary>
     public EquatableArray<Framework> Frameworks { get; init; } = EquatableArray<Framework>.Empty;
 
+    /// <summary>The controls a controls file declares.</summary>
     public EquatableArray<Control> Controls { get; init; } = EquatableArray<Control>.Empty;
 
+    /// <summary>The event types an events file declares.</summary>
     public EquatableArray<EventType> EventTypes { get; init; } = EquatableArray<EventType>.Empty;
 
+    /// <summary>The security metrics an events file declares.</summary>
     public EquatableArray<SecurityMetric> Metrics { get; init; } = EquatableArray<SecurityMetric>.Empty;
 
+    /// <summary>The entries an encryption file declares.</summary>
     public EquatableArray<EncryptionControl> Encryption { get; init; } = EquatableArray<EncryptionControl>.Empty;
 
+    /// <summary>The vendors a vendors file declares.</summary>
     public EquatableArray<Vendor> Vendors { get; init; } = EquatableArray<Vendor>.Empty;
 
+    /// <summary>The severities a runbooks file declares.</summary>
     public EquatableArray<Severity> Severities { get; init; } = EquatableArray<Severity>.Empty;
 
+    /// <summary>The procedures a runbooks file declares.</summary>
     public EquatableArray<Procedure> Procedures { get; init; } = EquatableArray<Procedure>.Empty;
 
+    /// <summary>The roles an access file declares.</summary>
     public EquatableArray<Role> Roles { get; init; } = EquatableArray<Role>.Empty;
 
+    /// <summary>The permission categories an access file declares.</summary>
     public EquatableArray<PermissionCategory> PermissionCategories { get; init; } = EquatableArray<PermissionCategory>.Empty;
 
+    /// <summary>The role mappings an access file declares.</summary>
     public EquatableArray<RoleMapping> RoleMappings { get; init; } = EquatableArray<RoleMapping>.Empty;
 
+    /// <summary>What a policies file declares; null in a file of another kind.</summary>
     public CompliancePolicies? Policies { get; init; }
 
+    /// <summary>The log sources a sources file declares.</summary>
     public EquatableArray<LogSource> Sources { get; init; } = EquatableArray<LogSource>.Empty;
 }

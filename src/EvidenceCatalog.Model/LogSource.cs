@@ -55,6 +55,8 @@ public enum SourceContainers
 /// <see cref="Formats"/> it is written in (a JSON number is an epoch count; a string is RFC 3339 or the UTC date-time
 /// form, told apart by their shape). At most one epoch unit is declared, so a number is never ambiguous.
 /// </summary>
+/// <param name="Fields">JSON pointers tried in order; the first present one holds the instant.</param>
+/// <param name="Formats">How the instant is written, one or more.</param>
 public sealed record SourceTime(EquatableArray<string> Fields, TimeFormats Formats);
 
 /// <summary>How a source writes instants (one or more).</summary>
@@ -77,6 +79,8 @@ public enum TimeFormats
 }
 
 /// <summary>The account of every event of a source: a constant (<see cref="Value"/>), or the template of a field (<see cref="Template"/>); exactly one is set.</summary>
+/// <param name="Value">The account every record of the source belongs to (e.g. northwind-cloud); null when read from a field.</param>
+/// <param name="Template">Template of the account, read from each record (e.g. {/recipientAccountId}); null for a constant.</param>
 public sealed record SourceAccount(string? Value, string? Template);
 
 /// <summary>
@@ -84,6 +88,8 @@ public sealed record SourceAccount(string? Value, string? Template);
 /// <see cref="HashWhenMissing"/>, <c>sha256:</c> and the SHA-256 of the record's RFC 8785 canonical form, so that
 /// ingesting the same record again finds it a duplicate.
 /// </summary>
+/// <param name="Templates">Templates of the id, tried in order (e.g. {/eventID}).</param>
+/// <param name="HashWhenMissing">True: a record whose id does not resolve gets the SHA-256 of its canonical form, so re-ingesting it finds a duplicate. False: such a record is rejected.</param>
 public sealed record SourceEventId(EquatableArray<string> Templates, bool HashWhenMissing);
 
 /// <summary>A condition on one field of a record (a JSON pointer, RFC 6901).</summary>
@@ -126,7 +132,13 @@ public sealed record SourceRule(string? Name, EquatableArray<FieldCondition> Whe
 /// <see cref="Default"/> for values the map does not name; without one, such a record is rejected with the reason).
 /// Neither set: the event has no outcome.
 /// </summary>
+/// <param name="Value">The constant outcome (e.g. deny); null when read from a field.</param>
+/// <param name="Field">JSON pointer of the field whose value is mapped (e.g. /responseElements/ConsoleLogin); null for a constant.</param>
+/// <param name="Map">The field's value (its text, exactly) to the outcome (e.g. Success: success).</param>
+/// <param name="Default">The outcome of a value the map does not name; null: such a record is rejected with the reason.</param>
 public sealed record SourceOutcome(string? Value, string? Field, EquatableArray<OutcomeMapping> Map, string? Default);
 
 /// <summary>One entry of an outcome map: the field's value <see cref="From"/> becomes the outcome <see cref="To"/>.</summary>
+/// <param name="From">The field's value, exactly.</param>
+/// <param name="To">The outcome it becomes, declared for the rule's event type.</param>
 public sealed record OutcomeMapping(string From, string To);

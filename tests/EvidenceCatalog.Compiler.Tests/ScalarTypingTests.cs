@@ -99,4 +99,27 @@ public sealed class ScalarTypingTests
         var framework = Assert.Single(result.Model.Frameworks);
         Assert.Equal(("NO", "1.10", "on", "yes"), (framework.Name, framework.Version, framework.Publisher, framework.Criteria[0].Title));
     }
+
+    [Theory]
+    [InlineData("010", "the integer 10")]
+    [InlineData("-5", "the integer -5")]
+    [InlineData("1.10", "the number 1.1")]
+    [InlineData("1e3", "the number 1000")]
+    [InlineData("0x1F", "a number")]
+    [InlineData("0o17", "a number")]
+    [InlineData(".inf", "a number")]
+    [InlineData("True", "the boolean true")]
+    [InlineData("FALSE", "the boolean false")]
+    public void Yaml_1_2_tools_read_these_plain_scalars_as_numbers_or_booleans(string text, string reading) =>
+        Assert.Equal(reading, TypedJsonBuilder.CoreReading(text));
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("on")]
+    [InlineData("2026-02-30")]
+    [InlineData("1.2.3")]
+    [InlineData("v010")]
+    [InlineData("CC6.1")]
+    public void Yaml_1_2_tools_read_these_plain_scalars_as_text(string text) =>
+        Assert.Null(TypedJsonBuilder.CoreReading(text));
 }

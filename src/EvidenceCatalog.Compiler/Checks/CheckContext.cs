@@ -17,7 +17,7 @@ internal sealed class CheckContext
     {
         Files = files;
         Options = options;
-        incompleteKinds = new HashSet<string>(files.Where(f => f.Kind is not null && f.Fragment is null).Select(f => f.Kind!), StringComparer.Ordinal);
+        incompleteKinds = new HashSet<string>(files.Where(f => f.Kind is not null && (f.Fragment is null || f.Diagnostics.Any(d => d.IsError))).Select(f => f.Kind!), StringComparer.Ordinal);
         if (files.Count(f => f.Kind == "policies") > 1)
         {
             // Which of two policies catalogs is meant is unknown until one is removed (EC3010).
@@ -34,8 +34,8 @@ internal sealed class CheckContext
     public List<CatalogDiagnostic> Diagnostics { get; } = new();
 
     /// <summary>
-    /// True when every file of <paramref name="kind"/> was read. A reference into a kind with a broken file is not
-    /// checked, so that one error does not cascade into a page of "unknown id" errors.
+    /// True when every file of <paramref name="kind"/> was read whole. A reference into a kind with a broken file (or
+    /// a broken entry, left out of the model) is not checked, so one error does not cascade into "unknown id" errors.
     /// </summary>
     public bool IsComplete(string kind) => !anyFileUnreadable && !incompleteKinds.Contains(kind);
 

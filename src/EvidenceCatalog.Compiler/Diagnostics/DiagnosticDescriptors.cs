@@ -156,6 +156,11 @@ public static class DiagnosticDescriptors
         "{0} is {1}, which is not a valid {2}: {3}",
         "Sources name the fields of a record with JSON pointers (RFC 6901: /a/b, with ~0 for '~' and ~1 for '/' inside a name) and build values with templates (text with {POINTER} placeholders, {{ and }} for literal braces). The diagnostic points at the character where the value stops being one.");
 
+    public static readonly CatalogDiagnosticDescriptor PlainScalarReadDifferently = new(
+        "EC2012", "Plain value that editors read as a number or boolean", Schema, CatalogDiagnosticSeverity.Warning,
+        "{0} is the plain value {1}, which is text here but {2} to YAML 1.2 tools such as editors; quote it: {3}",
+        "Catalog values are typed by the schema, so a plain 010 where text is meant stays the text '010'. Editors and most YAML libraries type plain values by YAML 1.2 instead (010 is the integer 10, 1.10 the number 1.1, true a boolean) and flag the same line. Quoting the value makes it text everywhere.");
+
     public static readonly CatalogDiagnosticDescriptor SchemaInvalid = new(
         "EC2101", "Schema cannot be read", Schema, CatalogDiagnosticSeverity.Error,
         "the schema cannot be read: {0}",

@@ -19,13 +19,18 @@ internal static class CatalogValidator
 
     public static Result Validate(string path, YamlNode root, JsonSchema schema, SchemaPatterns patterns, List<CatalogDiagnostic> diagnostics)
     {
-        var (json, origins, spans) = TypedJsonBuilder.Build(root, schema, patterns);
+        var (json, origins, spans, coreTyped) = TypedJsonBuilder.Build(root, schema, patterns);
         var validator = new BoundedPatternValidator(Settings, patterns);
         var errors = validator.Validate(json, schema, SchemaType.JsonSchema);
         var reported = new HashSet<CatalogDiagnostic>();
         int before = diagnostics.Count;
-        var mapped = Flatten(errors).Where(error => error is not PatternTimedOutError).Select(error => Map(path, error, origins, patterns));
-        foreach (var diagnostic in mapped.Concat(validator.TimedOut.SelectMany(t => TimedOut(path, t, origins))).Concat(OutOfRangeIntegers(path, json, origins)))
+        var mapped = Flatten(errors).Where(error => error is not PatternTimedOutError).Select(error => Map(path, error, origins, patterns))
+            .Concat(validator.TimedOut.SelectMany(t => TimedOut(path, t, origins))).Concat(OutOfRangeIntegers(path, json, origins)).ToList();
+
+        // A value that is wrong anyway gets its error only: quoting it would not fix it.
+        var wrong = new HashSet<SourceSpan>(mapped.Where(d => d.IsError).Select(d => d.Span));
+        var readDifferently = coreTyped.Where(t => !wrong.Contains(origins[t.Token].Node.Span)).Select(t => ReadDifferently(path, t, origins[t.Token]));
+        foreach (var diagnostic in mapped.Concat(readDifferently))
         {
             if (reported.Add(diagnostic))
             {
@@ -33,8 +38,14 @@ internal static class CatalogValidator
             }
         }
 
-        return new Result(json, spans, diagnostics.Count == before);
+        return new Result(json, spans, !diagnostics.Skip(before).Any(d => d.IsError));
     }
+
+    /// <summary>A plain value the schema takes as text but editors, reading YAML 1.2, take as a number or a boolean: quoting it makes both agree.</summary>
+    private static CatalogDiagnostic ReadDifferently(string path, TypedJsonBuilder.CoreTypedText text, TypedJsonBuilder.TokenOrigin origin) =>
+        CatalogDiagnostic.Create(
+            DiagnosticDescriptors.PlainScalarReadDifferently, path, origin.Node.Span, Capitalize(origin.Label), (string)text.Token!, text.Reading,
+            "'" + ((string)text.Token!).Replace("'", "''") + "'");
 
     /// <summary>The model holds 32-bit integers; a larger one is an error at the value, whatever the schema's bounds.</summary>
     private static IEnumerable<CatalogDiagnostic> OutOfRangeIntegers(string path, JToken json, IReadOnlyDictionary<JToken, TypedJsonBuilder.TokenOrigin> origins) =>

@@ -21,8 +21,12 @@ internal sealed class TypedJsonBuilder
     private static readonly Regex CoreInteger = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
     private static readonly Regex CoreFloat = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
 
+    // The rest of the YAML 1.2 core schema's numbers: octal, hexadecimal, infinity and not-a-number.
+    private static readonly Regex CoreOtherNumber = new(@"^(0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$", RegexOptions.CultureInvariant);
+
     private readonly Dictionary<JToken, TokenOrigin> origins = new(ReferenceComparer<JToken>.Instance);
     private readonly List<KeyValuePair<string, SourceSpan>> spans = new();
+    private readonly List<CoreTypedText> coreTyped = new();
 
     private readonly SchemaPatterns patterns;
 
@@ -34,13 +38,47 @@ internal sealed class TypedJsonBuilder
     /// <summary>Where a token came from: its YAML node, its JSON pointer and its name in words for messages.</summary>
     internal sealed record TokenOrigin(YamlNode Node, string Pointer, string Label, YamlScalar? Key);
 
-    public static (JToken Json, IReadOnlyDictionary<JToken, TokenOrigin> Origins, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans) Build(YamlNode root, JsonSchema schema, SchemaPatterns patterns)
+    /// <summary>A plain scalar kept as text here that YAML 1.2 core-schema tools (editors) read as <paramref name="Reading"/>: "the integer 10".</summary>
+    internal sealed record CoreTypedText(JValue Token, string Reading);
+
+    public sealed record Output(JToken Json, IReadOnlyDictionary<JToken, TokenOrigin> Origins, IReadOnlyList<KeyValuePair<string, SourceSpan>> Spans, IReadOnlyList<CoreTypedText> CoreTyped);
+
+    public static Output Build(YamlNode root, JsonSchema schema, SchemaPatterns patterns)
     {
         var builder = new TypedJsonBuilder(patterns);
 
         // Recursion is safe here: the loader has already bounded the depth (YamlLimits.MaxDepth).
         var rootToken = builder.Convert(root, Expand(schema).ToList(), string.Empty, "the file", null);
-        return (rootToken, builder.origins, builder.spans);
+        return new Output(rootToken, builder.origins, builder.spans, builder.coreTyped);
+    }
+
+    /// <summary>
+    /// How the YAML 1.2 core schema (what yaml-language-server and most YAML libraries apply) reads a plain scalar
+    /// when it is not text, in words ("the integer 10"); null when it reads it as text. Dates are text in YAML 1.2.
+    /// </summary>
+    internal static string? CoreReading(string text)
+    {
+        if (CoreInteger.IsMatch(text))
+        {
+            return "the integer " + (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer) ? integer.ToString(CultureInfo.InvariantCulture) : text.TrimStart('+'));
+        }
+
+        if (CoreFloat.IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        {
+            return "the number " + number.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        if (CoreOtherNumber.IsMatch(text))
+        {
+            return "a number";
+        }
+
+        return text switch
+        {
+            "true" or "True" or "TRUE" => "the boolean true",
+            "false" or "False" or "FALSE" => "the boolean false",
+            _ => null,
+        };
     }
 
     private JToken Convert(YamlNode node, IReadOnlyList<JsonSchema> schemas, string pointer, string label, YamlScalar? key)
@@ -76,7 +114,13 @@ internal sealed class TypedJsonBuilder
                 token = array;
                 break;
             default:
-                token = Scalar((YamlScalar)node, schemas.Aggregate(JsonObjectType.None, (t, s) => t | s.Type));
+                var scalar = (YamlScalar)node;
+                token = Scalar(scalar, schemas.Aggregate(JsonObjectType.None, (t, s) => t | s.Type));
+                if (scalar.IsPlain && token is JValue { Type: JTokenType.String } text && CoreReading(scalar.Value) is { } reading)
+                {
+                    coreTyped.Add(new CoreTypedText(text, reading));
+                }
+
                 break;
         }
 

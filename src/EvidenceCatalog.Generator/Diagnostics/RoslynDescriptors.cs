@@ -42,6 +42,7 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor ConstraintViolated = Describe("EC2009", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor PatternTimedOut = Describe("EC2010", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MalformedPointer = Describe("EC2011", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PlainScalarReadDifferently = Describe("EC2012", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor SchemaInvalid = Describe("EC2101", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Describe("EC2102", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SchemaRemoteRef = Describe("EC2103", DiagnosticSeverity.Error);
