@@ -19,9 +19,12 @@ internal sealed record StepResult(int ExitCode, string Stdout, string Stderr, IR
 internal sealed class ActionRepository : IDisposable
 {
     private readonly CatalogWorkspace workspace = CatalogWorkspace.Empty();
+
+    /// <summary>The folders earlier steps added through GITHUB_PATH, the latest first, as the runner prepends them.</summary>
+    private readonly List<string> jobPath = [];
     private int stepCount;
 
-    private ActionRepository(bool baseHasCatalogs)
+    private ActionRepository(bool baseHasCatalogs, bool builtToolOnPath)
     {
         Directory.CreateDirectory(Upstream);
         Git(Upstream, "init", "--quiet", "--initial-branch=main");
@@ -40,9 +43,15 @@ internal sealed class ActionRepository : IDisposable
             Diff.DiffWorkspace.Copy(RepositoryRoot.Catalogs, Path.Combine(Checkout, "catalogs"));
         }
 
-        Directory.CreateDirectory(Combine("tools"));
         Directory.CreateDirectory(Combine("runner-temp"));
+        if (!builtToolOnPath)
+        {
+            return;
+        }
+
         // The CLI this test project was built with, as an installed tool would run it.
+        Directory.CreateDirectory(Combine("tools"));
+        jobPath.Add(Combine("tools"));
         File.WriteAllText(Combine("tools/evidence"), "#!/bin/sh\nexec dotnet \"" + Path.Combine(AppContext.BaseDirectory, "evidence.dll") + "\" \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
@@ -57,10 +66,16 @@ internal sealed class ActionRepository : IDisposable
 
     public string RunnerTemp => Combine("runner-temp");
 
-    public static ActionRepository WithCatalogsOnMain() => new(baseHasCatalogs: true);
+    /// <summary>Environment variables every step gets besides GitHub's (NUGET_PACKAGES for an isolated package cache).</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = new(StringComparer.Ordinal);
+
+    public static ActionRepository WithCatalogsOnMain() => new(baseHasCatalogs: true, builtToolOnPath: true);
 
     /// <summary>The first pull request: main has no catalogs, the branch adds the sample catalogs.</summary>
-    public static ActionRepository WithoutCatalogsOnMain() => new(baseHasCatalogs: false);
+    public static ActionRepository WithoutCatalogsOnMain() => new(baseHasCatalogs: false, builtToolOnPath: true);
+
+    /// <summary>No <c>evidence</c> on PATH until the install step puts one there.</summary>
+    public static ActionRepository WithoutTheTool() => new(baseHasCatalogs: true, builtToolOnPath: false);
 
     public string Combine(string relativePath) => workspace.Combine(relativePath);
 
@@ -116,12 +131,14 @@ internal sealed class ActionRepository : IDisposable
         int number = ++stepCount;
         string outputFile = Combine($"runner-temp/_output_{number}");
         string summaryFile = Combine($"runner-temp/_summary_{number}");
+        string pathFile = Combine($"runner-temp/_path_{number}");
         File.WriteAllText(outputFile, string.Empty);
         File.WriteAllText(summaryFile, string.Empty);
+        File.WriteAllText(pathFile, string.Empty);
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["PATH"] = Combine("tools") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = string.Join(Path.PathSeparator, [.. jobPath, System.Environment.GetEnvironmentVariable("PATH")]),
             ["CI"] = "true",
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_ACTION_PATH"] = RepositoryRoot.Path,
@@ -130,7 +147,7 @@ internal sealed class ActionRepository : IDisposable
             ["GITHUB_REF_NAME"] = "change",
             ["GITHUB_OUTPUT"] = outputFile,
             ["GITHUB_STEP_SUMMARY"] = summaryFile,
-            ["GITHUB_PATH"] = Combine("runner-temp/_path"),
+            ["GITHUB_PATH"] = pathFile,
             ["GITHUB_ENV"] = Combine("runner-temp/_env"),
             ["RUNNER_TEMP"] = RunnerTemp,
         };
@@ -140,13 +157,14 @@ internal sealed class ActionRepository : IDisposable
             environment["GITHUB_HEAD_REF"] = "change";
         }
 
-        foreach (var (name, value) in action.Environment(step, inputs ?? new Dictionary<string, string>()))
+        foreach (var (name, value) in ExtraEnvironment.Concat(action.Environment(step, inputs ?? new Dictionary<string, string>())))
         {
             environment[name] = value;
         }
 
         // As a runner runs `shell: bash`: bash --noprofile --norc -eo pipefail {0}.
         var result = Run(Checkout, "bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.Run], environment);
+        jobPath.InsertRange(0, File.ReadAllLines(pathFile).Where(line => line.Length > 0).Reverse());
         return new StepResult(result.ExitCode, result.Stdout, result.Stderr, WorkflowCommandFile.ReadOutputs(outputFile), File.ReadAllText(summaryFile));
     }
 
