@@ -13,13 +13,17 @@ output_folder="${RUNNER_TEMP:?RUNNER_TEMP is not set: run this script as a step 
 
 # Tells the reviewer why there is no diff, in the log and in the job summary, and ends the step.
 skip() {
-  echo "::notice title=evidence diff skipped::$1"
+  local message="${1//'%'/%25}"
+  message="${message//$'\r'/%0D}"
+  echo "::notice title=evidence diff skipped::${message//$'\n'/%0A}"
   printf '### Catalog diff\n\n%s\n' "$1" >> "$GITHUB_STEP_SUMMARY"
   exit 0
 }
 
 case "${GITHUB_EVENT_NAME:-}" in
-  pull_request | pull_request_target) ;;
+  pull_request) ;;
+  # actions/checkout checks out the base branch on pull_request_target: HEAD would be the base, and the diff empty.
+  pull_request_target) skip "On a pull_request_target event the checkout is the base branch, not the pull request, so there is nothing to compare: run this action on pull_request." ;;
   *) echo "evidence diff runs on pull requests only; this is a '${GITHUB_EVENT_NAME:-}' event."; exit 0 ;;
 esac
 

@@ -209,4 +209,18 @@ public sealed class GitHubActionTests : IDisposable
         Assert.Equal(string.Empty, diff.Summary);
         Assert.Empty(diff.Outputs);
     }
+
+    [Fact]
+    public void A_pull_request_target_event_compares_nothing_and_says_why()
+    {
+        repository = ActionRepository.WithCatalogsOnMain();
+        repository.Commit(Runbooks, "responseMinutes: 15", "responseMinutes: 30", "P1 responses within 30 minutes");
+
+        var diff = repository.RunStep("diff", "pull_request_target");
+
+        Assert.Equal(0, diff.ExitCode);
+        Assert.StartsWith("::notice title=evidence diff skipped::On a pull_request_target event the checkout is the base branch", diff.Stdout, StringComparison.Ordinal);
+        Assert.Contains("run this action on pull_request.", diff.Summary, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, action.Output("diff-markdown", "diff", diff));
+    }
 }
