@@ -223,4 +223,27 @@ public sealed class GitHubActionTests : IDisposable
         Assert.Contains("run this action on pull_request.", diff.Summary, StringComparison.Ordinal);
         Assert.Equal(string.Empty, action.Output("diff-markdown", "diff", diff));
     }
+
+    [Fact]
+    public void A_base_whose_catalog_folder_holds_no_catalog_yet_is_compared_as_an_empty_model()
+    {
+        // Not the first pull request of the skip above: the folder exists on the base, so evidence diff compiles it (to
+        // nothing) and every entry of the pull request is added, judged as any added entry is (a high-risk vendor without
+        // a current SOC 2 report is a finding).
+        repository = ActionRepository.WithoutCatalogsOnMain();
+        Directory.CreateDirectory(Path.Combine(repository.Upstream, "catalogs"));
+        File.WriteAllText(Path.Combine(repository.Upstream, "catalogs", "README.md"), "The compliance catalogs will live here.\n");
+        repository.Git(repository.Upstream, "add", ".");
+        repository.Git(repository.Upstream, "commit", "--quiet", "-m", "Where the catalogs will be");
+        repository.Git(repository.Checkout, "fetch", "--quiet", "origin");
+        repository.Git(repository.Checkout, "add", "catalogs");
+        repository.Git(repository.Checkout, "commit", "--quiet", "-m", "The catalogs");
+
+        var diff = repository.RunStep("diff", "pull_request");
+
+        var expected = Evidence.Run(repository.Checkout, "diff", "origin/main", "HEAD", "--format", "markdown", "--fail-on", "regression");
+        Assert.Equal(expected.ExitCode, diff.ExitCode);
+        Assert.Equal(expected.Stdout, diff.Summary);
+        Assert.Contains(" added, 0 removed, 0 changed.", diff.Summary, StringComparison.Ordinal);
+    }
 }
