@@ -37,7 +37,7 @@ last=${REVS%% *}
 events=$OUT/events-$DAYS-$PER_DAY.jsonl
 if [ ! -f "$events" ]; then
   dotnet "${cli[$last]}" generate-events --catalogs "${catalogs[$last]}" --days "$DAYS" --per-day "$PER_DAY" --seed 1 \
-    --org northwind-cloud --start 2026-01-01 --output "$events" >/dev/null
+    --org northwind-cloud --start 2026-01-01 --out "$events" >/dev/null
 fi
 to=$(date -u -d "2026-01-01 + $((DAYS - 1)) days" +%F)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); events: $(wc -l <"$events") in $events"
@@ -48,7 +48,7 @@ runs=$OUT/../report-ab.txt
 for i in $(seq 1 "$RUNS"); do
   for rev in $REVS; do
     /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" dotnet "${cli[$rev]}" report --catalogs "${catalogs[$rev]}" --events "$events" \
-      --org northwind-cloud --from 2026-01-01 --to "$to" --output "$OUT/report.json" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
+      --org northwind-cloud --from 2026-01-01 --to "$to" --out "$OUT/report.json" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
     read -r wall user sys rss <"$OUT/time"
     echo "report $rev $wall $(echo "$user + $sys" | bc) $rss $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$runs"
     rm -f "$OUT"/store.db*
