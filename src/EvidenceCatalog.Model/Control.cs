@@ -3,6 +3,8 @@ namespace EvidenceCatalog.Model;
 /// <summary>
 /// A control of the organisation: which criteria it satisfies, how often it operates, and how that is proven — by
 /// events (<see cref="Evidence"/> rules), by documents supplied by hand (<see cref="Manual"/>), or both.
+/// <see cref="LastReviewed"/>, when declared, is when its design was last reviewed; it is due again
+/// <see cref="ReviewEveryMonths"/> months later (the policies catalog's default when null; EC4010).
 /// </summary>
 public sealed record Control(
     string Id,
@@ -12,7 +14,9 @@ public sealed record Control(
     EquatableArray<string> Criteria,
     Cadence Cadence,
     EquatableArray<EvidenceRule> Evidence,
-    ManualEvidence? Manual = null);
+    ManualEvidence? Manual = null,
+    CalendarDate? LastReviewed = null,
+    int? ReviewEveryMonths = null);
 
 /// <summary>
 /// Events of <see cref="EventType"/> with one of <see cref="Outcomes"/> (any outcome when empty) are evidence.
