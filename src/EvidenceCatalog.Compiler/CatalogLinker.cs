@@ -18,6 +18,7 @@ public static class CatalogLinker
         ReferenceCheck.Run(context);
         SourceCheck.Run(context);
         PolicyCheck.Run(context);
+        StalenessCheck.Run(context);
 
         var model = CatalogModel.FromFragments(files.Where(f => f.Fragment is not null).Select(f => f.Fragment!));
         var diagnostics = CatalogDiagnostic.Sort((schemaDiagnostics ?? Enumerable.Empty<CatalogDiagnostic>())

@@ -52,5 +52,13 @@ public readonly record struct CalendarDate(int Year, int Month, int Day) : IComp
 
     public static bool operator >=(CalendarDate left, CalendarDate right) => left.CompareTo(right) >= 0;
 
+    /// <summary>The same day <paramref name="months"/> months later (earlier when negative), the month's last day where it is shorter.</summary>
+    public CalendarDate AddMonths(int months) => From(new DateTime(Year, Month, Day, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(months));
+
+    /// <summary>The day <paramref name="days"/> days later (earlier when negative).</summary>
+    public CalendarDate AddDays(int days) => From(new DateTime(Year, Month, Day, 0, 0, 0, DateTimeKind.Unspecified).AddDays(days));
+
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0:D4}-{1:D2}-{2:D2}", Year, Month, Day);
+
+    private static CalendarDate From(DateTime day) => new(day.Year, day.Month, day.Day);
 }

@@ -20,7 +20,7 @@ public static class CatalogFingerprint
     /// </summary>
     public static IReadOnlyDictionary<string, object?> CanonicalForm(CatalogModel model)
     {
-        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies, sources) = model;
+        var (frameworks, controls, eventTypes, metrics, encryption, vendors, severities, procedures, roles, permissionCategories, roleMappings, policies, sources, responders, accessLastReviewed) = model;
         var canonical = new Obj
         {
             ["frameworks"] = ById(frameworks, f => f.Id, f => new Obj
@@ -37,12 +37,7 @@ public static class CatalogFingerprint
             {
                 ["id"] = m.Id, ["name"] = m.Name, ["description"] = m.Description, ["eventType"] = m.EventType, ["outcomes"] = Strings(m.Outcomes),
             }),
-            ["encryption"] = ById(encryption, e => e.Id, e => new Obj
-            {
-                ["id"] = e.Id, ["name"] = e.Name, ["algorithm"] = e.Algorithm, ["keySizeBits"] = e.KeySizeBits, ["scope"] = e.Scope,
-                ["managedBy"] = e.ManagedBy, ["sourceModule"] = e.SourceModule, ["coverage"] = KebabCase.FromEnum(e.Coverage),
-                ["criteria"] = Strings(e.Criteria), ["notes"] = e.Notes,
-            }),
+            ["encryption"] = ById(encryption, e => e.Id, Encryption),
             ["vendors"] = ById(vendors, v => v.Id, v => new Obj
             {
                 ["id"] = v.Id, ["name"] = v.Name, ["service"] = v.Service, ["risk"] = KebabCase.FromEnum(v.Risk),
@@ -54,14 +49,7 @@ public static class CatalogFingerprint
             {
                 ["id"] = s.Id, ["name"] = s.Name, ["responseMinutes"] = s.ResponseMinutes, ["description"] = s.Description,
             }),
-            ["procedures"] = ById(procedures, p => p.Id, p => new Obj
-            {
-                ["id"] = p.Id, ["name"] = p.Name, ["phase"] = KebabCase.FromEnum(p.Phase), ["severity"] = p.Severity, ["description"] = p.Description,
-                ["steps"] = Array(p.Steps.Select(s => new Obj
-                {
-                    ["action"] = s.Action, ["role"] = s.Role, ["slaMinutes"] = s.SlaMinutes, ["tools"] = Strings(s.Tools), ["escalation"] = s.Escalation,
-                })),
-            }),
+            ["procedures"] = ById(procedures, p => p.Id, Procedure),
             ["roles"] = ById(roles, r => r.Id, r => new Obj
             {
                 ["id"] = r.Id, ["name"] = r.Name, ["level"] = r.Level, ["description"] = r.Description, ["permissions"] = Strings(r.Permissions),
@@ -96,6 +84,30 @@ public static class CatalogFingerprint
         {
             // Only when declared, so that a policies catalog without the declaration keeps the fingerprint it had before it existed.
             ((Obj)canonical["policies"]!)["categoriesInScope"] = Strings(policies.CategoriesInScope);
+        }
+
+        if (policies?.Staleness is { } staleness)
+        {
+            // Only when declared, like categoriesInScope; the thresholds as they apply, defaults filled in.
+            ((Obj)canonical["policies"]!)["staleness"] = new Obj
+            {
+                ["soc2ReportMonths"] = staleness.Soc2ReportMonths, ["runbookTestMonths"] = staleness.RunbookTestMonths,
+                ["controlReviewMonths"] = staleness.ControlReviewMonths, ["accessReviewMonths"] = staleness.AccessReviewMonths,
+            };
+        }
+
+        // Responders and the access review date are written only when declared, so that catalogs without them keep their fingerprint.
+        if (responders.Count > 0)
+        {
+            canonical["responders"] = ById(responders, r => r.Id, r => new Obj
+            {
+                ["id"] = r.Id, ["name"] = r.Name, ["onCall"] = r.OnCall, ["escalation"] = r.Escalation,
+            });
+        }
+
+        if (accessLastReviewed is { } accessReviewed)
+        {
+            canonical["accessLastReviewed"] = accessReviewed.ToString();
         }
 
         if (roleMappings.Count > 0)
@@ -134,7 +146,63 @@ public static class CatalogFingerprint
             control["manual"] = new Obj { ["documents"] = manual.Documents, ["providedBy"] = manual.ProvidedBy };
         }
 
+        if (c.LastReviewed is { } lastReviewed)
+        {
+            control["lastReviewed"] = lastReviewed.ToString();
+        }
+
+        if (c.ReviewEveryMonths is { } months)
+        {
+            control["reviewEveryMonths"] = months;
+        }
+
         return control;
+    }
+
+    /// <summary>An encryption entry; its rotation fields are written only when declared, so that existing fingerprints hold.</summary>
+    private static Obj Encryption(EncryptionControl e)
+    {
+        var entry = new Obj
+        {
+            ["id"] = e.Id, ["name"] = e.Name, ["algorithm"] = e.Algorithm, ["keySizeBits"] = e.KeySizeBits, ["scope"] = e.Scope,
+            ["managedBy"] = e.ManagedBy, ["sourceModule"] = e.SourceModule, ["coverage"] = KebabCase.FromEnum(e.Coverage),
+            ["criteria"] = Strings(e.Criteria), ["notes"] = e.Notes,
+        };
+        if (e.RotatedAt is { } rotatedAt)
+        {
+            entry["rotatedAt"] = rotatedAt.ToString();
+        }
+
+        if (e.RotationDays is { } days)
+        {
+            entry["rotationDays"] = days;
+        }
+
+        return entry;
+    }
+
+    /// <summary>A procedure; its severity range and last test are written only when declared, so that existing fingerprints hold.</summary>
+    private static Obj Procedure(Procedure p)
+    {
+        var procedure = new Obj
+        {
+            ["id"] = p.Id, ["name"] = p.Name, ["phase"] = KebabCase.FromEnum(p.Phase), ["severity"] = p.Severity, ["description"] = p.Description,
+            ["steps"] = Array(p.Steps.Select(s => new Obj
+            {
+                ["action"] = s.Action, ["role"] = s.Role, ["slaMinutes"] = s.SlaMinutes, ["tools"] = Strings(s.Tools), ["escalation"] = s.Escalation,
+            })),
+        };
+        if (p.Severities.Count > 0)
+        {
+            procedure["severities"] = Strings(p.Severities);
+        }
+
+        if (p.LastTested is { } lastTested)
+        {
+            procedure["lastTested"] = lastTested.ToString();
+        }
+
+        return procedure;
     }
 
     private static Obj EvidenceRule(EvidenceRule r)

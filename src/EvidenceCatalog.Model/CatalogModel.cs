@@ -6,6 +6,8 @@ namespace EvidenceCatalog.Model;
 /// <summary>
 /// Everything the catalogs declare, as immutable values in declaration order (files ordered by path).
 /// Holds no YAML or JSON objects; two equal catalogs give equal models and the same <see cref="Fingerprint"/>.
+/// <see cref="Responders"/> are the on-call roles the runbooks declare; <see cref="AccessLastReviewed"/> is when the access
+/// catalog was last reviewed (the earliest date where several access files declare one).
 /// </summary>
 /// <param name="Frameworks">The frameworks of the framework catalogs. All in declaration order.</param>
 /// <param name="Controls">The controls of the controls catalogs. All in declaration order.</param>
@@ -33,7 +35,9 @@ public sealed record CatalogModel(
     EquatableArray<PermissionCategory> PermissionCategories,
     EquatableArray<RoleMapping> RoleMappings,
     CompliancePolicies? Policies,
-    EquatableArray<LogSource> Sources)
+    EquatableArray<LogSource> Sources,
+    EquatableArray<Responder> Responders = default,
+    CalendarDate? AccessLastReviewed = null)
 {
     public static readonly CatalogModel Empty = FromFragments(Enumerable.Empty<CatalogFragment>());
 
@@ -67,7 +71,9 @@ public sealed record CatalogModel(
             list.SelectMany(f => f.PermissionCategories).ToEquatableArray(),
             list.SelectMany(f => f.RoleMappings).ToEquatableArray(),
             list.Select(f => f.Policies).FirstOrDefault(p => p is not null),
-            list.SelectMany(f => f.Sources).ToEquatableArray());
+            list.SelectMany(f => f.Sources).ToEquatableArray(),
+            list.SelectMany(f => f.Responders).ToEquatableArray(),
+            list.Select(f => f.AccessLastReviewed).Where(d => d is not null).Min());
     }
 }
 
@@ -97,6 +103,12 @@ public sealed record CatalogFragment
 
     /// <summary>The procedures a runbooks file declares.</summary>
     public EquatableArray<Procedure> Procedures { get; init; } = EquatableArray<Procedure>.Empty;
+
+    /// <summary>The responders a runbooks file declares.</summary>
+    public EquatableArray<Responder> Responders { get; init; } = EquatableArray<Responder>.Empty;
+
+    /// <summary>The access catalog's <c>lastReviewed</c>, when this file is one that declares it.</summary>
+    public CalendarDate? AccessLastReviewed { get; init; }
 
     /// <summary>The roles an access file declares.</summary>
     public EquatableArray<Role> Roles { get; init; } = EquatableArray<Role>.Empty;

@@ -13,17 +13,36 @@ namespace EvidenceCatalog.Model;
 /// <param name="PiiDetection">Detection of personal information in content before it leaves the organisation.</param>
 /// <param name="Retention">How long records are kept.</param>
 /// <param name="CategoriesInScope">The Trust Services Categories the organisation is examined on, besides Security, which is always in scope: availability, confidentiality, processing-integrity, privacy (security may be listed too). Criteria of the active frameworks in another category are out of scope: reports list them as such, and their controls do not decide Type II. Absent: Security only.</param>
+/// <param name="Staleness">How old the dated facts of the catalogs may be on the as-of date before they are reported (warnings; errors under --strict). Every threshold is optional and has a default.</param>
 public sealed record CompliancePolicies(
     Organization Organization,
     EquatableArray<string> ActiveFrameworks,
     EquatableArray<DataCategory> DataCategories,
     PiiDetection PiiDetection,
     RetentionPolicy Retention,
-    EquatableArray<string> CategoriesInScope = default)
+    EquatableArray<string> CategoriesInScope = default,
+    StalenessPolicy? Staleness = null)
 {
+    /// <summary>The staleness thresholds: those declared, or the defaults when the catalog declares none.</summary>
+    public StalenessPolicy StalenessOrDefault => Staleness ?? StalenessPolicy.Default;
+
     /// <summary>True for Security, and for every other category the policies declare in scope.</summary>
     public bool IsInScope(CriterionCategory category) =>
         category == CriterionCategory.Security || CategoriesInScope.Contains(KebabCase.FromEnum(category));
+}
+
+/// <summary>
+/// How old a dated fact of the catalogs may be, judged against the as-of date (EC4006 to EC4011). Each threshold has a
+/// documented default (<see cref="Default"/>), which the policies catalog's <c>staleness:</c> object overrides one by one.
+/// </summary>
+/// <param name="Soc2ReportMonths">A vendor's SOC 2 Type II report is out of date when its periodEnd is more than this many months before the as-of date (EC4006). Default 12.</param>
+/// <param name="RunbookTestMonths">A runbook procedure is overdue for a test when its lastTested is more than this many months before the as-of date (EC4009). Default 12.</param>
+/// <param name="ControlReviewMonths">A control that declares lastReviewed but no reviewEveryMonths is due for review this many months after it (EC4010). Default 12.</param>
+/// <param name="AccessReviewMonths">The access catalog is due for review this many months after its lastReviewed (EC4011). Default 3 (quarterly).</param>
+public sealed record StalenessPolicy(int Soc2ReportMonths, int RunbookTestMonths, int ControlReviewMonths, int AccessReviewMonths)
+{
+    /// <summary>12 months for a SOC 2 report, a runbook test and a control review; 3 months (quarterly) for the access review.</summary>
+    public static readonly StalenessPolicy Default = new(12, 12, 12, 3);
 }
 
 /// <summary>The organisation.</summary>

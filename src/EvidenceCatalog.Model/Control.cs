@@ -3,6 +3,8 @@ namespace EvidenceCatalog.Model;
 /// <summary>
 /// A control of the organisation: which criteria it satisfies, how often it operates, and how that is proven — by
 /// events (<see cref="Evidence"/> rules), by documents supplied by hand (<see cref="Manual"/>), or both.
+/// <see cref="LastReviewed"/>, when declared, is when its design was last reviewed; it is due again
+/// <see cref="ReviewEveryMonths"/> months later (the policies catalog's default when null; EC4010).
 /// </summary>
 /// <param name="Id">Control id: 2 to 5 capital letters, a hyphen and 2 or 3 digits (e.g. IAM-01, NET-02).</param>
 /// <param name="Name">Short name of the control (e.g. Access enforcement).</param>
@@ -20,7 +22,9 @@ public sealed record Control(
     EquatableArray<string> Criteria,
     Cadence Cadence,
     EquatableArray<EvidenceRule> Evidence,
-    ManualEvidence? Manual = null);
+    ManualEvidence? Manual = null,
+    CalendarDate? LastReviewed = null,
+    int? ReviewEveryMonths = null);
 
 /// <summary>
 /// Events of <see cref="EventType"/> with one of <see cref="Outcomes"/> (any outcome when empty) are evidence.

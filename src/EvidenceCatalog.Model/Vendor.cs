@@ -23,7 +23,11 @@ public sealed record Vendor(
     EquatableArray<string> DataAccess,
     EquatableArray<string> Mitigations,
     CalendarDate LastReview,
-    CalendarDate NextReview);
+    CalendarDate NextReview)
+{
+    /// <summary>A vendor at critical or high risk is relied on enough that it needs a current SOC 2 Type II report (EC4007, <c>evidence diff</c>'s ECD006).</summary>
+    public bool RequiresSoc2Report => Risk is RiskLevel.Critical or RiskLevel.High;
+}
 
 public enum RiskLevel
 {

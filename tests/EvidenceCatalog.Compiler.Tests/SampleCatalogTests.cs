@@ -124,12 +124,25 @@ public sealed class SampleCatalogTests
             Model.Severities.Select(s => (s.Id, s.Name, s.ResponseMinutes)));
         Assert.Equal(6, Model.Procedures.Count);
         Assert.Equal(4, Model.Procedures.Select(p => p.Phase).Distinct().Count());
-        Assert.Equal("P1", Model.Procedures.Single(p => p.Id == "data-breach").Severity);
-        Assert.Equal("P1", Model.Procedures.Single(p => p.Id == "unauthorized-access").Severity);
-        Assert.Equal("P2", Model.Procedures.Single(p => p.Id == "service-outage").Severity);
+        Assert.Equal(new[] { "P1" }, Model.Procedures.Single(p => p.Id == "data-breach").CoveredSeverities);
+        Assert.Equal(new[] { "P1", "P2" }, Model.Procedures.Single(p => p.Id == "unauthorized-access").CoveredSeverities);
+        Assert.Equal(new[] { "P1", "P2", "P3" }, Model.Procedures.Single(p => p.Id == "service-outage").CoveredSeverities);
+        Assert.Empty(Model.Procedures.Single(p => p.Id == "detection-triage").CoveredSeverities);
         var postMortem = Model.Procedures.Single(p => p.Phase == IncidentPhase.PostIncident);
         Assert.True(postMortem.Steps.Max(s => s.SlaMinutes) <= 48 * 60);
         Assert.All(Model.Procedures.SelectMany(p => p.Steps), s => Assert.NotEmpty(s.Tools));
+    }
+
+    [Fact]
+    public void Runbook_steps_are_owned_by_the_declared_responders_or_by_access_roles()
+    {
+        Assert.Equal(
+            new[] { ("on-call-engineer", "On-call Engineer"), ("security-lead", "Security Lead"), ("infrastructure-engineer", "Infrastructure Engineer") },
+            Model.Responders.Select(r => (r.Id, r.Name)));
+        Assert.All(Model.Responders, r => Assert.NotNull(r.Escalation));
+        var owners = Model.Procedures.SelectMany(p => p.Steps).Select(s => s.Role).ToHashSet();
+        Assert.Superset(Model.Responders.Select(r => r.Id).ToHashSet(), owners);
+        Assert.All(owners, o => Assert.True(Model.Responders.Any(r => r.Id == o) || Model.Roles.Any(r => r.Id == o), o));
     }
 
     [Fact]

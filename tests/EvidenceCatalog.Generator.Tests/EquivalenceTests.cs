@@ -86,6 +86,12 @@ public sealed class EquivalenceTests
         Assert.Equal(RiskLevel.Medium, VendorRegister.Stripe.Risk);
         Assert.Equal(15, IncidentResponse.Severities.P1.ResponseMinutes);
         Assert.Equal("data-breach", IncidentResponse.Procedures.DataBreach.Id);
+        Assert.Equal(new CalendarDate(2026, 6, 18), IncidentResponse.Procedures.DataBreach.LastTested);
+        Assert.Equal(["P1", "P2", "P3"], IncidentResponse.Procedures.ServiceOutage.CoveredSeverities);
+        Assert.Equal("Security Lead", IncidentResponse.Responders.SecurityLead.Name);
+        Assert.Equal(new CalendarDate(2026, 10, 5), AccessModel.LastReviewed);
+        Assert.Equal(90, EncryptionInventory.ByokKeyEncryption.RotationDays);
+        Assert.Equal(StalenessPolicy.Default, CompliancePolicy.Current!.Staleness);
         Assert.Equal(15, AccessModel.Roles.Auditor.Level);
         Assert.Equal("audit:read", AccessModel.Permissions.AuditRead.Id);
         Assert.Equal("byok-key-encryption", EncryptionInventory.ByokKeyEncryption.Id);

@@ -104,6 +104,15 @@ internal static class CatalogStarter
     /// </summary>
     private static string Access(string sample)
     {
+        // The sample organisation's review date is not the new organisation's: it becomes a commented example.
+        const string review = "lastReviewed: ";
+        int reviewed = sample.IndexOf("\n" + review, StringComparison.Ordinal);
+        if (reviewed >= 0)
+        {
+            int end = sample.IndexOf('\n', reviewed + 1);
+            sample = sample[..(reviewed + 1)] + "# " + review + "2026-10-05   # the day of your last access review; overdue after 3 months (EC4011)" + sample[end..];
+        }
+
         int mappings = sample.IndexOf("\n# Which groups", StringComparison.Ordinal);
         if (mappings < 0)
         {

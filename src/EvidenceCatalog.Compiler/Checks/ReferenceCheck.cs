@@ -18,6 +18,7 @@ internal static class ReferenceCheck
         var eventTypes = all.SelectMany(f => f.EventTypes).GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var roles = Names(all.SelectMany(f => f.Roles).Select(r => r.Id));
         var severities = Names(all.SelectMany(f => f.Severities).Select(s => s.Id));
+        var responders = Names(all.SelectMany(f => f.Responders).Select(r => r.Id));
         var permissions = Names(all.SelectMany(f => f.PermissionCategories).SelectMany(c => c.Permissions).Select(p => p.Id));
         var dataCategories = Names(all.Select(f => f.Policies).Where(p => p is not null).SelectMany(p => p!.DataCategories).Select(d => d.Id));
 
@@ -69,9 +70,18 @@ internal static class ReferenceCheck
                     severityCheck.One(file, severity, CheckContext.Pointer("procedures", i, "severity"));
                 }
 
+                severityCheck.Each(file, procedure.Severities, j => CheckContext.Pointer("procedures", i, "severities", j));
                 for (int s = 0; s < procedure.Steps.Count; s++)
                 {
-                    roleCheck.One(file, procedure.Steps[s].Role, CheckContext.Pointer("procedures", i, "steps", s, "role"));
+                    string pointer = CheckContext.Pointer("procedures", i, "steps", s, "role");
+                    if (responders.Count == 0)
+                    {
+                        roleCheck.One(file, procedure.Steps[s].Role, pointer);
+                    }
+                    else
+                    {
+                        CheckStepOwner(context, responders, roles, file, procedure.Steps[s].Role, pointer);
+                    }
                 }
             }
 
@@ -180,6 +190,17 @@ internal static class ReferenceCheck
 
     /// <summary>A map key as a JSON pointer token (RFC 6901), as the source map records it.</summary>
     private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>With responders declared, a step's owner is a responder or an access role (EC3014); both kinds must be fully read to judge.</summary>
+    private static void CheckStepOwner(CheckContext context, HashSet<string> responders, HashSet<string> roles, LoadedCatalogFile file, string owner, string pointer)
+    {
+        if (!context.IsComplete("runbooks") || !context.IsComplete("access") || responders.Contains(owner) || roles.Contains(owner))
+        {
+            return;
+        }
+
+        context.Report(DiagnosticDescriptors.UnknownStepOwner, file, pointer, owner, NameSuggestion.For(owner, responders.Concat(roles)));
+    }
 
     private static HashSet<string> Names(IEnumerable<string> names) => new(names, StringComparer.Ordinal);
 

@@ -23,6 +23,7 @@ internal static class UniqueIdCheck
             ids.AddRange(f.Vendors.Select((x, i) => ("vendor", x.Id, file, CheckContext.Pointer("vendors", i, "id"))));
             ids.AddRange(f.Severities.Select((x, i) => ("severity", x.Id, file, CheckContext.Pointer("severities", i, "id"))));
             ids.AddRange(f.Procedures.Select((x, i) => ("procedure", x.Id, file, CheckContext.Pointer("procedures", i, "id"))));
+            ids.AddRange(f.Responders.Select((x, i) => ("responder", x.Id, file, CheckContext.Pointer("responders", i, "id"))));
             ids.AddRange(f.Roles.Select((x, i) => ("role", x.Id, file, CheckContext.Pointer("roles", i, "id"))));
             ids.AddRange(f.PermissionCategories.Select((x, i) => ("permission category", x.Id, file, CheckContext.Pointer("permissionCategories", i, "id"))));
             ids.AddRange(f.PermissionCategories.SelectMany((x, i) => x.Permissions.Select((p, j) => ("permission", p.Id, file, CheckContext.Pointer("permissionCategories", i, "permissions", j, "id")))));

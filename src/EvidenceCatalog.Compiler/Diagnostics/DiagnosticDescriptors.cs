@@ -273,6 +273,11 @@ public static class DiagnosticDescriptors
         "the {0} names the outcome '{1}', which this rule of '{2}' does not count (it counts: {3}){4}; add '{1}' to the rule's outcomes, or name one of them",
         "A rule's minimum and failure limit judge the events the rule counts. A minimum of an outcome the rule leaves out could never be met, so every period would be an exception; a failure outcome it leaves out would never be counted, so the limit could never fail.");
 
+    public static readonly CatalogDiagnosticDescriptor UnknownStepOwner = new(
+        "EC3014", "Unknown step owner", References, CatalogDiagnosticSeverity.Error,
+        "the step owner '{0}' is neither a responder of the runbooks catalog nor a role of the access catalog: declare it under 'responders', or name one that is{1}",
+        "Once the runbooks declare responders, a step's owner is one of them or a role of the access catalog. A name that is neither would leave the step with nobody to carry it out.");
+
     // ---- 4xxx: policy --------------------------------------------------------------------------------------------
 
     public static readonly CatalogDiagnosticDescriptor ReviewOverdue = new(
@@ -299,6 +304,36 @@ public static class DiagnosticDescriptors
         "EC4005", "Source maps no evidence", Policy, CatalogDiagnosticSeverity.Warning,
         "the source '{0}' maps records only to event types that no evidence rule or metric uses ({1}), so none of its events will count for a control; map a type a control uses, or add an evidence rule",
         "A source is there to turn log records into evidence. When no type its rules give is used by a control's evidence rule or a metric, its events count for nothing in any report.");
+
+    public static readonly CatalogDiagnosticDescriptor Soc2ReportOutOfDate = new(
+        "EC4006", "SOC 2 report out of date", Policy, CatalogDiagnosticSeverity.Warning,
+        "the SOC 2 Type II report of '{0}' is marked current but its period ended on {1}, more than {2} months before the as-of date {3}; obtain the vendor's latest report and update periodEnd, or set the status to expired",
+        "A SOC 2 Type II report speaks for the period it covers. Once that period ended longer ago than the policies allow (12 months by default), the report no longer shows how the vendor operates today.");
+
+    public static readonly CatalogDiagnosticDescriptor VendorWithoutCurrentSoc2 = new(
+        "EC4007", "High-risk vendor without a current SOC 2 report", Policy, CatalogDiagnosticSeverity.Warning,
+        "the {0}-risk vendor '{1}' has no current SOC 2 Type II report (status: {2}); obtain one, or lower its risk with recorded mitigations",
+        "A vendor at critical or high risk is relied on for the organisation's own controls; without a current SOC 2 Type II report there is no independent assurance that its controls operate.");
+
+    public static readonly CatalogDiagnosticDescriptor KeyRotationOverdue = new(
+        "EC4008", "Key rotation overdue", Policy, CatalogDiagnosticSeverity.Warning,
+        "the key of '{0}' was last rotated on {1}; with a rotation period of {2} days it was due for rotation on {3}, before the as-of date {4}; rotate it and update rotatedAt",
+        "An encryption entry that declares when its key was rotated and how long a key may live must be rotated within that period.");
+
+    public static readonly CatalogDiagnosticDescriptor RunbookTestOverdue = new(
+        "EC4009", "Runbook test overdue", Policy, CatalogDiagnosticSeverity.Warning,
+        "the procedure '{0}' was last tested on {1}, more than {2} months before the as-of date {3}; exercise it in a drill or tabletop and update lastTested",
+        "Incident-response procedures are tested periodically (SOC 2 CC7.5); a procedure not exercised within the period the policies allow (12 months by default) may no longer work.");
+
+    public static readonly CatalogDiagnosticDescriptor ControlReviewOverdue = new(
+        "EC4010", "Control review overdue", Policy, CatalogDiagnosticSeverity.Warning,
+        "the control '{0}' was last reviewed on {1} and was due for review on {2} (every {3} months), before the as-of date {4}; review its design and update lastReviewed",
+        "A control that declares when it was last reviewed is due again after its own interval (reviewEveryMonths) or the policies' default (12 months).");
+
+    public static readonly CatalogDiagnosticDescriptor AccessReviewOverdue = new(
+        "EC4011", "Access review overdue", Policy, CatalogDiagnosticSeverity.Warning,
+        "the access catalog was last reviewed on {0} and was due for review on {1} (every {2} months), before the as-of date {3}; review the roles and their permissions and update lastReviewed",
+        "Roles and permissions are reviewed periodically (SOC 2 CC6.2, CC6.3): quarterly by default, or as the policies catalog's staleness.accessReviewMonths says.");
 
     // ---- 5xxx: reported only by the source generator ----------------------------------------------------------------
 

@@ -37,6 +37,8 @@ public sealed record EntryCollection(
 
     public static readonly EntryCollection Severities = Listed("severities", "runbooks", "severity", f => f.Severities.Select(x => x.Id));
 
+    public static readonly EntryCollection Responders = Listed("responders", "runbooks", "responder", f => f.Responders.Select(x => x.Id));
+
     public static readonly EntryCollection Procedures = Listed("procedures", "runbooks", "procedure", f => f.Procedures.Select(x => x.Id));
 
     public static readonly EntryCollection Roles = Listed("roles", "access", "role", f => f.Roles.Select(x => x.Id));
@@ -57,7 +59,7 @@ public sealed record EntryCollection(
     /// <summary>Every list, in the order the diff reports them: catalog kinds as the README lists them.</summary>
     public static IReadOnlyList<EntryCollection> All { get; } =
     [
-        Frameworks, Criteria, Controls, EventTypes, Metrics, Encryption, Vendors, Severities, Procedures,
+        Frameworks, Criteria, Controls, EventTypes, Metrics, Encryption, Vendors, Severities, Responders, Procedures,
         Roles, PermissionCategories, RoleMappings, Policies, DataCategories, Sources,
     ];
 

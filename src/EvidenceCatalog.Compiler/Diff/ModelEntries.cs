@@ -29,7 +29,7 @@ internal static class ModelEntries
         foreach (var collection in new[]
         {
             EntryCollection.Controls, EntryCollection.EventTypes, EntryCollection.Metrics, EntryCollection.Encryption, EntryCollection.Vendors,
-            EntryCollection.Severities, EntryCollection.Procedures, EntryCollection.Roles, EntryCollection.PermissionCategories, EntryCollection.Sources,
+            EntryCollection.Severities, EntryCollection.Responders, EntryCollection.Procedures, EntryCollection.Roles, EntryCollection.PermissionCategories, EntryCollection.Sources,
         })
         {
             foreach (var entry in Objects(Member(canonical, collection.Name)))

@@ -23,9 +23,15 @@ internal static class CatalogFragmentReader
             "events" => new CatalogFragment { EventTypes = List(root, "eventTypes", ReadEventType), Metrics = List(root, "metrics", ReadMetric) },
             "encryption" => new CatalogFragment { Encryption = List(root, "encryption", ReadEncryption) },
             "vendors" => new CatalogFragment { Vendors = List(root, "vendors", ReadVendor) },
-            "runbooks" => new CatalogFragment { Severities = List(root, "severities", ReadSeverity), Procedures = List(root, "procedures", ReadProcedure) },
+            "runbooks" => new CatalogFragment
+            {
+                Severities = List(root, "severities", ReadSeverity),
+                Procedures = List(root, "procedures", ReadProcedure),
+                Responders = List(root, "responders", r => new Responder(Str(r, "id"), Str(r, "name"), Str(r, "onCall"), OptStr(r, "escalation"))),
+            },
             "access" => new CatalogFragment
             {
+                AccessLastReviewed = OptDate(root, "lastReviewed"),
                 Roles = List(root, "roles", ReadRole),
                 PermissionCategories = List(root, "permissionCategories", ReadPermissionCategory),
                 RoleMappings = List(root, "roleMappings", ReadRoleMapping),
@@ -44,7 +50,9 @@ internal static class CatalogFragmentReader
         Str(o, "id"), Str(o, "name"), Str(o, "description"), Str(o, "owner"), Strings(o, "criteria"),
         KebabCase.ToEnum<Cadence>(Str(o, "cadence")),
         List(o, "evidence", ReadEvidenceRule),
-        o["manual"] is JObject manual ? new ManualEvidence(Str(manual, "documents"), OptStr(manual, "providedBy")) : null);
+        o["manual"] is JObject manual ? new ManualEvidence(Str(manual, "documents"), OptStr(manual, "providedBy")) : null,
+        OptDate(o, "lastReviewed"),
+        OptInt(o, "reviewEveryMonths"));
 
     private static EvidenceRule ReadEvidenceRule(JObject r) => new(
         Str(r, "eventType"), Strings(r, "outcomes"), OptStr(r, "description"),
@@ -57,14 +65,15 @@ internal static class CatalogFragmentReader
 
     private static EncryptionControl ReadEncryption(JObject o) => new(
         Str(o, "id"), Str(o, "name"), Str(o, "algorithm"), OptInt(o, "keySizeBits"), Str(o, "scope"), Str(o, "managedBy"),
-        Str(o, "sourceModule"), KebabCase.ToEnum<EncryptionCoverage>(Str(o, "coverage")), Strings(o, "criteria"), OptStr(o, "notes"));
+        Str(o, "sourceModule"), KebabCase.ToEnum<EncryptionCoverage>(Str(o, "coverage")), Strings(o, "criteria"), OptStr(o, "notes"),
+        OptDate(o, "rotatedAt"), OptInt(o, "rotationDays"));
 
     private static Vendor ReadVendor(JObject o)
     {
         var soc2 = (JObject)o["soc2TypeII"]!;
         return new Vendor(
             Str(o, "id"), Str(o, "name"), Str(o, "service"), KebabCase.ToEnum<RiskLevel>(Str(o, "risk")),
-            KebabCase.ToEnum<Soc2Status>(Str(soc2, "status")), OptStr(soc2, "periodEnd") is { } end ? CalendarDate.Parse(end) : null,
+            KebabCase.ToEnum<Soc2Status>(Str(soc2, "status")), OptDate(soc2, "periodEnd"),
             Strings(o, "certifications"), Strings(o, "dataAccess"), Strings(o, "mitigations"),
             CalendarDate.Parse(Str(o, "lastReview")), CalendarDate.Parse(Str(o, "nextReview")));
     }
@@ -73,7 +82,8 @@ internal static class CatalogFragmentReader
 
     private static Procedure ReadProcedure(JObject o) => new(
         Str(o, "id"), Str(o, "name"), KebabCase.ToEnum<IncidentPhase>(Str(o, "phase")), OptStr(o, "severity"), OptStr(o, "description"),
-        List(o, "steps", s => new ProcedureStep(Str(s, "action"), Str(s, "role"), Int(s, "slaMinutes"), Strings(s, "tools"), OptStr(s, "escalation"))));
+        List(o, "steps", s => new ProcedureStep(Str(s, "action"), Str(s, "role"), Int(s, "slaMinutes"), Strings(s, "tools"), OptStr(s, "escalation"))),
+        Strings(o, "severities"), OptDate(o, "lastTested"));
 
     private static Role ReadRole(JObject o) => new(Str(o, "id"), Str(o, "name"), Int(o, "level"), OptStr(o, "description"), Strings(o, "permissions"));
 
@@ -93,7 +103,19 @@ internal static class CatalogFragmentReader
             List(o, "dataCategories", d => new DataCategory(Str(d, "id"), Str(d, "name"), KebabCase.ToEnum<DataResidency>(Str(d, "residency")), OptStr(d, "description"))),
             new PiiDetection((bool)pii["enabled"]!, KebabCase.ToEnum<PiiDetectionMode>(Str(pii, "mode")), Strings(pii, "entities"), Int(pii, "minConfidencePercent")),
             new RetentionPolicy(Int(retention, "auditLogDays"), Int(retention, "evidenceDays"), Int(retention, "incidentRecordDays")),
-            Strings(o, "categoriesInScope"));
+            Strings(o, "categoriesInScope"),
+            o["staleness"] is JObject staleness ? ReadStaleness(staleness) : null);
+    }
+
+    /// <summary>Each threshold the catalog leaves out keeps its default.</summary>
+    private static StalenessPolicy ReadStaleness(JObject o)
+    {
+        var defaults = StalenessPolicy.Default;
+        return new StalenessPolicy(
+            OptInt(o, "soc2ReportMonths") ?? defaults.Soc2ReportMonths,
+            OptInt(o, "runbookTestMonths") ?? defaults.RunbookTestMonths,
+            OptInt(o, "controlReviewMonths") ?? defaults.ControlReviewMonths,
+            OptInt(o, "accessReviewMonths") ?? defaults.AccessReviewMonths);
     }
 
     private static LogSource ReadSource(JObject o)
@@ -163,6 +185,8 @@ internal static class CatalogFragmentReader
     private static string? OptStr(JObject o, string name) => o[name] is JValue { Value: not null } v ? (string)v! : null;
 
     private static int Int(JObject o, string name) => checked((int)(long)o[name]!);
+
+    private static CalendarDate? OptDate(JObject o, string name) => OptStr(o, name) is { } date ? CalendarDate.Parse(date) : null;
 
     private static int? OptInt(JObject o, string name) => o[name] is JValue { Value: not null } v ? checked((int)(long)v) : null;
 }

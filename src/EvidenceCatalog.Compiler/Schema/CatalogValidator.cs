@@ -188,6 +188,8 @@ internal static class CatalogValidator
             ValidationErrorKind.NumberTooBig or ValidationErrorKind.IntegerTooBig =>
                 "is " + Value(token) + " but must be at most " + (schema?.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "the maximum the schema allows"),
             ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf => "matches none of the forms the schema allows here",
+            // The excluded form's description, when the schema gives one, says what to change.
+            ValidationErrorKind.ExcludedSchemaValidates when schema?.Not?.Description is { Length: > 0 } why => "has a form the schema forbids here. " + why,
             ValidationErrorKind.ExcludedSchemaValidates => "has a form the schema forbids here",
             ValidationErrorKind.TooFewProperties => "has " + Keys(token) + " but needs at least " + schema?.MinProperties,
             ValidationErrorKind.TooManyProperties => "has " + Keys(token) + " but may have at most " + schema?.MaxProperties,

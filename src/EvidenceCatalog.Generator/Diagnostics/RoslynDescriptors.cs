@@ -66,12 +66,19 @@ internal static class RoslynDescriptors
     public static readonly DiagnosticDescriptor UnreachableRule = Describe("EC3011", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReservedSourceId = Describe("EC3012", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor OutcomeNotCounted = Describe("EC3013", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownStepOwner = Describe("EC3014", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ReviewOverdue = Describe("EC4001", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ControlWithoutEvidence = Describe("EC4002", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor EventTypeUnused = Describe("EC4003", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ReviewDatesReversed = Describe("EC4004", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor SourceWithoutEvidence = Describe("EC4005", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor Soc2ReportOutOfDate = Describe("EC4006", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor VendorWithoutCurrentSoc2 = Describe("EC4007", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor KeyRotationOverdue = Describe("EC4008", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RunbookTestOverdue = Describe("EC4009", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ControlReviewOverdue = Describe("EC4010", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor AccessReviewOverdue = Describe("EC4011", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor IdentifierCollision = Describe("EC5001", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidBuildProperty = Describe("EC5002", DiagnosticSeverity.Error);

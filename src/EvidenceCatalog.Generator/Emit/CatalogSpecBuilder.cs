@@ -54,7 +54,7 @@ internal static class CatalogSpecBuilder
             XmlDoc.Of(e.Entry.Id + ": " + e.Entry.Name, e.Entry.Description),
             String(e.Entry.Id), String(e.Entry.Name), String(e.Entry.Description), String(e.Entry.Owner), Strings(e.Entry.Criteria), Enum(e.Entry.Cadence),
             Array(ModelNamespace + ".EvidenceRule", e.Entry.Evidence.Select(ControlLiteral.Rule)),
-            ControlLiteral.Manual(e.Entry.Manual))).ToList();
+            ControlLiteral.Manual(e.Entry.Manual), Date(e.Entry.LastReviewed), Int(e.Entry.ReviewEveryMonths))).ToList();
 
         var typeNames = new MemberNameScope("EventTaxonomy.Types", diagnostics, All);
         var eventTypes = Entries(files, f => f.EventTypes).Select(e => new EventTypeSpec(
@@ -73,7 +73,8 @@ internal static class CatalogSpecBuilder
             encryptionNames.Claim(CSharpIdentifier.Pascal(e.Entry.Id), "encryption", e.Entry.Id, e.File, "/encryption/" + e.Index + "/id"),
             XmlDoc.Of(e.Entry.Name + " (" + e.Entry.Algorithm + ").", e.Entry.Notes),
             String(e.Entry.Id), String(e.Entry.Name), String(e.Entry.Algorithm), Int(e.Entry.KeySizeBits), String(e.Entry.Scope), String(e.Entry.ManagedBy),
-            String(e.Entry.SourceModule), Enum(e.Entry.Coverage), Strings(e.Entry.Criteria), String(e.Entry.Notes))).ToList();
+            String(e.Entry.SourceModule), Enum(e.Entry.Coverage), Strings(e.Entry.Criteria), String(e.Entry.Notes),
+            Date(e.Entry.RotatedAt), Int(e.Entry.RotationDays))).ToList();
 
         var vendorNames = new MemberNameScope("VendorRegister", diagnostics, All);
         var vendors = Entries(files, f => f.Vendors).Select(e => new VendorSpec(
@@ -94,7 +95,14 @@ internal static class CatalogSpecBuilder
             XmlDoc.Of(e.Entry.Name, e.Entry.Description),
             String(e.Entry.Id), String(e.Entry.Name), Enum(e.Entry.Phase), String(e.Entry.Severity), String(e.Entry.Description),
             Array(ModelNamespace + ".ProcedureStep", e.Entry.Steps.Select(s =>
-                "new " + ModelNamespace + ".ProcedureStep(" + String(s.Action) + ", " + String(s.Role) + ", " + Int(s.SlaMinutes) + ", " + Strings(s.Tools) + ", " + String(s.Escalation) + ")")))).ToList();
+                "new " + ModelNamespace + ".ProcedureStep(" + String(s.Action) + ", " + String(s.Role) + ", " + Int(s.SlaMinutes) + ", " + Strings(s.Tools) + ", " + String(s.Escalation) + ")")),
+            Strings(e.Entry.Severities), Date(e.Entry.LastTested))).ToList();
+
+        var responderNames = new MemberNameScope("IncidentResponse.Responders", diagnostics, All);
+        var responders = Entries(files, f => f.Responders).Select(e => new ResponderSpec(
+            responderNames.Claim(CSharpIdentifier.Pascal(e.Entry.Id), "responder", e.Entry.Id, e.File, "/responders/" + e.Index + "/id"),
+            XmlDoc.Of(e.Entry.Name + " (" + e.Entry.Id + ").", e.Entry.OnCall),
+            String(e.Entry.Id), String(e.Entry.Name), String(e.Entry.OnCall), String(e.Entry.Escalation))).ToList();
 
         var roleNames = new MemberNameScope("AccessModel.Roles", diagnostics, All);
         var roles = Entries(files, f => f.Roles).Select(e => new RoleSpec(
@@ -152,7 +160,11 @@ internal static class CatalogSpecBuilder
                 Array(ModelNamespace + ".DataCategory", dataCategories.Select(d => root + ".CompliancePolicy.DataCategories." + d.Member)),
                 Bool(policies.PiiDetection.Enabled), Enum(policies.PiiDetection.Mode), Strings(policies.PiiDetection.Entities), Int(policies.PiiDetection.MinConfidencePercent),
                 Int(policies.Retention.AuditLogDays), Int(policies.Retention.EvidenceDays), Int(policies.Retention.IncidentRecordDays),
-                Strings(policies.CategoriesInScope));
+                Strings(policies.CategoriesInScope),
+                policies.Staleness is { } staleness
+                    ? "new " + ModelNamespace + ".StalenessPolicy(" + Int(staleness.Soc2ReportMonths) + ", " + Int(staleness.RunbookTestMonths) + ", "
+                        + Int(staleness.ControlReviewMonths) + ", " + Int(staleness.AccessReviewMonths) + ")"
+                    : "null");
         }
 
         var spec = new CatalogSpec(
@@ -169,10 +181,12 @@ internal static class CatalogSpecBuilder
             vendors.ToEquatableArray(),
             severities.ToEquatableArray(),
             procedures.ToEquatableArray(),
+            responders.ToEquatableArray(),
             roles.ToEquatableArray(),
             permissions.ToEquatableArray(),
             categories.ToEquatableArray(),
             roleMappings.ToEquatableArray(),
+            Date(catalog.Model.AccessLastReviewed),
             dataCategories.ToEquatableArray(),
             policiesSpec,
             sources.ToEquatableArray(),

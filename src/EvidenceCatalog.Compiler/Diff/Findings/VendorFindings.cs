@@ -29,5 +29,5 @@ internal static class VendorFindings
         }
     }
 
-    private static bool Unassured(Vendor vendor) => vendor.Risk is RiskLevel.Critical or RiskLevel.High && vendor.Soc2TypeII != Soc2Status.Current;
+    private static bool Unassured(Vendor vendor) => vendor.RequiresSoc2Report && vendor.Soc2TypeII != Soc2Status.Current;
 }

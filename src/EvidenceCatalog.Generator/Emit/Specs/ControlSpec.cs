@@ -13,4 +13,6 @@ internal sealed record ControlSpec(
     string Criteria,
     string Cadence,
     string Evidence,
-    string Manual);
+    string Manual,
+    string LastReviewed,
+    string ReviewEveryMonths);

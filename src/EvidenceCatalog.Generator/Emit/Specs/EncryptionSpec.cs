@@ -14,4 +14,6 @@ internal sealed record EncryptionSpec(
     string SourceModule,
     string Coverage,
     string Criteria,
-    string Notes);
+    string Notes,
+    string RotatedAt,
+    string RotationDays);

@@ -13,4 +13,8 @@ internal sealed record ProcedureSpec(
     string Phase,
     string Severity,
     string Description,
-    string Steps);
+    string Steps,
+    string Severities,
+    string LastTested);
+
+internal sealed record ResponderSpec(string Member, EquatableArray<string> Doc, string Id, string Name, string OnCall, string Escalation);

@@ -17,4 +17,5 @@ internal sealed record PoliciesSpec(
     string AuditLogDays,
     string EvidenceDays,
     string IncidentRecordDays,
-    string CategoriesInScope);
+    string CategoriesInScope,
+    string Staleness);

@@ -53,11 +53,15 @@ internal static class CatalogSectionBuilder
     {
         var section = new IncidentResponseSection(
             model.Severities.Select(s => new SeverityEntry(s.Id, s.Name, s.ResponseMinutes, s.Description)).ToList(),
+            model.Responders.Select(r => new ResponderEntry(r.Id, r.Name, r.OnCall, r.Escalation)).ToList(),
             model.Procedures.Select(p => new ProcedureEntry(
                 p.Id,
                 p.Name,
+                p.Description,
                 KebabCase.FromEnum(p.Phase),
                 p.Severity,
+                p.Severities.Count > 0 ? p.Severities.ToArray() : null,
+                p.LastTested?.ToString(),
                 p.Steps.Select(s => new ProcedureStepEntry(s.Action, s.Role, s.SlaMinutes, s.Tools.ToArray(), s.Escalation)).ToList())).ToList(),
             activity);
         return model.Severities.Count == 0 && model.Procedures.Count == 0

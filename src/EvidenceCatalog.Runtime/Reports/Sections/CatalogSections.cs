@@ -38,15 +38,31 @@ public sealed record VendorEntry(
 
 public sealed record VendorSummary(int Total, IReadOnlyDictionary<string, int> ByRisk, int ReviewsOverdue, int WithoutCurrentSoc2);
 
-/// <summary>Incident-response readiness: severities, procedures by phase, and incident activity in the window.</summary>
+/// <summary>Incident-response readiness: severities, the responders steps call on, procedures by phase, and incident activity in the window.</summary>
 public sealed record IncidentResponseSection(
     IReadOnlyList<SeverityEntry> Severities,
+    IReadOnlyList<ResponderEntry> Responders,
     IReadOnlyList<ProcedureEntry> Procedures,
     IReadOnlyDictionary<string, long> ActivityInWindow) : ReportSection;
 
 public sealed record SeverityEntry(string Id, string Name, int ResponseMinutes, string? Description);
 
-public sealed record ProcedureEntry(string Id, string Name, string Phase, string? Severity, IReadOnlyList<ProcedureStepEntry> Steps);
+/// <summary>An on-call role of the runbooks; a step whose <c>role</c> is <see cref="Id"/> is carried out by it.</summary>
+public sealed record ResponderEntry(string Id, string Name, string OnCall, string? Escalation);
+
+/// <summary>
+/// A procedure. <see cref="Severity"/> is the one severity it is written for; <see cref="Severities"/> (null unless
+/// declared) the several it covers; neither means any severity. <see cref="LastTested"/> is YYYY-MM-DD, when declared.
+/// </summary>
+public sealed record ProcedureEntry(
+    string Id,
+    string Name,
+    string? Description,
+    string Phase,
+    string? Severity,
+    IReadOnlyList<string>? Severities,
+    string? LastTested,
+    IReadOnlyList<ProcedureStepEntry> Steps);
 
 public sealed record ProcedureStepEntry(string Action, string Role, int SlaMinutes, IReadOnlyList<string> Tools, string? Escalation);
 

@@ -35,7 +35,7 @@ public static class SectionDefinitions
         "incident-response",
         readsEvents: true,
         c => CatalogSectionBuilder.IncidentResponse(c.Model, LiveSectionBuilder.IncidentActivity(c.Tally)),
-        _ => new IncidentResponseSection([], [], new Dictionary<string, long>()));
+        _ => new IncidentResponseSection([], [], [], new Dictionary<string, long>()));
 
     public static readonly SectionDefinition<ComplianceConfigSection> ComplianceConfig = new(
         "compliance-config",
