@@ -22,6 +22,8 @@ namespace EvidenceCatalog.Model;
 /// <param name="RoleMappings">The identity-system groups mapped to roles by the access catalogs. All in declaration order.</param>
 /// <param name="Policies">The policies catalog; null when none is loaded.</param>
 /// <param name="Sources">The log sources of the sources catalogs. All in declaration order.</param>
+/// <param name="Responders">The responders of the runbooks catalogs (the people on call for incidents, by role). All in declaration order.</param>
+/// <param name="AccessLastReviewed">When the access catalog's roles and permissions were last reviewed; the earliest when several access files declare it, null when none does.</param>
 public sealed record CatalogModel(
     EquatableArray<Framework> Frameworks,
     EquatableArray<Control> Controls,

@@ -14,6 +14,8 @@ namespace EvidenceCatalog.Model;
 /// <param name="Cadence">How often the control operates; it sets the periods of a report's window the control must operate in, counted in the window's time zone: continuous and daily every day, weekly every ISO week (Monday to Sunday), monthly every calendar month, quarterly every calendar quarter, annually every calendar year. A period is required when at least half of its days lie in the window. on-occurrence: the control operates when its occasion arises (an incident, a leaver), so no period is required and a window without any of its events is not-occurring, not a failure.</param>
 /// <param name="Evidence">Evidence rules: which audit events prove the control operates. A control has evidence rules, a manual declaration, or both; with neither, it draws a warning (EC4002).</param>
 /// <param name="Manual">The control is proven by documents supplied by hand (a policy sign-off, board minutes, a signed review): reports list one evidence request for each period of its cadence in the window, and count the control as manual. A control with evidence rules as well is judged on its events, and its documents are requested too.</param>
+/// <param name="LastReviewed">Date the control's design was last reviewed (YYYY-MM-DD). It is due again reviewEveryMonths later (the policies catalog's staleness.controlReviewMonths, 12 by default); a review overdue on the as-of date is a warning (EC4010).</param>
+/// <param name="ReviewEveryMonths">How many months after lastReviewed the control is due for review again (e.g. 12 for a yearly review). Without it the policies catalog's staleness.controlReviewMonths applies.</param>
 public sealed record Control(
     string Id,
     string Name,
