@@ -72,6 +72,27 @@ public sealed class AccessReviewTests
     }
 
     [Fact]
+    public void Security_metrics_carry_the_api_key_health_of_the_snapshot_and_leave_it_out_without_one()
+    {
+        var report = Report(Window with { AccessSnapshot = AccessSnapshotSource.FromFile(Write(Snapshot)) }, [Line("a", "2026-03-02T10:00:00Z")]);
+
+        var metrics = report.Sections.Get(SectionDefinitions.SecurityMetrics);
+        var review = report.Sections.Get(SectionDefinitions.AccessReview).ApiKeySummary;
+        Assert.Equal(review with { Providers = [] }, metrics.ApiKeyHealth! with { Providers = [] });
+        Assert.Equal(review.Providers, metrics.ApiKeyHealth.Providers);
+        Assert.Equal((3, 2, 1, 1, 2), (metrics.ApiKeyHealth!.Keys, metrics.ApiKeyHealth.Valid, metrics.ApiKeyHealth.Expired, metrics.ApiKeyHealth.Stale, metrics.ApiKeyHealth.RotationDue));
+        using var json = System.Text.Json.JsonDocument.Parse(ReportJson.Serialize(report));
+        var written = json.RootElement.GetProperty("sections").GetProperty("securityMetrics").GetProperty("apiKeyHealth");
+        Assert.Equal(3, written.GetProperty("keys").GetInt32());
+        Assert.Equal(["anthropic", "github", "openai"], written.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+
+        var without = Report(Window, [Line("a", "2026-03-02T10:00:00Z")]);
+        Assert.Null(without.Sections.Get(SectionDefinitions.SecurityMetrics).ApiKeyHealth);
+        using var jsonWithout = System.Text.Json.JsonDocument.Parse(ReportJson.Serialize(without));
+        Assert.False(jsonWithout.RootElement.GetProperty("sections").GetProperty("securityMetrics").TryGetProperty("apiKeyHealth", out _));
+    }
+
+    [Fact]
     public void Missing_snapshot_option_degrades_the_section_and_the_report_is_produced()
     {
         var review = Review(null);

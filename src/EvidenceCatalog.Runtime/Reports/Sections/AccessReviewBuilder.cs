@@ -94,6 +94,17 @@ public static class AccessReviewBuilder
         }
     }
 
+    /// <summary>
+    /// The API key health of the report's access snapshot, for the security metrics: the review's own summary, or null
+    /// when there is no usable snapshot (the access review says why).
+    /// </summary>
+    public static ApiKeySummary? KeyHealth(SectionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var review = FromOptions(context);
+        return review.Status == ReportSection.Degraded ? null : review.ApiKeySummary;
+    }
+
     /// <summary>The section when there is no usable snapshot: the catalog's roles with no users, marked degraded.</summary>
     public static AccessReviewSection Empty(CatalogModel model, string reason) =>
         (AccessReviewSection)new AccessReviewSection(

@@ -3,7 +3,14 @@ using System.Collections.Generic;
 namespace EvidenceCatalog.Runtime.Reports.Sections;
 
 /// <summary>The named security metrics of the events catalog, counted over the window.</summary>
-public sealed record SecurityMetricsSection(IReadOnlyList<MetricEntry> Metrics) : ReportSection;
+public sealed record SecurityMetricsSection(IReadOnlyList<MetricEntry> Metrics) : ReportSection
+{
+    /// <summary>
+    /// The API keys' health from the report's access snapshot (the same counts as the access review's
+    /// <see cref="AccessReviewSection.ApiKeySummary"/>); null, and left out, when there is no usable snapshot.
+    /// </summary>
+    public ApiKeySummary? ApiKeyHealth { get; init; }
+}
 
 public sealed record MetricEntry(
     string Id,

@@ -16,7 +16,7 @@ public static class SectionDefinitions
     public static readonly SectionDefinition<SecurityMetricsSection> SecurityMetrics = new(
         "security-metrics",
         readsEvents: true,
-        c => LiveSectionBuilder.SecurityMetrics(c.Tally),
+        c => LiveSectionBuilder.SecurityMetrics(c.Tally) with { ApiKeyHealth = AccessReviewBuilder.KeyHealth(c) },
         _ => new SecurityMetricsSection([]));
 
     public static readonly SectionDefinition<EncryptionInventorySection> EncryptionInventory = new(
