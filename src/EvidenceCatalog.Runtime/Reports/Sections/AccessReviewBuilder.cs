@@ -78,6 +78,12 @@ public static class AccessReviewBuilder
     public static AccessReviewSection FromOptions(SectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return context.AccessReview;
+    }
+
+    /// <summary>What <see cref="SectionContext.AccessReview"/> holds: the snapshot read and reviewed, or the degraded section.</summary>
+    internal static AccessReviewSection FromSnapshot(SectionContext context)
+    {
         var snapshot = context.Options.AccessSnapshot;
         if (snapshot is null)
         {
@@ -101,7 +107,7 @@ public static class AccessReviewBuilder
     public static ApiKeySummary? KeyHealth(SectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var review = FromOptions(context);
+        var review = context.AccessReview;
         return review.Status == ReportSection.Degraded ? null : review.ApiKeySummary;
     }
 

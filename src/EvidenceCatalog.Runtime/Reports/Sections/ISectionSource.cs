@@ -43,7 +43,10 @@ public sealed class SectionContext
         var local = TimeZoneInfo.ConvertTime(generatedAt, options.TimeZone);
         Today = new CalendarDate(local.Year, local.Month, local.Day);
         AsOf = generatedAt < tally.Window.EndUtc ? generatedAt : tally.Window.EndUtc;
+        accessReview = new Lazy<AccessReviewSection>(() => AccessReviewBuilder.FromSnapshot(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<AccessReviewSection> accessReview;
 
     public IEvidenceCatalog Catalog { get; }
 
@@ -73,4 +76,10 @@ public sealed class SectionContext
 
     /// <summary>Why the account's configuration could not be used, or null.</summary>
     public string? PoliciesProblem { get; }
+
+    /// <summary>
+    /// The review of the report's access snapshot (<see cref="ReportOptions.AccessSnapshot"/>), read and built once for
+    /// every section that uses it: the access review, and the API key health of the security metrics.
+    /// </summary>
+    public AccessReviewSection AccessReview => accessReview.Value;
 }
