@@ -66,6 +66,20 @@ internal sealed class InitCommand : Command
             .ToArray();
         var files = Starter(parseResult.GetValue(organizationId)!, parseResult.GetValue(organizationName)!, sourceIds);
 
+        // What init writes must validate as it is: the promise of init, checked at every run before anything is written.
+        var catalogs = files.Where(f => f.RelativePath.StartsWith("catalogs/", StringComparison.Ordinal)).ToArray();
+        var compiled = CatalogCompiler.Compile(
+            catalogs.Select(f => new SourceFile(Path.Combine(root, f.RelativePath), f.Text)),
+            SchemaSet.Embedded,
+            new CompilerOptions { AsOf = context.Today });
+        var problems = compiled.Diagnostics.ToArray();
+        if (problems.Length > 0)
+        {
+            new TextDiagnosticFormatter().Write(new ValidationReport(catalogs.Length, problems), context.Error);
+            context.Error.WriteLine("evidence: internal error: the catalogs init would write do not validate, so nothing was written; this is a bug in evidence, please report it");
+            return ExitCodes.Failed;
+        }
+
         var existing = files.Select(f => f.RelativePath).Where(p => File.Exists(Path.Combine(root, p))).ToArray();
         if (existing.Length > 0)
         {
@@ -81,20 +95,6 @@ internal sealed class InitCommand : Command
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
             writer.Write(file.Text);
-        }
-
-        // What was written must validate as it is: the promise of init, checked at every run.
-        var catalogs = files.Where(f => f.RelativePath.StartsWith("catalogs/", StringComparison.Ordinal)).ToArray();
-        var compiled = CatalogCompiler.Compile(
-            catalogs.Select(f => new SourceFile(Path.Combine(root, f.RelativePath), f.Text)),
-            SchemaSet.Embedded,
-            new CompilerOptions { AsOf = context.Today });
-        var problems = compiled.Diagnostics.ToArray();
-        if (problems.Length > 0)
-        {
-            new TextDiagnosticFormatter().Write(new ValidationReport(catalogs.Length, problems), context.Error);
-            context.Error.WriteLine("evidence: internal error: the catalogs init wrote do not validate; this is a bug in evidence, please report it");
-            return ExitCodes.Failed;
         }
 
         string where = Display(root);
