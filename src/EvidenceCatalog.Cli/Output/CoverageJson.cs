@@ -26,7 +26,7 @@ internal static class CoverageJson
 
             json.WriteEndArray();
             json.WriteStartObject("total");
-            Counts(json, coverage.Total);
+            IngestionSummaryJson.WriteCounts(json, coverage.Total);
             json.WriteEndObject();
             json.WriteStartObject("criteria");
             json.WriteNumber("provenByEvents", view.ProvenByEvents);
@@ -76,13 +76,13 @@ internal static class CoverageJson
             Nullable(json, "container", input.Provenance.Container);
             Nullable(json, "sha256", input.Provenance.Sha256);
             Nullable(json, "damaged", input.Provenance.Damaged);
-            Counts(json, input.Counts);
+            IngestionSummaryJson.WriteCounts(json, input.Counts);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteStartObject("counts");
-        Counts(json, view.Counts);
+        IngestionSummaryJson.WriteCounts(json, view.Counts);
         json.WriteEndObject();
         json.WriteStartArray("mapped");
         foreach (var name in view.Mapped)
@@ -131,15 +131,6 @@ internal static class CoverageJson
         json.WriteEndArray();
         json.WriteNumber("rejectionsOther", view.RejectionsOther);
         json.WriteEndObject();
-    }
-
-    private static void Counts(Utf8JsonWriter json, IngestionCounts counts)
-    {
-        json.WriteNumber("read", counts.Read);
-        json.WriteNumber("accepted", counts.Accepted);
-        json.WriteNumber("duplicates", counts.Duplicates);
-        json.WriteNumber("rejected", counts.Rejected);
-        json.WriteNumber("unmapped", counts.Unmapped);
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

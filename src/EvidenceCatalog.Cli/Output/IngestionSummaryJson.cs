@@ -52,13 +52,19 @@ internal static class IngestionSummaryJson
             json.WriteEndObject();
         });
 
-    private static void Counts(Utf8JsonWriter json, IngestionCounts counts)
+    /// <summary>The five counts, as every JSON answer of the CLI names them: read = accepted + duplicates + rejected + unmapped.</summary>
+    internal static void WriteCounts(Utf8JsonWriter json, IngestionCounts counts)
     {
         json.WriteNumber("read", counts.Read);
         json.WriteNumber("accepted", counts.Accepted);
         json.WriteNumber("duplicates", counts.Duplicates);
         json.WriteNumber("rejected", counts.Rejected);
         json.WriteNumber("unmapped", counts.Unmapped);
+    }
+
+    private static void Counts(Utf8JsonWriter json, IngestionCounts counts)
+    {
+        WriteCounts(json, counts);
         var (top, other) = counts.UnmappedByName.Top(IngestionSummary.TopUnmappedNames);
         json.WriteStartArray("unmappedNames");
         foreach (var name in top)
