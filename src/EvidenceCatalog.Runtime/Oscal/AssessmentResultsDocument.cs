@@ -182,8 +182,6 @@ internal static class AssessmentResultsDocument
             related.Length == 0 ? null : related);
     }
 
-    private static string Period(CoverageGap gap) => gap.Start == gap.End ? gap.Start : gap.Start + ".." + gap.End;
-
     /// <summary>OSCAL's string type: not empty, no whitespace at either end.</summary>
     private static bool IsOscalString(string value) => value.Length > 0 && !char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1]);
 
