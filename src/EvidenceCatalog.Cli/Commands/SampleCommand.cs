@@ -78,7 +78,7 @@ internal sealed class SampleCommand : Command
             context.Output.WriteLine(
                 $"{result.Controls.Count(c => c.Matches)} of {result.Controls.Count} samples match ({result.Method}), recomputed from {ingestion.Read} records read, "
                 + $"{ingestion.InWindow} events of {result.Account} in the window; the report's signature is not checked here (evidence verify)");
-            var damaged = ingestion.Inputs.Where(i => i.Damaged is not null).Select(i => $"input {i.Name} is damaged ({i.Damaged})").ToList();
+            var damaged = ReportSourceOptions.Damaged(ingestion).ToList();
             foreach (string problem in damaged)
             {
                 context.Error.WriteLine("evidence: " + problem + "; the population read may be incomplete");
