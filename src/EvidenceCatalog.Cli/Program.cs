@@ -4,5 +4,9 @@ namespace EvidenceCatalog.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => EvidenceCli.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        StartupProfile.Start(args);
+        return EvidenceCli.Run(args, Console.Out, Console.Error);
+    }
 }
