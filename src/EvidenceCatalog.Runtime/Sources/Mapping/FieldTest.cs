@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using EvidenceCatalog.Model;
@@ -30,6 +31,12 @@ internal sealed class FieldTest
     }
 
     public FieldCondition Condition { get; }
+
+    /// <summary>The slot of the field compared (in the source's <see cref="PointerSet"/>).</summary>
+    public int Slot => slot;
+
+    /// <summary>The values compared with, in UTF-8 (none for <c>exists</c>).</summary>
+    public IReadOnlyList<byte[]> Values => values;
 
     /// <summary>Whether the record meets the condition.</summary>
     /// <exception cref="Canonical.CanonicalJsonException">The value escapes half of a UTF-16 surrogate pair.</exception>

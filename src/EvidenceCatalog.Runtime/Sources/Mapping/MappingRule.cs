@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using EvidenceCatalog.Model;
@@ -38,6 +39,9 @@ internal sealed class MappingRule
     }
 
     public SourceRule Rule { get; }
+
+    /// <summary>The conditions, in order.</summary>
+    public IReadOnlyList<FieldTest> Conditions => when;
 
     /// <summary>How reasons name the rule: <c>rule 'console sign-in'</c>, or its position when it has no name.</summary>
     public string Label { get; }

@@ -135,6 +135,9 @@ internal sealed class PointerSet
     {
         private byte[] unescaped = new byte[64];
 
+        // The named children by the length of their name (null where none has that length).
+        private Node[]?[] byLength = [];
+
         public Node(byte[]? name = null, int index = -1)
         {
             Name = name ?? [];
@@ -165,6 +168,12 @@ internal sealed class PointerSet
             var added = new Node(name, index);
             Children.Add(added);
             MaxIndex = Math.Max(MaxIndex, index);
+            if (name.Length >= byLength.Length)
+            {
+                Array.Resize(ref byLength, name.Length + 1);
+            }
+
+            byLength[name.Length] = [.. byLength[name.Length] ?? [], added];
             return added;
         }
 
@@ -190,10 +199,15 @@ internal sealed class PointerSet
                 }
             }
 
-            foreach (var child in Children)
+            // The children of the member name's length: most members of a record are none, and most lengths hold one child.
+            if (text.Length >= byLength.Length || byLength[text.Length] is not { } sameLength)
             {
-                // Lengths differ for most members, so most comparisons stop at the first test.
-                if (child.Name.Length == text.Length && text.SequenceEqual(child.Name))
+                return null;
+            }
+
+            foreach (var child in sameLength)
+            {
+                if (text.SequenceEqual(child.Name))
                 {
                     return child;
                 }

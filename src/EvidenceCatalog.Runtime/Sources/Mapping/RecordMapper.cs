@@ -62,7 +62,7 @@ internal sealed class RecordMapper
     private readonly FieldTemplate[] actor;
     private readonly FieldTemplate[] resource;
     private readonly FieldTemplate[] ip;
-    private readonly MappingRule[] rules;
+    private readonly RuleIndex rules;
     private readonly string notThisSource;
 
     private readonly RecordScratch scratch = new();
@@ -92,7 +92,7 @@ internal sealed class RecordMapper
             actor = Templates(source.Actor);
             resource = Templates(source.Resource);
             ip = Templates(source.Ip);
-            rules = source.Rules.Select((r, i) => new MappingRule(r, i + 1, pointers)).ToArray();
+            rules = new RuleIndex(source.Rules.Select((r, i) => new MappingRule(r, i + 1, pointers)).ToArray());
         }
         catch (FormatException exception)
         {
@@ -214,16 +214,7 @@ internal sealed class RecordMapper
         }
 
         bool named = nativeName.TryResolve(record, scratch, out name);
-        MappingRule? rule = null;
-        foreach (var candidate in rules)
-        {
-            if (candidate.Matches(record))
-            {
-                rule = candidate;
-                break;
-            }
-        }
-
+        var rule = rules.FirstMatch(record);
         if (rule is null)
         {
             name = named ? name : NoNativeNameUtf8;

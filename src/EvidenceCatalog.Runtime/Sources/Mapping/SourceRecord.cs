@@ -21,6 +21,9 @@ internal readonly ref struct SourceRecord
 
     public ReadOnlySpan<byte> Json { get; }
 
+    /// <summary>A string with escapes to resolve (reading its text can fail).</summary>
+    public bool IsEscaped(int slot) => found[slot].Escaped;
+
     /// <summary>Present and not null.</summary>
     public bool Exists(int slot) => found[slot].IsPresent && found[slot].Kind != JsonTokenKind.Null;
 
