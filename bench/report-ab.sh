@@ -15,6 +15,9 @@ PER_DAY=${PER_DAY:-10000}
 OUT=$root/bench/out/ab
 mkdir -p "$OUT"
 command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+# Every revision compiles its start alone: revisions with the multi-core JIT profile (src/EvidenceCatalog.Cli/StartupProfile.cs)
+# would otherwise start faster than older ones for a reason that is not the work compared.
+export EVIDENCE_STARTUP_PROFILE=off
 
 # Each revision's CLI, built in Release from a detached worktree of it (kept between runs of the script).
 declare -A cli catalogs
