@@ -110,21 +110,12 @@ public sealed class ReportJob
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
         RequireOneKey(output);
-        return await ExportPopulationAsync(source, output, fileName, SigningKeys.Count == 1 ? SigningKeys[0] : null, Quarantine, control, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The population (of every control, or of <paramref name="control"/> alone) signed by <paramref name="key"/> (null:
-    /// unsigned), its rejected records going to <paramref name="quarantine"/>.
-    /// </summary>
-    internal async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, SigningKey? key, IEventQuarantine? quarantine, string? control, CancellationToken cancellationToken)
-    {
         var builder = Builder(readsEvidence: false);
         int? only = control is null ? null : IndexOf(builder, control);
-        using var signer = key is null ? null : new DetachedSigner(key);
+        using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
         var signed = signer is null ? output : new SigningStream(output, signer);
         var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account, only);
-        var ingestion = await ReadPopulationAsync(builder, source, csv, quarantine, cancellationToken).ConfigureAwait(false);
+        var ingestion = await ReadPopulationAsync(builder, source, csv, Quarantine, cancellationToken).ConfigureAwait(false);
         return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
     }
 
