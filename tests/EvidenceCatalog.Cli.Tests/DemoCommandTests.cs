@@ -39,6 +39,7 @@ public sealed class DemoCommandTests
         Assert.Contains("evidence-report.csv: intact (ES256", result.Stdout);
         Assert.Contains("6. wrote the auditor's package: evidence-demo/evidence-package (", result.Stdout);
         Assert.Contains("   verified with the public key: evidence-demo/evidence-package: intact (ES256", result.Stdout);
+        Assert.True(File.Exists(workspace.Combine("evidence-demo/evidence-package/population/IAM-01.csv")), "the package holds a population CSV per control");
         Assert.Contains("  evidence verify evidence-demo/evidence-package --public-key evidence-demo/demo-public-key.pem\n", result.Stdout);
         Assert.Equal(0, Evidence.Run(workspace.Path, clock, "verify", "evidence-demo/evidence-package", "--public-key", "evidence-demo/demo-public-key.pem").ExitCode);
         foreach (string file in new[] { "events.jsonl", "evidence.db", "access/northwind-cloud.json", "tokens.txt", "demo-tokens.env", "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "demo-public-key.pem" })

@@ -65,7 +65,7 @@ public sealed class PackageByHandTests
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Verified OK\n", output);
-        foreach (string file in new[] { "evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "manifest.json" })
+        foreach (string file in new[] { "evidence-report.json", "population/IAM-01.csv", "population/BCK-01.csv", "oscal/assessment-results.json", "manifest.json" })
         {
             Assert.Contains(file + ": OK\n", output);
         }
@@ -92,12 +92,12 @@ public sealed class PackageByHandTests
     public void The_documented_commands_catch_a_changed_file()
     {
         using var workspace = Built();
-        File.AppendAllText(workspace.Combine("evidence-package/evidence-report.csv"), "x\n");
+        File.AppendAllText(workspace.Combine("evidence-package/population/IAM-01.csv"), "x\n");
 
         var (exitCode, output) = Bash(workspace.Path, DocumentedCommands());
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("evidence-report.csv: FAILED", output);
+        Assert.Contains("population/IAM-01.csv: FAILED", output);
     }
 
     [Fact]

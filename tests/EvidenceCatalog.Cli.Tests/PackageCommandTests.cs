@@ -5,19 +5,25 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Cli.Tests.Infrastructure;
+using EvidenceCatalog.Runtime.Exports;
 using EvidenceCatalog.Runtime.Signing.Dsse;
 using Xunit;
 
 namespace EvidenceCatalog.Cli.Tests;
 
 /// <summary>
-/// <c>evidence package</c> writes the report, the population, the manifest and a signed DSSE/in-toto bundle, as a folder
-/// or a zip; <c>evidence verify PACKAGE</c> names exactly what was changed, removed, added or signed by another key.
+/// <c>evidence package</c> writes the report, the population as one CSV per control, the manifest and a signed
+/// DSSE/in-toto bundle, as a folder or a zip; <c>evidence verify PACKAGE</c> names exactly what was changed, removed,
+/// added or signed by another key.
 /// </summary>
 public sealed class PackageCommandTests
 {
     private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A population CSV of a control with no evidence in the window: the header alone.</summary>
+    private static readonly string Header = string.Join(",", EvidenceCsvWriter.Columns) + "\r\n";
 
     private static string[] Package(string output, params string[] keys) =>
         ["package", "--events", "events.jsonl", .. ReportCommandTests.Window, "--output", output, .. keys];
@@ -40,6 +46,21 @@ public sealed class PackageCommandTests
         return workspace;
     }
 
+    /// <summary>The population files of the sample catalogs: one per control with evidence rules, in id order.</summary>
+    internal static string[] PopulationFiles =>
+        [.. GeneratedEvidenceCatalog.Instance.Model.Controls.Where(c => c.Evidence.Count > 0).Select(c => "population/" + c.Id + ".csv").Order(StringComparer.Ordinal)];
+
+    /// <summary>Every file of a package of the sample catalogs, in ordinal order, as a folder lists them.</summary>
+    internal static string[] PackageFiles =>
+        ["bundle.dsse.json", "evidence-report.json", "evidence-samples.csv", "evidence-workpaper.html", "manifest.json", "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json", .. PopulationFiles];
+
+    /// <summary>The files the signed statement lists, in the order written (the manifest last).</summary>
+    private static string[] Subjects =>
+        ["evidence-report.json", .. PopulationFiles, "evidence-samples.csv", "evidence-workpaper.html", "oscal/catalog-soc2.json", "oscal/component-definition.json", "oscal/assessment-results.json", "manifest.json"];
+
+    private static string[] Listed(CatalogWorkspace workspace, string folder) =>
+        [.. Directory.GetFiles(workspace.Combine(folder), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(workspace.Combine(folder), f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
     private static CliResult Verify(CatalogWorkspace workspace, string package, string key = "--public-key", string file = "public-key.pem") =>
         Evidence.Run(workspace.Path, Clock, "verify", package, key, file);
 
@@ -52,21 +73,18 @@ public sealed class PackageCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("package: pkg (", result.Stdout);
         Assert.Contains("verify it: evidence verify pkg --public-key PUBLIC-KEY.pem", result.Stdout);
-        Assert.Equal(
-            ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "evidence-samples.csv", "evidence-workpaper.html", "manifest.json", "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
-            Directory.GetFiles(workspace.Combine("pkg"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(workspace.Combine("pkg"), f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal(PackageFiles, Listed(workspace, "pkg"));
 
         var es256 = Verify(workspace, "pkg");
         Assert.Equal(0, es256.ExitCode);
         Assert.StartsWith("verified: pkg (ES256, key ", es256.Stdout, StringComparison.Ordinal);
-        Assert.Contains("9 files against their SHA-256, no file missing or extra, evidence-report.json signature (ES256", es256.Stdout);
+        Assert.Contains("25 files against their SHA-256, no file missing or extra, evidence-report.json signature (ES256", es256.Stdout);
         var hmac = Verify(workspace, "pkg", "--hmac-key-file", "hmac.key");
         Assert.Equal(0, hmac.ExitCode);
         Assert.StartsWith("verified: pkg (HMAC-SHA256, key hmac-", hmac.Stdout, StringComparison.Ordinal);
 
-        // The files are those 'evidence report' writes, so each verifies on its own too.
+        // The report is the one 'evidence report' writes, so it verifies on its own too.
         Assert.Equal(0, Verify(workspace, "pkg/evidence-report.json").ExitCode);
-        Assert.Equal(0, Verify(workspace, "pkg/evidence-report.csv").ExitCode);
     }
 
     [Fact]
@@ -92,7 +110,7 @@ public sealed class PackageCommandTests
         var root = statement.RootElement;
         Assert.Equal("https://in-toto.io/Statement/v1", root.GetProperty("_type").GetString());
         var subjects = root.GetProperty("subject").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("digest").GetProperty("sha256").GetString());
-        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-samples.csv", "evidence-workpaper.html", "oscal/catalog-soc2.json", "oscal/component-definition.json", "oscal/assessment-results.json", "manifest.json"], subjects.Keys);
+        Assert.Equal(Subjects, subjects.Keys);
         foreach (var (name, sha256) in subjects)
         {
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(workspace.Combine("pkg/" + name)))), sha256);
@@ -111,11 +129,11 @@ public sealed class PackageCommandTests
         Assert.Equal(3, predicate.GetProperty("evidence").GetProperty("eventsInWindow").GetInt64());
         long evidence = report.RootElement.GetProperty("controls").EnumerateObject().Sum(c => c.Value.GetProperty("evidenceCount").GetInt64());
         Assert.Equal(evidence, predicate.GetProperty("evidence").GetProperty("populationRows").GetInt64());
-        Assert.Equal(evidence, File.ReadAllLines(workspace.Combine("pkg/evidence-report.csv")).Length - 1);
+        Assert.Equal(evidence, PopulationFiles.Sum(f => File.ReadAllLines(workspace.Combine("pkg/" + f)).Length - 1));
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("pkg/manifest.json")));
         var listed = manifest.RootElement.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(["evidence-report.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-samples.csv", "evidence-workpaper.html", "oscal/catalog-soc2.json", "oscal/component-definition.json", "oscal/assessment-results.json"], listed.Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal(Subjects[..^1], listed.Select(f => f.GetProperty("name").GetString()));
         Assert.All(listed, f => Assert.Equal(new FileInfo(workspace.Combine("pkg/" + f.GetProperty("name").GetString())).Length, f.GetProperty("bytes").GetInt64()));
     }
 
@@ -128,9 +146,7 @@ public sealed class PackageCommandTests
         Assert.Equal(0, result.ExitCode);
         using (var zip = ZipFile.OpenRead(workspace.Combine("out/audit.zip")))
         {
-            Assert.Equal(
-                ["bundle.dsse.json", "evidence-report.csv", "evidence-report.csv.sig", "evidence-report.json", "evidence-samples.csv", "evidence-workpaper.html", "manifest.json", "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
-                zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(PackageFiles, zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(0, Verify(workspace, "out/audit.zip").ExitCode);
@@ -138,16 +154,71 @@ public sealed class PackageCommandTests
     }
 
     [Fact]
+    public void Each_population_file_is_byte_for_byte_what_report_format_csv_control_writes_and_holds_its_controls_evidence_count()
+    {
+        using var workspace = Workspace();
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, "generate-events", "--days", "14", "--per-day", "300", "--start", "2026-03-01", "--out", "generated.jsonl").ExitCode);
+        string[] window = ["--events", "generated.jsonl", "--org", "northwind-cloud", "--from", "2026-03-01", "--to", "2026-03-14"];
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, ["package", .. window, "--output", "pkg", "--sign-key", "signing-key.pem"]).ExitCode);
+
+        using var report = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("pkg/evidence-report.json")));
+        var controls = report.RootElement.GetProperty("controls");
+        long written = 0;
+        int withRows = 0;
+        foreach (string file in PopulationFiles)
+        {
+            string id = Path.GetFileNameWithoutExtension(file);
+            var alone = Evidence.Run(workspace.Path, Clock, ["report", .. window, "--format", "csv", "--control", id, "--out", "alone/" + id + ".csv"]);
+            Assert.Equal(0, alone.ExitCode);
+
+            byte[] packaged = File.ReadAllBytes(workspace.Combine("pkg/" + file));
+            Assert.True(File.ReadAllBytes(workspace.Combine("alone/" + id + ".csv")).AsSpan().SequenceEqual(packaged), file + " differs from 'evidence report --format csv --control " + id + "'");
+            long rows = Encoding.UTF8.GetString(packaged).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+            Assert.Equal(controls.GetProperty(id).GetProperty("evidenceCount").GetInt64(), rows);
+            written += rows;
+            withRows += rows > 0 ? 1 : 0;
+        }
+
+        Assert.True(withRows >= 2, "the generated events are evidence for several controls");
+        Assert.Equal(controls.EnumerateObject().Sum(c => c.Value.GetProperty("evidenceCount").GetInt64()), written);
+    }
+
+    [Fact]
+    public void Every_control_with_evidence_rules_has_a_population_file_and_a_manual_control_none()
+    {
+        using var workspace = Workspace();
+        var result = Evidence.Run(workspace.Path, Clock, Package("pkg", "--sign-key", "signing-key.pem"));
+
+        Assert.Equal(0, result.ExitCode);
+        var controls = GeneratedEvidenceCatalog.Instance.Model.Controls;
+        Assert.Equal(controls.Where(c => c.Evidence.Count > 0).Select(c => c.Id + ".csv").Order(StringComparer.Ordinal), Listed(workspace, "pkg/population"));
+        Assert.Equal(18, PopulationFiles.Length);
+        Assert.Equal(["BRD-01", "ETH-01", "RA-01", "TRN-01"], controls.Where(c => c.Evidence.Count == 0).Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("in population/*.csv: one file for each of the 18 controls with evidence rules\n", result.Stdout);
+    }
+
+    [Fact]
+    public void A_control_without_evidence_in_the_window_still_has_its_file_with_the_header_alone()
+    {
+        using var workspace = Workspace();
+        Assert.Equal(0, Evidence.Run(workspace.Path, Clock, Package("pkg", "--sign-key", "signing-key.pem")).ExitCode);
+
+        // The three events are evidence for a few access controls; backups saw nothing in the window, which is evidence too.
+        Assert.Equal(Header, File.ReadAllText(workspace.Combine("pkg/population/BCK-01.csv")));
+        Assert.StartsWith(Header + "IAM-01,a,2026-03-02T10:00:00Z,policy.decision,allow,", File.ReadAllText(workspace.Combine("pkg/population/IAM-01.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_file_changed_is_named_with_both_digests()
     {
         using var workspace = Workspace();
         Assert.Equal(0, Evidence.Run(workspace.Path, Clock, Package("pkg", "--sign-key", "signing-key.pem")).ExitCode);
-        File.AppendAllText(workspace.Combine("pkg/evidence-report.csv"), "x\n");
+        File.AppendAllText(workspace.Combine("pkg/population/IAM-01.csv"), "x\n");
 
         var result = Verify(workspace, "pkg");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches("^evidence: pkg: evidence-report.csv was changed: its SHA-256 is [0-9a-f]{64}, the signed statement records [0-9a-f]{64}\n$", result.Stderr);
+        Assert.Matches("^evidence: pkg: population/IAM-01.csv was changed: its SHA-256 is [0-9a-f]{64}, the signed statement records [0-9a-f]{64}\n$", result.Stderr);
     }
 
     [Fact]
@@ -169,14 +240,14 @@ public sealed class PackageCommandTests
     {
         using var workspace = Workspace();
         Assert.Equal(0, Evidence.Run(workspace.Path, Clock, Package("pkg", "--sign-key", "signing-key.pem")).ExitCode);
-        File.Delete(workspace.Combine("pkg/evidence-report.csv.sig"));
+        File.Delete(workspace.Combine("pkg/population/BCK-01.csv"));
         workspace.AddText("pkg/notes/extra.txt", "added after signing\n");
 
         var result = Verify(workspace, "pkg");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            "evidence: pkg: evidence-report.csv.sig is missing (the signed statement lists it)\n"
+            "evidence: pkg: population/BCK-01.csv is missing (the signed statement lists it)\n"
             + "evidence: pkg: notes/extra.txt is not part of the package: the signed statement does not list it\n",
             result.Stderr);
     }
@@ -205,12 +276,12 @@ public sealed class PackageCommandTests
         Assert.Equal(0, Evidence.Run(workspace.Path, Clock, Package("pkg", "--sign-key", "signing-key.pem")).ExitCode);
 
         // Rewrite the statement to match a changed CSV, keep the old signature: the digests agree, the signature does not.
-        File.AppendAllText(workspace.Combine("pkg/evidence-report.csv"), "forged\n");
+        File.AppendAllText(workspace.Combine("pkg/population/IAM-01.csv"), "forged\n");
         string bundlePath = workspace.Combine("pkg/bundle.dsse.json");
         using var bundle = JsonDocument.Parse(File.ReadAllBytes(bundlePath));
         string payload = Encoding.UTF8.GetString(Convert.FromBase64String(bundle.RootElement.GetProperty("payload").GetString()!));
-        string oldDigest = payload.Split("\"name\":\"evidence-report.csv\",\"digest\":{\"sha256\":\"")[1][..64];
-        string newDigest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(workspace.Combine("pkg/evidence-report.csv"))));
+        string oldDigest = payload.Split("\"name\":\"population/IAM-01.csv\",\"digest\":{\"sha256\":\"")[1][..64];
+        string newDigest = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(workspace.Combine("pkg/population/IAM-01.csv"))));
         string forged = Convert.ToBase64String(Encoding.UTF8.GetBytes(payload.Replace(oldDigest, newDigest, StringComparison.Ordinal)));
         File.WriteAllText(bundlePath, File.ReadAllText(bundlePath).Replace(bundle.RootElement.GetProperty("payload").GetString()!, forged, StringComparison.Ordinal));
 
@@ -267,7 +338,7 @@ public sealed class PackageCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("note: the window 2026-05-01..2026-05-31 (UTC) holds no events of northwind-cloud: the package is built with an empty population", result.Stdout);
         Assert.Equal(0, Verify(workspace, "pkg").ExitCode);
-        Assert.Single(File.ReadAllLines(workspace.Combine("pkg/evidence-report.csv")));
+        Assert.All(PopulationFiles, f => Assert.Equal(Header, File.ReadAllText(workspace.Combine("pkg/" + f))));
         using var bundle = JsonDocument.Parse(File.ReadAllBytes(workspace.Combine("pkg/bundle.dsse.json")));
         using var statement = JsonDocument.Parse(Convert.FromBase64String(bundle.RootElement.GetProperty("payload").GetString()!));
         Assert.Equal(0, statement.RootElement.GetProperty("predicate").GetProperty("evidence").GetProperty("eventsInWindow").GetInt64());

@@ -1,8 +1,10 @@
+using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using EvidenceCatalog.Catalogs;
 using EvidenceCatalog.Runtime.Packages;
 using EvidenceCatalog.Server.Tests.Infrastructure;
 using Xunit;
@@ -29,16 +31,30 @@ public sealed class PackageEndpointTests
         await File.WriteAllBytesAsync(zip, await response.Content.ReadAsByteArrayAsync());
         using (var archive = ZipFile.OpenRead(zip))
         {
+            // The files of 'evidence package': the population as one CSV per control with evidence rules, none for manual controls.
+            string[] populations = [.. GeneratedEvidenceCatalog.Instance.Model.Controls.Where(c => c.Evidence.Count > 0).Select(c => PackagePath.PopulationOf(c.Id))];
             Assert.Equal(
-                [PackagePath.Bundle, PackagePath.Population, PackagePath.Population + ".sig", PackagePath.Report, PackagePath.Samples, PackagePath.Workpaper, PackagePath.Manifest,
-                    "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json"],
-                archive.Entries.Select(e => e.FullName).Order(System.StringComparer.Ordinal));
+                new[] { PackagePath.Bundle, PackagePath.Report, PackagePath.Samples, PackagePath.Workpaper, PackagePath.Manifest,
+                    "oscal/assessment-results.json", "oscal/catalog-soc2.json", "oscal/component-definition.json" }.Concat(populations).Order(StringComparer.Ordinal),
+                archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Contains("population/IAM-01.csv", populations);
+            Assert.DoesNotContain("population/BRD-01.csv", populations);
+
+            // Each control's rows are its evidence count in the report.
+            using var report = System.Text.Json.JsonDocument.Parse(archive.GetEntry(PackagePath.Report)!.Open());
+            foreach (string file in populations)
+            {
+                using var reader = new StreamReader(archive.GetEntry(file)!.Open());
+                long rows = reader.ReadToEnd().Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
+                string id = Path.GetFileNameWithoutExtension(file);
+                Assert.Equal(report.RootElement.GetProperty("controls").GetProperty(id).GetProperty("evidenceCount").GetInt64(), rows);
+            }
         }
 
         using var package = PackageContent.Open(zip);
         var verification = PackageVerifier.Verify(package, ServerHarness.VerificationKey);
         Assert.True(verification.IsIntact, string.Join("; ", verification.Problems));
-        Assert.Equal(9, verification.Subjects);
+        Assert.Equal(25, verification.Subjects);
     }
 
     [Theory]

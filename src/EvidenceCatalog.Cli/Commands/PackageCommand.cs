@@ -8,8 +8,8 @@ namespace EvidenceCatalog.Cli.Commands;
 
 /// <summary>
 /// <c>evidence package (--events FILE... | --store LOCATION) --org ID --from DATE --to DATE --sign-key PEM [--output DIR|FILE.zip]</c>:
-/// the auditor's package for the window — the signed report, the evidence population with its signature, a manifest,
-/// and a DSSE envelope over an in-toto statement of every file's SHA-256. The options are those of <c>evidence report</c>.
+/// the auditor's package for the window — the signed report, the evidence population as one CSV per control, the samples,
+/// the HTML workpaper, the OSCAL documents, a manifest, and a DSSE envelope over an in-toto statement of every file's SHA-256. The options are those of <c>evidence report</c>.
 /// </summary>
 internal sealed class PackageCommand : Command
 {
@@ -22,7 +22,7 @@ internal sealed class PackageCommand : Command
     private readonly ReportSourceOptions run = new();
 
     public PackageCommand(CommandContext context)
-        : base("package", "Build the auditor's package for a window: signed report, population, manifest and a signed DSSE/in-toto bundle.")
+        : base("package", "Build the auditor's package for a window: signed report, population CSV per control, samples, HTML workpaper, OSCAL, manifest and a signed DSSE/in-toto bundle.")
     {
         this.context = context;
         run.AddTo(this);

@@ -112,10 +112,15 @@ internal sealed class PackageFiles(CommandContext context)
         var contents = result.Contents;
         var predicate = contents.Predicate;
         long bytes = IsZip(path) ? new FileInfo(path).Length : contents.Files.Sum(f => f.Bytes) + new FileInfo(Path.Combine(path, PackagePath.Bundle)).Length;
+        // The population's files are one per control: named once, as their folder.
+        string populationFiles = PackagePath.PopulationFolder + "/*.csv";
+        var names = contents.Files.Select(f => f.Name.StartsWith(PackagePath.PopulationFolder + "/", StringComparison.Ordinal) ? populationFiles : f.Name).Distinct(StringComparer.Ordinal);
         context.Output.WriteLine(
-            $"package: {DisplayPath(path)} ({N(bytes)} bytes): {string.Join(", ", contents.Files.Select(f => f.Name))}, and {PackagePath.Bundle}: "
+            $"package: {DisplayPath(path)} ({N(bytes)} bytes): {string.Join(", ", names)}, and {PackagePath.Bundle}: "
             + $"an in-toto statement of their SHA-256 in a DSSE envelope signed with {string.Join(", ", contents.Envelope.Signatures.Select(s => s.Algorithm + " key " + s.KeyId))}");
-        context.Output.WriteLine($"population: {N(result.Population.Rows)} rows (control × evidence event) from {N(predicate.EventsInWindow)} events in the window");
+        context.Output.WriteLine(
+            $"population: {N(result.Population.Rows)} rows (control × evidence event) from {N(predicate.EventsInWindow)} events in the window, "
+            + $"in {populationFiles}: one file for each of the {N(result.Population.Controls.Count)} controls with evidence rules");
         if (result.EmptyWindow)
         {
             context.Output.WriteLine(

@@ -110,20 +110,34 @@ public sealed class ReportJob
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
         RequireOneKey(output);
-        return await ExportPopulationAsync(source, output, fileName, SigningKeys.Count == 1 ? SigningKeys[0] : null, Quarantine, control, cancellationToken).ConfigureAwait(false);
+        var builder = Builder(readsEvidence: false);
+        int? only = control is null ? null : IndexOf(builder, control);
+        using var signer = SigningKeys.Count == 1 ? new DetachedSigner(SigningKeys[0]) : null;
+        var signed = signer is null ? output : new SigningStream(output, signer);
+        var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account, only);
+        var ingestion = await ReadPopulationAsync(builder, source, csv, Quarantine, cancellationToken).ConfigureAwait(false);
+        return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
     }
 
     /// <summary>
-    /// The population (of every control, or of <paramref name="control"/> alone) signed by <paramref name="key"/> (null:
-    /// unsigned), its rejected records going to <paramref name="quarantine"/>.
+    /// The population of each control into the output <paramref name="outputOf"/> gives it (null: not written), all from
+    /// one read of the source; rejected records are counted, not quarantined (the report's read of the same source did).
+    /// Returns what was read and the rows of each control written, by id.
     /// </summary>
-    internal async Task<PopulationResult> ExportPopulationAsync(IEvidenceSource source, Stream output, string fileName, SigningKey? key, IEventQuarantine? quarantine, string? control, CancellationToken cancellationToken)
+    internal async Task<(IngestionSummary Ingestion, IReadOnlyDictionary<string, long> Rows)> ExportControlPopulationsAsync(
+        IEvidenceSource source, Func<Control, Stream?> outputOf, CancellationToken cancellationToken)
     {
         var builder = Builder(readsEvidence: false);
-        int? only = control is null ? null : IndexOf(builder, control);
-        using var signer = key is null ? null : new DetachedSigner(key);
-        var signed = signer is null ? output : new SigningStream(output, signer);
-        var csv = new EvidenceCsvWriter(signed, builder.Vocabulary, builder.Window, options.Account, only);
+        var controls = builder.Vocabulary.Controls;
+        var outputs = Array.ConvertAll(controls, c => outputOf(c));
+        var csv = new EvidenceCsvWriter(outputs, builder.Vocabulary, builder.Window, options.Account);
+        var ingestion = await ReadPopulationAsync(builder, source, csv, quarantine: null, cancellationToken).ConfigureAwait(false);
+        var rows = Enumerable.Range(0, controls.Length).Where(i => outputs[i] is not null).ToDictionary(i => controls[i].Id, csv.RowsOf, StringComparer.Ordinal);
+        return (ingestion, rows);
+    }
+
+    private async Task<IngestionSummary> ReadPopulationAsync(EvidenceReportBuilder builder, IEvidenceSource source, EvidenceCsvWriter csv, IEventQuarantine? quarantine, CancellationToken cancellationToken)
+    {
         var reader = builder.CreateReader(quarantine);
         var inputs = await source.ReadAsync(reader, new SingleSinkReceiver(csv), builder.Scope, cancellationToken).ConfigureAwait(false);
         csv.Flush();
@@ -133,7 +147,7 @@ public sealed class ReportJob
             Check(csv.Classified);
         }
 
-        return new PopulationResult(ingestion, csv.Rows, signer?.Complete(fileName));
+        return ingestion;
     }
 
     /// <summary>

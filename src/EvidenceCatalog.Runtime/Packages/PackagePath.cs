@@ -19,8 +19,8 @@ public static class PackagePath
     /// <summary>The signed report, named as <c>evidence report</c> names it.</summary>
     public const string Report = "evidence-report.json";
 
-    /// <summary>The evidence population (one row per control × evidence event), named as <c>evidence report --format csv</c> names it.</summary>
-    public const string Population = "evidence-report.csv";
+    /// <summary>The folder of the evidence population: one CSV per control with evidence rules (<see cref="PopulationOf"/>).</summary>
+    public const string PopulationFolder = "population";
 
     /// <summary>Each control's deterministic sample (one row per sampled event), named as <c>evidence report --format samples-csv</c> names it.</summary>
     public const string Samples = "evidence-samples.csv";
@@ -30,6 +30,19 @@ public static class PackagePath
 
     /// <summary>The folder of the OSCAL 1.2.1 documents (catalog, component definition, assessment results), as <c>evidence oscal</c> writes them.</summary>
     public const string OscalFolder = "oscal";
+
+    /// <summary>
+    /// The population CSV of the control <paramref name="controlId"/> (<c>population/IAM-01.csv</c>): one row per evidence
+    /// event of the control, as <c>evidence report --format csv --control ID</c> writes it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id cannot be part of a package path (a catalog's control ids always can: 2 to 5 capital letters, a hyphen, 2 or 3 digits).</exception>
+    public static string PopulationOf(string controlId)
+    {
+        ArgumentNullException.ThrowIfNull(controlId);
+        string name = PopulationFolder + "/" + controlId + ".csv";
+        string? problem = controlId.Contains('/', StringComparison.Ordinal) ? "'" + name + "' would be in a folder of its own" : Problem(name);
+        return problem is null ? name : throw new ArgumentException("the control id '" + controlId + "' cannot name its population file in a package: " + problem, nameof(controlId));
+    }
 
     /// <summary>Why <paramref name="name"/> cannot be a path in a package, or null.</summary>
     public static string? Problem(string name)

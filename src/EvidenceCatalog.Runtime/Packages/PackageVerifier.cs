@@ -12,7 +12,7 @@ namespace EvidenceCatalog.Runtime.Packages;
 /// <summary>
 /// Verifies a package against one key, in the order trust flows: the envelope's signature over its statement first
 /// (nothing else is believed without it), then every file against the statement's digests (changed, missing, extra),
-/// the manifest against the statement, and the report's own signature and the detached signatures made by the same key.
+/// the manifest against the statement, and the report's own signature by the same key.
 /// Every failure found is named, with its file; the envelope failing stops the rest, which could only repeat it.
 /// </summary>
 public static class PackageVerifier
@@ -110,15 +110,6 @@ public static class PackageVerifier
             }
         }
 
-        foreach (string signatureFile in intact.Where(f => f.EndsWith(DetachedSignature.Extension, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-        {
-            string signed = signatureFile[..^DetachedSignature.Extension.Length];
-            if (intact.Contains(signed) && CheckDetached(package, signed, signatureFile, key) is { } problem)
-            {
-                problems.Add(problem);
-            }
-        }
-
         return new PackageVerification(
             problems.Count == 0 ? VerificationOutcome.Intact : VerificationOutcome.Failed,
             problems,
@@ -170,26 +161,6 @@ public static class PackageVerifier
         {
             problems.Add(PackagePath.Manifest + " does not list " + subject.Name + ", which the signed statement does");
         }
-    }
-
-    /// <summary>The detached signature's check when it is by <paramref name="key"/>; a signature by another key is the bundle's to vouch for.</summary>
-    private static string? CheckDetached(PackageContent package, string signed, string signatureFile, VerificationKey key)
-    {
-        byte[] json = ReadAll(package, signatureFile);
-        var detached = DetachedSignature.TryParse(json, out string? problem);
-        if (detached is null)
-        {
-            return signatureFile + " is not a signature file: " + problem;
-        }
-
-        if (detached.Algorithm != key.Algorithm || detached.KeyId != key.KeyId)
-        {
-            return null;
-        }
-
-        using var data = package.OpenRead(signed);
-        var result = DetachedVerifier.Verify(data, json, key);
-        return result.IsIntact ? null : signed + ": its signature " + signatureFile + ": " + result.Reason;
     }
 
     private static (long Bytes, string Sha256) Digest(PackageContent package, string name)

@@ -12,7 +12,7 @@ namespace EvidenceCatalog.Server.Endpoints;
 
 /// <summary>
 /// <c>GET /api/soc2-evidence/package?accountId=X[&amp;from=DATE&amp;to=DATE&amp;tz=ZONE]</c>: the auditor's package of the window
-/// as a zip (the signed report, the population, the manifest and the DSSE bundle), for the same callers as the report.
+/// as a zip (the signed report, the population CSV per control, the manifest and the DSSE bundle, …), for the same callers as the report.
 /// It is built into a temporary file first, so a failure is an error answer and never half a zip.
 /// </summary>
 internal static class PackageEndpoint

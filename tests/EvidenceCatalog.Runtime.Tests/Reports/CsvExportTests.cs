@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 using EvidenceCatalog.Runtime.Exports;
@@ -31,6 +33,26 @@ public sealed class CsvExportTests
         int controls = Catalog.ControlsFor("policy.decision", "deny").Length;
         Assert.Equal(1 + controls, rows.Length);
         Assert.StartsWith("IAM-01,a,2026-03-02T10:00:00Z,policy.decision,deny,user:alice@northwind.example,northwind-cloud,,,", rows[1]);
+    }
+
+    [Fact]
+    public async Task Each_control_s_rows_written_to_an_output_of_its_own_are_that_control_s_export_alone()
+    {
+        var job = new ReportJob(Catalog, Options(new CalendarDate(2026, 3, 1), new CalendarDate(2026, 3, 31)));
+        string text = string.Join("\n", EvidenceForEveryControl(new CalendarDate(2026, 3, 1), 3).Append(Line("x", "2026-04-02T10:00:00Z"))) + "\n";
+        var outputs = new Dictionary<string, MemoryStream>(System.StringComparer.Ordinal);
+
+        var (_, rows) = await job.ExportControlPopulationsAsync(Source(text), c => c.Id is "IAM-01" or "BCK-01" or "IR-01" ? outputs[c.Id] = new MemoryStream() : null, default);
+
+        Assert.Equal(["BCK-01", "IAM-01", "IR-01"], rows.Keys.Order(System.StringComparer.Ordinal));
+        foreach (var (id, output) in outputs)
+        {
+            using var alone = new MemoryStream();
+            var exported = await job.ExportPopulationAsync(Source(text), alone, "alone.csv", id);
+            Assert.Equal(Encoding.UTF8.GetString(alone.ToArray()), Encoding.UTF8.GetString(output.ToArray()));
+            Assert.Equal(exported.Rows, rows[id]);
+            Assert.True(rows[id] >= 3, id + " has evidence on each of the three days");
+        }
     }
 
     [Fact]
