@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
@@ -206,6 +207,7 @@ public sealed class EvidenceTally : IEventSink
     /// <summary>Sets the distinct addresses of a security metric (a store's <c>count(DISTINCT ip)</c>).</summary>
     public void SetDistinctIps(int metric, long count) => metricIpCounts[metric] = count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountIp(int cell, ReadOnlySpan<byte> ip)
     {
         Span<char> chars = ip.Length <= 256 ? stackalloc char[ip.Length] : new char[ip.Length];

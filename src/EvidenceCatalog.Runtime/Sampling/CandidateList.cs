@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using EvidenceCatalog.Runtime.Events;
@@ -25,6 +26,7 @@ internal sealed class CandidateList
     public ReadOnlySpan<Candidate> Items => heap.AsSpan(0, count);
 
     /// <summary>True when an event with this digest and id would be kept.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Wants(UInt128 element, ReadOnlySpan<byte> id) =>
         heap.Length > 0 && (count < heap.Length || Candidate.Compare(element, id, heap[0]) < 0);
 

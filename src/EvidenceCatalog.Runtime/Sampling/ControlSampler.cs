@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -78,6 +79,7 @@ internal sealed class ControlSampler
     public int FirstDayOf(int stratum) => (int)((long)stratum * windowDays / allotted.Length);
 
     /// <summary>Counts an event of the population; true when it is a candidate (then <see cref="Add"/> it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Count(UInt128 element, int windowDay, ReadOnlySpan<byte> id)
     {
         unchecked

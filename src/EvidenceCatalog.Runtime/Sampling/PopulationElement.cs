@@ -24,6 +24,7 @@ internal static class PopulationElement
     /// <summary>The element digest of an event read as UTF-8 slices.</summary>
     /// <remarks>Taken for every evidence event of a report: its buffer is not zeroed first (every byte hashed is written).</remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static UInt128 Hash(ReadOnlySpan<byte> id, long utcTicks, ReadOnlySpan<byte> type, ReadOnlySpan<byte> outcome, ReadOnlySpan<byte> actor)
     {
         int length = 4 + id.Length + 4 + 8 + 4 + type.Length + 4 + outcome.Length + 4 + actor.Length;

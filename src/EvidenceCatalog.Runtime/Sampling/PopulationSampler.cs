@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -37,6 +38,7 @@ internal sealed class PopulationSampler
     public ControlSampler this[int control] => controls[control];
 
     /// <summary>The element digest of an event as the reader hands it over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public UInt128 ElementOf(in EventRecord record) =>
         PopulationElement.Hash(record.Id, record.UtcTicks, typeNames[record.Type], outcomeNames[record.Cell], record.Actor);
 
