@@ -27,6 +27,9 @@ internal sealed class ControlSampler
     private readonly CandidateList[] byStratum;
     private readonly long[] stratumPopulation;
     private readonly CandidateList fill;
+
+    // The stratum of each window day (-1 for all when the sample has no strata), looked up for every event counted.
+    private readonly int[] strataOfDays;
     private UInt128 digest;
 
     public ControlSampler(Control control, int windowDays)
@@ -51,6 +54,12 @@ internal sealed class ControlSampler
         }
 
         byStratum = Array.ConvertAll(allotted, a => new CandidateList(CandidatesPerDraw * a));
+        strataOfDays = new int[windowDays];
+        for (int day = 0; day < windowDays; day++)
+        {
+            strataOfDays[day] = StratumOf(day, strata, windowDays);
+        }
+
         stratumPopulation = new long[strata];
         fill = new CandidateList(CandidatesPerDraw * Rule.LargestSize);
     }
@@ -72,8 +81,10 @@ internal sealed class ControlSampler
     /// The stratum of a window day (0 for the window's first day), or -1 for a sample without strata: stratum
     /// <c>s</c> of <c>S</c> holds the days <c>floor(s·D/S)</c> to <c>floor((s+1)·D/S) − 1</c> of a <c>D</c>-day window.
     /// </summary>
-    public int StratumOf(int windowDay) =>
-        allotted.Length == 0 ? -1 : (int)((((long)windowDay + 1) * allotted.Length - 1) / windowDays);
+    public int StratumOf(int windowDay) => strataOfDays[windowDay];
+
+    private static int StratumOf(int windowDay, int strata, int windowDays) =>
+        strata == 0 ? -1 : (int)((((long)windowDay + 1) * strata - 1) / windowDays);
 
     /// <summary>The first window day of stratum <paramref name="stratum"/>.</summary>
     public int FirstDayOf(int stratum) => (int)((long)stratum * windowDays / allotted.Length);
