@@ -2,7 +2,7 @@
 # A/B of `evidence report --events` and `evidence ingest` between git revisions of this repository, as fresh
 # processes, alternating run by run so that every revision shares the machine's load; each revision runs with its own
 # catalogs/. Prints wall and CPU (user + system) medians and peak RSS per revision, with the load average.
-#   REVS="1e2e1a2 HEAD" RUNS=5 DAYS=100 PER_DAY=10000 STARTUP=profile bench/report-ab.sh
+#   REVS="1e2e1a2 HEAD" RUNS=5 DAYS=100 PER_DAY=10000 STARTUP=profile JOBS="report ingest" bench/report-ab.sh
 # Output: bench/out/report-ab.txt (one line per run) and the medians on standard output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ REVS=${REVS:-"1e2e1a2 HEAD"}
 RUNS=${RUNS:-5}
 DAYS=${DAYS:-100}
 PER_DAY=${PER_DAY:-10000}
+JOBS=${JOBS:-"report ingest"}
 OUT=$root/bench/out/ab
 mkdir -p "$OUT"
 command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
@@ -72,10 +73,13 @@ runs=$OUT/../report-ab.txt
 for i in $(seq 1 "$RUNS"); do
   for rev in $REVS; do
     export EVIDENCE_STARTUP_PROFILE=${profiles[$rev]}
-    /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" dotnet "${cli[$rev]}" report --catalogs "${catalogs[$rev]}" --events "$events" \
-      --org northwind-cloud --from 2026-01-01 --to "$to" --out "$OUT/report.json" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
-    read -r wall user sys rss <"$OUT/time"
-    echo "report $rev $wall $(echo "$user + $sys" | bc) $rss $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$runs"
+    if [[ " $JOBS " == *" report "* ]]; then
+      /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" dotnet "${cli[$rev]}" report --catalogs "${catalogs[$rev]}" --events "$events" \
+        --org northwind-cloud --from 2026-01-01 --to "$to" --out "$OUT/report.json" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
+      read -r wall user sys rss <"$OUT/time"
+      echo "report $rev $wall $(echo "$user + $sys" | bc) $rss $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$runs"
+    fi
+    [[ " $JOBS " == *" ingest "* ]] || continue
     rm -f "$OUT"/store.db*
     /usr/bin/time -f "%e %U %S %M" -o "$OUT/time" dotnet "${cli[$rev]}" ingest --catalogs "${catalogs[$rev]}" --store "$OUT/store.db" "$events" \
       >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
@@ -86,7 +90,7 @@ done
 echo "load average after: $(cat /proc/loadavg)"
 
 echo "command revision: wall median (s), cpu median (s), peak RSS median (KB), of $RUNS runs"
-for job in report ingest; do
+for job in $JOBS; do
   for rev in $REVS; do
     median() { grep "^$job $rev " "$runs" | awk "{print \$$1}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
     echo "$job $rev: $(median 3) $(median 4) $(median 5)"

@@ -27,7 +27,7 @@ public sealed class EvidenceTally : IEventSink
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> actorsBySpan;
     private readonly PopulationSampler? population;
     private readonly int[][] metricsOfCell;
-    private readonly HashSet<string>[] metricIps;
+    private readonly HashSet<byte[]>[] metricIps;
     private readonly long?[] metricIpCounts;
 
     /// <param name="vocabulary">The catalog's types, outcomes and controls.</param>
@@ -62,10 +62,10 @@ public sealed class EvidenceTally : IEventSink
             metricsOfCell[cell] = metrics.ToArray();
         }
 
-        metricIps = new HashSet<string>[vocabulary.Metrics.Length];
+        metricIps = new HashSet<byte[]>[vocabulary.Metrics.Length];
         for (int m = 0; m < metricIps.Length; m++)
         {
-            metricIps[m] = new HashSet<string>(StringComparer.Ordinal);
+            metricIps[m] = new HashSet<byte[]>(Utf8KeyComparer.Instance);
         }
 
         metricIpCounts = new long?[vocabulary.Metrics.Length];
@@ -210,16 +210,10 @@ public sealed class EvidenceTally : IEventSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountIp(int cell, ReadOnlySpan<byte> ip)
     {
-        Span<char> chars = ip.Length <= 256 ? stackalloc char[ip.Length] : new char[ip.Length];
-        ReadOnlySpan<char> address = chars[..Encoding.UTF8.GetChars(ip, chars)];
-        string? text = null;
+        // By their UTF-8 bytes: the same address is the same bytes, so nothing is decoded for the events seen before.
         foreach (int metric in metricsOfCell[cell])
         {
-            if (!metricIps[metric].GetAlternateLookup<ReadOnlySpan<char>>().Contains(address))
-            {
-                text ??= new string(address);
-                metricIps[metric].Add(text);
-            }
+            metricIps[metric].GetAlternateLookup<ReadOnlySpan<byte>>().Add(ip);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Mapping;
 
 namespace EvidenceCatalog.Runtime.Sources.Mapping;
 
@@ -58,7 +59,7 @@ internal sealed class RuleIndex
 
             if (!bySlot.TryGetValue(filing.Slot, out var byValue))
             {
-                bySlot[filing.Slot] = byValue = new Dictionary<byte[], List<int>>(ByteKey.Instance);
+                bySlot[filing.Slot] = byValue = new Dictionary<byte[], List<int>>(Utf8KeyComparer.Instance);
             }
 
             foreach (var value in filing.Values)
@@ -72,7 +73,7 @@ internal sealed class RuleIndex
             }
         }
 
-        filings = [.. bySlot.Select(s => new Filing(s.Key, s.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), ByteKey.Instance)))];
+        filings = [.. bySlot.Select(s => new Filing(s.Key, s.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), Utf8KeyComparer.Instance)))];
     }
 
     /// <summary>The first rule whose conditions all hold, or null.</summary>
@@ -131,25 +132,4 @@ internal sealed class RuleIndex
     private static bool Compares(FieldTest test) => test.Condition.Kind is ConditionKind.Equals or ConditionKind.OneOf;
 
     private sealed record Filing(int Slot, Dictionary<byte[], int[]> Rules);
-
-    /// <summary>UTF-8 values as keys, looked up by span.</summary>
-    private sealed class ByteKey : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-    {
-        public static readonly ByteKey Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(alternate);
-            return hash.ToHashCode();
-        }
-
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
-    }
 }
