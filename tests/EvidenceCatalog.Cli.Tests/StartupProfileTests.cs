@@ -61,6 +61,35 @@ public sealed class StartupProfileTests : IDisposable
         Assert.Contains("no errors", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_damaged_profile_changes_nothing_of_what_the_command_does()
+    {
+        // Two runs ending together can leave a profile half written; the runtime checks what it plays back.
+        string profiles = Path.Combine(folder, "damaged");
+        var clean = Run(("EVIDENCE_STARTUP_PROFILE", profiles));
+        string profile = Path.Combine(profiles, "validate.jitprofile");
+        byte[] recorded = File.ReadAllBytes(profile);
+        var random = new Random(13);
+        byte[] flipped = (byte[])recorded.Clone();
+        for (int i = 0; i < 200; i++)
+        {
+            flipped[random.Next(16, flipped.Length)] = (byte)random.Next(256);
+        }
+
+        byte[] noise = new byte[recorded.Length];
+        random.NextBytes(noise);
+        foreach (byte[] damaged in new[] { recorded[..(recorded.Length / 3)], flipped, noise, [] })
+        {
+            File.WriteAllBytes(profile, damaged);
+
+            var run = Run(("EVIDENCE_STARTUP_PROFILE", profiles));
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(clean.Stdout, run.Stdout);
+            Assert.Equal(string.Empty, run.Stderr);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "report", "--events", "x" }, "report.jitprofile")]
     [InlineData(new string[0], "evidence.jitprofile")]
