@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Aggregation;

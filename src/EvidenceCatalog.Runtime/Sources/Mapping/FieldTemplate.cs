@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace EvidenceCatalog.Runtime.Sources.Mapping;
@@ -73,6 +74,7 @@ internal sealed class FieldTemplate
 
     /// <summary>The template filled from the record; false when a pointer names nothing, null, a container or an empty text.</summary>
     /// <exception cref="Canonical.CanonicalJsonException">A string escapes half of a UTF-16 surrogate pair.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryResolve(SourceRecord record, RecordScratch scratch, out ReadOnlySpan<byte> text)
     {
         text = default;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using EvidenceCatalog.Model;
 
@@ -40,6 +41,7 @@ internal sealed class FieldTest
 
     /// <summary>Whether the record meets the condition.</summary>
     /// <exception cref="Canonical.CanonicalJsonException">The value escapes half of a UTF-16 surrogate pair.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Holds(SourceRecord record)
     {
         switch (Condition.Kind)

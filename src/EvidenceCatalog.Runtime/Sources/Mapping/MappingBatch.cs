@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,6 +52,7 @@ internal sealed class MappingBatch
     }
 
     /// <summary>Copies a framed record in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in FramedLine line)
     {
         Grow(ref text, textUsed, line.Text.Length);
@@ -75,6 +77,7 @@ internal sealed class MappingBatch
     public bool TryTake(long generation) => Interlocked.CompareExchange(ref state, (generation << 1) | 1, generation << 1) == generation << 1;
 
     /// <summary>Maps every record (framing problems other than an element that is no object are left to the judge).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Map(RecordMapper mapper, bool withAttributes)
     {
         for (int i = 0; i < Count; i++)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using EvidenceCatalog.Model;
 
@@ -50,6 +51,7 @@ internal sealed class MappingRule
     public byte[] Type { get; }
 
     /// <summary>Whether every condition holds (a rule without conditions matches every record).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(SourceRecord record)
     {
         foreach (var test in when)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EvidenceCatalog.Runtime.Canonical;
 
@@ -59,6 +60,7 @@ internal sealed class PointerSet
     /// </param>
     /// <returns>What the record's root value is.</returns>
     /// <exception cref="JsonException">The text is not one JSON value, or is nested too deeply.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public JsonTokenKind Resolve(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
     {
         found.Fill(FoundValue.Absent);
@@ -112,6 +114,7 @@ internal sealed class PointerSet
     }
 
     /// <summary>Takes the value the reader stands on for <paramref name="node"/>: its slot filled, and its container entered when pointers go on inside it, or skipped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Enter(ref Utf8JsonReader reader, Node node, Span<FoundValue> found, int depth)
     {
         if (node.Slot >= 0)
@@ -178,6 +181,7 @@ internal sealed class PointerSet
         }
 
         /// <summary>The child named by the member name the reader stands on, or null.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Node? Find(ref Utf8JsonReader reader, ref bool unreadable)
         {
             var text = reader.ValueSpan;

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -116,6 +117,7 @@ internal sealed class RecordMapper
     /// <param name="draft">The event drafted from the record.</param>
     /// <param name="name">The record's native name.</param>
     /// <param name="reason">Why the record was rejected.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MappingOutcome Map(ReadOnlySpan<byte> json, bool withAttributes, out EventDraft draft, out ReadOnlySpan<byte> name, out string? reason)
     {
         draft = default;
@@ -154,6 +156,7 @@ internal sealed class RecordMapper
     }
 
     /// <summary>Reads the record once, finding every pointer's value; why it is no JSON object, or null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? Parse(ReadOnlySpan<byte> json, out SourceRecord record)
     {
         record = default;
@@ -203,6 +206,7 @@ internal sealed class RecordMapper
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MappingOutcome Map(SourceRecord record, bool withAttributes, out EventDraft draft, out ReadOnlySpan<byte> name, out string? reason)
     {
         draft = default;

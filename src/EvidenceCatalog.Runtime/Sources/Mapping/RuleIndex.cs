@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Mapping;
 
@@ -78,6 +79,7 @@ internal sealed class RuleIndex
 
     /// <summary>The first rule whose conditions all hold, or null.</summary>
     /// <exception cref="Canonical.CanonicalJsonException">A compared value escapes half of a UTF-16 surrogate pair (where the rules in order first read it).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public MappingRule? FirstMatch(SourceRecord record)
     {
         foreach (int slot in comparedSlots)

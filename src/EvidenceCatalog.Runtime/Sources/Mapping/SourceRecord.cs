@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using EvidenceCatalog.Runtime.Canonical;
 
 namespace EvidenceCatalog.Runtime.Sources.Mapping;
@@ -32,6 +33,7 @@ internal readonly ref struct SourceRecord
     /// value, null, an object or an array.
     /// </summary>
     /// <exception cref="CanonicalJsonException">A string escapes half of a UTF-16 surrogate pair.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryText(int slot, out ReadOnlySpan<byte> text)
     {
         text = default;

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
 
@@ -53,6 +54,7 @@ internal sealed class SourceTimeReader
     }
 
     /// <summary>Why the record has no instant it can be given, or null when <paramref name="utcTicks"/> holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? TryRead(SourceRecord record, out long utcTicks)
     {
         utcTicks = 0;
