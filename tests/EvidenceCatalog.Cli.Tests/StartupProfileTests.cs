@@ -100,12 +100,7 @@ public sealed class StartupProfileTests : IDisposable
 
     private static (int ExitCode, string Stdout, string Stderr) Run(params (string Name, string? Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.Path,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Path };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "evidence.dll"));
         start.ArgumentList.Add("validate");
         start.ArgumentList.Add(RepositoryRoot.Catalogs);
@@ -116,10 +111,6 @@ public sealed class StartupProfileTests : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
+        return ChildProcess.Run(start);
     }
 }

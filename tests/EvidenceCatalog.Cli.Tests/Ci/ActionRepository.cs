@@ -172,7 +172,7 @@ internal sealed class ActionRepository : IDisposable
 
     private static (int ExitCode, string Stdout, string Stderr) Run(string workingDirectory, string program, string[] arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory };
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -189,10 +189,6 @@ internal sealed class ActionRepository : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout, stderr.Result);
+        return ChildProcess.Run(start);
     }
 }
