@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using EvidenceCatalog.Browser.Tests.Infrastructure;
-using EvidenceCatalog.Runtime.Workpaper;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 using Xunit;
@@ -20,8 +19,7 @@ public sealed class PrintTests(HeadlessChromium chromium)
     public async Task Printing_gives_a_pdf_with_each_control_on_a_page_of_its_own()
     {
         var demo = await DemoReport.GetAsync();
-        string file = demo.PathOf("print.html");
-        await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string file = await demo.WriteWorkpaperAsync("print.html");
         using var report = JsonDocument.Parse(demo.Json);
         var controls = report.RootElement.GetProperty("controls").EnumerateObject().Select(c => (c.Name, Name: c.Value.GetProperty("name").GetString()!)).ToList();
 

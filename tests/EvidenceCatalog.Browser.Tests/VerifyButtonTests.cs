@@ -23,8 +23,7 @@ public sealed class VerifyButtonTests(HeadlessChromium chromium)
     public async Task Verify_says_intact_on_the_demo_report()
     {
         var demo = await DemoReport.GetAsync();
-        string file = demo.PathOf("verify-intact.html");
-        await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string file = await demo.WriteWorkpaperAsync("verify-intact.html");
 
         await using var opened = await chromium.OpenAsync(file);
         var (state, message) = await opened.VerifyAsync();
@@ -38,7 +37,7 @@ public sealed class VerifyButtonTests(HeadlessChromium chromium)
     public async Task Verify_says_changed_when_one_evidence_count_in_the_page_is_changed()
     {
         var demo = await DemoReport.GetAsync();
-        string page = Encoding.UTF8.GetString(WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string page = Encoding.UTF8.GetString(demo.Workpaper);
         var count = Regex.Match(page, "\"evidenceCount\": ([0-9]+)");
         Assert.True(count.Success, "the embedded report holds evidence counts");
         string edited = page[..count.Index] + "\"evidenceCount\": " + (long.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1) + page[(count.Index + count.Length)..];
@@ -57,7 +56,7 @@ public sealed class VerifyButtonTests(HeadlessChromium chromium)
     public async Task Verify_says_changed_when_a_member_is_repeated_to_show_another_value()
     {
         var demo = await DemoReport.GetAsync();
-        string page = Encoding.UTF8.GetString(WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string page = Encoding.UTF8.GetString(demo.Workpaper);
 
         // JSON.parse keeps the last of two members; the signer never writes two, so the canonical form refuses them.
         int meta = page.IndexOf("\"meta\": {", StringComparison.Ordinal);
@@ -98,8 +97,7 @@ public sealed class VerifyButtonTests(HeadlessChromium chromium)
     public async Task The_page_canonicalizes_the_report_to_the_bytes_the_signer_signed()
     {
         var demo = await DemoReport.GetAsync();
-        string file = demo.PathOf("canonical.html");
-        await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string file = await demo.WriteWorkpaperAsync("canonical.html");
 
         await using var opened = await chromium.OpenAsync(file);
         string inPage = await opened.EvaluateAsync<string>(
@@ -117,7 +115,7 @@ public sealed class VerifyButtonTests(HeadlessChromium chromium)
         string file = demo.PathOf("vectors.html");
         if (!File.Exists(file))
         {
-            await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+            await File.WriteAllBytesAsync(file, demo.Workpaper);
         }
 
         await using var opened = await chromium.OpenAsync(file);

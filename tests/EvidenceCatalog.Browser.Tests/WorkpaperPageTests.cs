@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using EvidenceCatalog.Browser.Tests.Infrastructure;
-using EvidenceCatalog.Runtime.Workpaper;
 using PuppeteerSharp;
 using Xunit;
 
@@ -18,8 +17,7 @@ public sealed class WorkpaperPageTests(HeadlessChromium chromium)
     public async Task The_demo_workpaper_shows_the_criteria_table_a_heat_map_per_control_and_reports_no_error()
     {
         var demo = await DemoReport.GetAsync();
-        string file = demo.PathOf("demo-workpaper.html");
-        await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string file = await demo.WriteWorkpaperAsync("demo-workpaper.html");
         using var report = JsonDocument.Parse(demo.Json);
         var controls = report.RootElement.GetProperty("controls").EnumerateObject().ToList();
         var claimed = controls.SelectMany(c => c.Value.GetProperty("criteria").EnumerateArray().Select(e => e.GetString()!)).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -63,8 +61,7 @@ public sealed class WorkpaperPageTests(HeadlessChromium chromium)
     public async Task The_page_fetches_nothing_and_holds_no_script_but_its_own()
     {
         var demo = await DemoReport.GetAsync();
-        string file = demo.PathOf("demo-workpaper-offline.html");
-        await File.WriteAllBytesAsync(file, WorkpaperRenderer.Render(demo.Json, [demo.Key]));
+        string file = await demo.WriteWorkpaperAsync("demo-workpaper-offline.html");
 
         await using var opened = await chromium.OpenAsync(file);
         var requests = await opened.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map(e => e.name)");

@@ -9,6 +9,7 @@ using EvidenceCatalog.Runtime.Reports;
 using EvidenceCatalog.Runtime.Reports.Sections;
 using EvidenceCatalog.Runtime.Signing;
 using EvidenceCatalog.Runtime.Sources;
+using EvidenceCatalog.Runtime.Workpaper;
 using EvidenceCatalog.Synthetic;
 
 namespace EvidenceCatalog.Browser.Tests.Infrastructure;
@@ -29,6 +30,7 @@ internal sealed class DemoReport
         Folder = folder;
         Json = json;
         Key = key;
+        Workpaper = WorkpaperRenderer.Render(json, [key]);
     }
 
     public static DateTimeOffset Now { get; } = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
@@ -42,6 +44,9 @@ internal sealed class DemoReport
     /// <summary>The key that signed it.</summary>
     public EcdsaSigningKey Key { get; }
 
+    /// <summary>Its HTML workpaper, as <c>evidence report --format html</c> writes it (rendered once).</summary>
+    public byte[] Workpaper { get; }
+
     public static Task<DemoReport> GetAsync() => Shared.Value;
 
     /// <summary>A new ES256 key (the demo makes one the same way).</summary>
@@ -53,6 +58,14 @@ internal sealed class DemoReport
 
     /// <summary>A file in the report's folder.</summary>
     public string PathOf(string name) => Path.Combine(Folder, name);
+
+    /// <summary>Writes the workpaper to a file of the report's folder, for a page to open from disk; its path.</summary>
+    public async Task<string> WriteWorkpaperAsync(string name)
+    {
+        string file = PathOf(name);
+        await File.WriteAllBytesAsync(file, Workpaper).ConfigureAwait(false);
+        return file;
+    }
 
     private static async Task<DemoReport> Build()
     {
