@@ -62,7 +62,8 @@ echo "start-up: $STARTUP; load average before: $(cat /proc/loadavg)"
 
 # One untimed run of each command per revision records its start-up profile (STARTUP=profile).
 for rev in $REVS; do
-  rm -rf "$OUT/startup-$(git rev-parse --short=12 "$rev^{commit}")" "$OUT"/store.db*
+  [ "${profiles[$rev]}" = off ] || rm -rf "${profiles[$rev]}"
+  rm -f "$OUT"/store.db*
   EVIDENCE_STARTUP_PROFILE=${profiles[$rev]} dotnet "${cli[$rev]}" report --catalogs "${catalogs[$rev]}" --events "$events" \
     --org northwind-cloud --from 2026-01-01 --to "$to" --out "$OUT/report.json" >/dev/null 2>&1
   EVIDENCE_STARTUP_PROFILE=${profiles[$rev]} dotnet "${cli[$rev]}" ingest --catalogs "${catalogs[$rev]}" --store "$OUT/store.db" "$events" >/dev/null 2>&1

@@ -27,7 +27,7 @@ public sealed class EvidenceTally : IEventSink
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> actorsBySpan;
     private readonly PopulationSampler? population;
     private readonly int[][] metricsOfCell;
-    private readonly HashSet<byte[]>[] metricIps;
+    private readonly HashSet<byte[]>.AlternateLookup<ReadOnlySpan<byte>>[] metricIps;
     private readonly long?[] metricIpCounts;
 
     /// <param name="vocabulary">The catalog's types, outcomes and controls.</param>
@@ -62,10 +62,10 @@ public sealed class EvidenceTally : IEventSink
             metricsOfCell[cell] = metrics.ToArray();
         }
 
-        metricIps = new HashSet<byte[]>[vocabulary.Metrics.Length];
+        metricIps = new HashSet<byte[]>.AlternateLookup<ReadOnlySpan<byte>>[vocabulary.Metrics.Length];
         for (int m = 0; m < metricIps.Length; m++)
         {
-            metricIps[m] = new HashSet<byte[]>(Utf8KeyComparer.Instance);
+            metricIps[m] = new HashSet<byte[]>(Utf8KeyComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
         }
 
         metricIpCounts = new long?[vocabulary.Metrics.Length];
@@ -119,7 +119,7 @@ public sealed class EvidenceTally : IEventSink
     public IEnumerable<AuditEvent> SampleOf(int control) => samples[control].Events;
 
     /// <summary>Distinct non-empty addresses among the window's events of a security metric (index into <see cref="EventVocabulary.Metrics"/>).</summary>
-    public long DistinctIps(int metric) => metricIpCounts[metric] ?? metricIps[metric].Count;
+    public long DistinctIps(int metric) => metricIpCounts[metric] ?? metricIps[metric].Set.Count;
 
     /// <summary>Every control's sample, drawn now that every event has been counted; null when the tally draws none.</summary>
     public ReportSamples? DrawSamples() => population?.Draw(Account);
@@ -213,7 +213,7 @@ public sealed class EvidenceTally : IEventSink
         // By their UTF-8 bytes: the same address is the same bytes, so nothing is decoded for the events seen before.
         foreach (int metric in metricsOfCell[cell])
         {
-            metricIps[metric].GetAlternateLookup<ReadOnlySpan<byte>>().Add(ip);
+            metricIps[metric].Add(ip);
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed class RuleIndex
             }
         }
 
-        filings = [.. bySlot.Select(s => new Filing(s.Key, s.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), Utf8KeyComparer.Instance)))];
+        filings = [.. bySlot.Select(s => new Filing(s.Key, s.Value.ToDictionary(v => v.Key, v => v.Value.ToArray(), Utf8KeyComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>()))];
     }
 
     /// <summary>The first rule whose conditions all hold, or null.</summary>
@@ -98,7 +98,7 @@ internal sealed class RuleIndex
 
         foreach (var filing in filings)
         {
-            if (record.TryText(filing.Slot, out var text) && filing.Rules.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(text, out var filed))
+            if (record.TryText(filing.Slot, out var text) && filing.Rules.TryGetValue(text, out var filed))
             {
                 foreach (int r in filed)
                 {
@@ -133,5 +133,6 @@ internal sealed class RuleIndex
 
     private static bool Compares(FieldTest test) => test.Condition.Kind is ConditionKind.Equals or ConditionKind.OneOf;
 
-    private sealed record Filing(int Slot, Dictionary<byte[], int[]> Rules);
+    /// <summary>A filing field and the rules filed under each of its values, looked up by the record's bytes.</summary>
+    private sealed record Filing(int Slot, Dictionary<byte[], int[]>.AlternateLookup<ReadOnlySpan<byte>> Rules);
 }
