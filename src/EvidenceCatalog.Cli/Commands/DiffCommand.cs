@@ -67,34 +67,21 @@ internal sealed class DiffCommand : Command
 
     private int Execute(ParseResult parseResult)
     {
-        try
+        string folder = parseResult.GetValue(catalogs) ?? DefaultFolder;
+        var options = new CompilerOptions();
+        var sides = new[] { ("BASE", parseResult.GetValue(baseSide)!), ("HEAD", parseResult.GetValue(headSide)!) }
+            .Select(side => Compile(side.Item1, side.Item2, folder, options))
+            .ToList();
+        if (sides.Any(s => s is null))
         {
-            string folder = parseResult.GetValue(catalogs) ?? DefaultFolder;
-            var options = new CompilerOptions();
-            var sides = new[] { ("BASE", parseResult.GetValue(baseSide)!), ("HEAD", parseResult.GetValue(headSide)!) }
-                .Select(side => Compile(side.Item1, side.Item2, folder, options))
-                .ToList();
-            if (sides.Any(s => s is null))
-            {
-                return ExitCodes.UsageOrInputError;
-            }
+            return ExitCodes.UsageOrInputError;
+        }
 
-            var diff = CatalogDiff.Compare(sides[0]!, sides[1]!);
-            var report = new DiffReport(diff, ParseFailOn(parseResult.GetValue(failOn)));
-            var formatter = Formatter(parseResult.GetValue(format));
-            TextReportFile.Write(context, parseResult.GetValue(output), writer => formatter.Write(report, writer), report.SummaryLine());
-            return report.Fails ? ExitCodes.Failed : ExitCodes.Success;
-        }
-        catch (CommandInputException exception)
-        {
-            context.Error.WriteLine("evidence: " + exception.Message);
-            return ExitCodes.UsageOrInputError;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
-        }
+        var diff = CatalogDiff.Compare(sides[0]!, sides[1]!);
+        var report = new DiffReport(diff, ParseFailOn(parseResult.GetValue(failOn)));
+        var formatter = Formatter(parseResult.GetValue(format));
+        TextReportFile.Write(context, parseResult.GetValue(output), writer => formatter.Write(report, writer), report.SummaryLine());
+        return report.Fails ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     /// <summary>One side compiled; null after writing its errors to standard error, naming the side.</summary>

@@ -68,22 +68,9 @@ internal sealed class ValidateCommand : Command
 
     private int Execute(ParseResult parseResult)
     {
-        try
-        {
-            var report = Validate(parseResult);
-            WriteReport(report, ParseFormat(parseResult.GetValue(format)), parseResult.GetValue(output));
-            return report.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
-        }
-        catch (CommandInputException exception)
-        {
-            context.Error.WriteLine("evidence: " + exception.Message);
-            return ExitCodes.UsageOrInputError;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine("evidence: " + EvidenceCli.OneLine(exception.Message));
-            return ExitCodes.UsageOrInputError;
-        }
+        var report = Validate(parseResult);
+        WriteReport(report, ParseFormat(parseResult.GetValue(format)), parseResult.GetValue(output));
+        return report.HasErrors ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     private ValidationReport Validate(ParseResult parseResult)
