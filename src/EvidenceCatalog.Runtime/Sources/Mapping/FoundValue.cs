@@ -32,6 +32,9 @@ internal readonly struct FoundValue
 
     public bool IsPresent => Start >= 0;
 
+    /// <summary>A value found by <see cref="RecordScanner"/>, described as <see cref="At"/> describes the reader's.</summary>
+    public static FoundValue Of(int start, int length, JsonTokenKind kind, bool escaped) => new(start, length, kind, escaped);
+
     /// <summary>The value the reader stands on.</summary>
     public static FoundValue At(ref readonly Utf8JsonReader reader)
     {

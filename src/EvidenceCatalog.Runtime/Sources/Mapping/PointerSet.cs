@@ -46,12 +46,15 @@ internal sealed class PointerSet
     }
 
     /// <summary>
-    /// Reads the record once, with <see cref="Utf8JsonReader"/> (which checks all of its syntax), and fills
-    /// <paramref name="found"/>: per slot, where the value its pointer names is, or <see cref="FoundValue.Absent"/>.
-    /// Only the objects and arrays that some pointer enters are read member by member; the reader skips the others
-    /// whole. A member named twice: the last one wins, as in most JSON readers.
+    /// Reads the record once and fills <paramref name="found"/>: per slot, where the value its pointer names is, or
+    /// <see cref="FoundValue.Absent"/>. Only the objects and arrays that some pointer enters are read member by member;
+    /// the others are stepped over whole, their syntax checked. A member named twice: the last one wins, as in most JSON
+    /// readers. An object in valid UTF-8 is walked by <see cref="RecordScanner"/>; anything it does not take (invalid
+    /// JSON, deep nesting, another root, other bytes) is walked again by <see cref="Utf8JsonReader"/>, whose result and
+    /// error stand, so both walks give the same answer for every record (<c>RecordScannerTests</c>).
     /// </summary>
     /// <param name="json">The record: one JSON value.</param>
+    /// <param name="validUtf8">Whether the record is valid UTF-8 (the caller checks it anyway); the fast walk only takes those.</param>
     /// <param name="maxDepth">The deepest nesting allowed.</param>
     /// <param name="found">One entry per slot.</param>
     /// <param name="unreadableName">
@@ -61,7 +64,28 @@ internal sealed class PointerSet
     /// <returns>What the record's root value is.</returns>
     /// <exception cref="JsonException">The text is not one JSON value, or is nested too deeply.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public JsonTokenKind Resolve(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
+    public JsonTokenKind Resolve(ReadOnlySpan<byte> json, bool validUtf8, int maxDepth, Span<FoundValue> found, out bool unreadableName) =>
+        validUtf8 && TryScan(json, maxDepth, found, out unreadableName) ? JsonTokenKind.Object : ReadWithReader(json, maxDepth, found, out unreadableName);
+
+    /// <summary>The fast walk: false (and <paramref name="found"/> undefined) wherever <see cref="RecordScanner"/> stops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal bool TryScan(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
+    {
+        found.Fill(FoundValue.Absent);
+        unreadableName = false;
+        var scanner = new RecordScanner(json, maxDepth);
+        scanner.SkipWhitespace();
+        if (scanner.Current != (byte)'{')
+        {
+            return false;
+        }
+
+        return Walk(ref scanner, json, root, found, 0, ref unreadableName) && scanner.AtEnd();
+    }
+
+    /// <summary>The reader's walk (the reference the fast one must match).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal JsonTokenKind ReadWithReader(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
     {
         found.Fill(FoundValue.Absent);
         unreadableName = false;
@@ -111,6 +135,92 @@ internal sealed class PointerSet
         }
 
         return rootKind;
+    }
+
+    /// <summary>
+    /// Takes the value at the scanner for <paramref name="node"/> (with <paramref name="depth"/> containers open around
+    /// it): its slot filled, and its members or elements walked when pointers go on inside it, else stepped over.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Walk(ref RecordScanner scanner, ReadOnlySpan<byte> json, Node node, Span<FoundValue> found, int depth, ref bool unreadableName)
+    {
+        byte first = scanner.Current;
+        bool isObject = first == (byte)'{';
+        if (!isObject && first != (byte)'[')
+        {
+            if (!scanner.Scalar(out var value))
+            {
+                return false;
+            }
+
+            if (node.Slot >= 0)
+            {
+                found[node.Slot] = value;
+            }
+
+            return true;
+        }
+
+        if (node.Slot >= 0)
+        {
+            found[node.Slot] = FoundValue.Of(scanner.Position, 0, isObject ? JsonTokenKind.Object : JsonTokenKind.Array, escaped: false);
+        }
+
+        if (isObject ? node.Children.Count == 0 : node.MaxIndex < 0)
+        {
+            return scanner.SkipValue(depth);
+        }
+
+        // Walked member by member.
+        if (!scanner.Allows(++depth))
+        {
+            return false;
+        }
+
+        scanner.Advance();
+        byte closing = isObject ? (byte)'}' : (byte)']';
+        scanner.SkipWhitespace();
+        if (scanner.Current == closing)
+        {
+            scanner.Advance();
+            return true;
+        }
+
+        for (int index = 0; ; index++)
+        {
+            Node? child;
+            if (isObject)
+            {
+                if (!scanner.Name(out int start, out int length, out bool escaped))
+                {
+                    return false;
+                }
+
+                child = node.Find(json.Slice(start, length), escaped, start, ref unreadableName);
+            }
+            else
+            {
+                child = node.ElementAt(index);
+            }
+
+            if (!(child is null ? scanner.SkipValue(depth) : Walk(ref scanner, json, child, found, depth, ref unreadableName)))
+            {
+                return false;
+            }
+
+            byte after = scanner.Next();
+            if (after == closing)
+            {
+                return true;
+            }
+
+            if (after != (byte)',')
+            {
+                return false;
+            }
+
+            scanner.SkipWhitespace();
+        }
     }
 
     /// <summary>Takes the value the reader stands on for <paramref name="node"/>: its slot filled, and its container entered when pointers go on inside it, or skipped.</summary>
@@ -181,11 +291,14 @@ internal sealed class PointerSet
         }
 
         /// <summary>The child named by the member name the reader stands on, or null.</summary>
+        public Node? Find(ref Utf8JsonReader reader, ref bool unreadable) =>
+            Find(reader.ValueSpan, reader.ValueIsEscaped, (int)reader.TokenStartIndex + 1, ref unreadable);
+
+        /// <summary>The child named by a member name as written (<paramref name="offset"/>: where it starts in the record, for messages), or null.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public Node? Find(ref Utf8JsonReader reader, ref bool unreadable)
+        public Node? Find(ReadOnlySpan<byte> text, bool escaped, int offset, ref bool unreadable)
         {
-            var text = reader.ValueSpan;
-            if (reader.ValueIsEscaped)
+            if (escaped)
             {
                 if (unescaped.Length < text.Length)
                 {
@@ -194,7 +307,7 @@ internal sealed class PointerSet
 
                 try
                 {
-                    text = unescaped.AsSpan(0, JsonStringText.Unescape(text, unescaped, (int)reader.TokenStartIndex + 1));
+                    text = unescaped.AsSpan(0, JsonStringText.Unescape(text, unescaped, offset));
                 }
                 catch (CanonicalJsonException)
                 {

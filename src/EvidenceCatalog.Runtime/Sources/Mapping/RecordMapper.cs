@@ -108,6 +108,9 @@ internal sealed class RecordMapper
 
     public LogSource Source { get; }
 
+    /// <summary>Every pointer the source reads (for tests of the walk).</summary>
+    internal PointerSet Pointers => pointers;
+
     /// <summary>
     /// Maps one record. <paramref name="draft"/> (when mapped) and <paramref name="name"/> (the native name, when mapped
     /// or unmapped) hold texts valid until the next call; <paramref name="reason"/> says why a record was rejected.
@@ -163,9 +166,10 @@ internal sealed class RecordMapper
         scratch.Reset();
         JsonTokenKind root;
         bool unreadableName;
+        bool utf8 = System.Text.Unicode.Utf8.IsValid(json);
         try
         {
-            root = pointers.Resolve(json, MaxDepth, found, out unreadableName);
+            root = pointers.Resolve(json, utf8, MaxDepth, found, out unreadableName);
         }
         catch (JsonException exception)
         {
@@ -178,7 +182,7 @@ internal sealed class RecordMapper
         }
 
         // Checked first, as for a native event, so that no later step (the canonical hash) words it otherwise.
-        if (!System.Text.Unicode.Utf8.IsValid(json))
+        if (!utf8)
         {
             return EventValidator.NotUtf8;
         }
