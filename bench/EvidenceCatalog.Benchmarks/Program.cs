@@ -35,7 +35,7 @@ const string Usage = """
           Times, in one process and N rounds (default 3), the token scan of a CloudTrail JSON Lines file, its mapping
           as ingestion reads it, and the report job over it; --breakdown adds the layers of the mapping
           (see Runtime/MappingRuns.cs).
-      EvidenceCatalog.Benchmarks map-profile FILE [--ingest]
+      EvidenceCatalog.Benchmarks map-profile FILE [--ingest | --walk]
           The mapping layer alone (--ingest: the whole read as ingestion does it), twice, for perf record.
       EvidenceCatalog.Benchmarks large-report FILE
           Writes the ~100 MB unsigned report the signing benchmarks use (see Runtime/LargeReport.cs).
@@ -60,7 +60,7 @@ try
         "large-report" when args.Length == 2 => WriteLargeReport(args[1]),
         "workpaper-render" when args.Length >= 2 => WorkpaperRender.Run(args[1], OptionText(args, "--chromium", "/usr/bin/chromium"), Option(args, "--runs", 5)),
         "generate-cloudtrail" when args.Length >= 2 => GenerateCloudTrail(args[1], Option(args, "--records", 1_000_000), Option(args, "--seed", 1)),
-        "map-profile" when args.Length >= 2 => MappingRuns.Profile(args[1], args.Contains("--ingest")),
+        "map-profile" when args.Length >= 2 => MappingRuns.Profile(args[1], args.Contains("--ingest"), args.Contains("--walk")),
         "map" when args.Length >= 2 => MappingRuns.Run(args[1], Option(args, "--rounds", 3), args.Contains("--breakdown")),
         _ => Fail("expected a command"),
     };

@@ -46,6 +46,8 @@ internal static class MappingRuns
                 Time(times, cpu, "  framing alone (JSON Lines)", () => Layers(path, Layer.Framing));
                 Time(times, cpu, "  + parse, canonicalizer's scanner", () => Layers(path, Layer.ParseWithScanner));
                 Time(times, cpu, "  + parse, Utf8JsonReader into the token table", () => Layers(path, Layer.Parse));
+                Time(times, cpu, "  + pointer walk, Utf8JsonReader (the fallback)", () => Layers(path, Layer.WalkWithReader));
+                Time(times, cpu, "  + pointer walk, RecordScanner (the fast path)", () => Layers(path, Layer.Walk));
                 Time(times, cpu, "  + map, one thread (no attributes)", () => Layers(path, Layer.Map));
                 Time(times, cpu, "  + map, one thread, attributes written", () => Layers(path, Layer.MapWithAttributes));
             }
@@ -66,17 +68,20 @@ internal static class MappingRuns
     }
 
     /// <summary>
-    /// The mapping layer alone (or, with <paramref name="ingest"/>, the whole read as ingestion does it), twice, and
+    /// The mapping layer alone (or, with <paramref name="ingest"/>, the whole read as ingestion does it; with
+    /// <paramref name="walk"/>, the fast pointer walk alone), twice, and
     /// nothing else in the process: for a profiler (<c>perf record</c>).
     /// </summary>
-    public static int Profile(string path, bool ingest)
+    public static int Profile(string path, bool ingest, bool walk)
     {
         var catalog = LargeReport.SampleCatalog();
         for (int pass = 0; pass < 2; pass++)
         {
             var clock = Stopwatch.StartNew();
-            long records = ingest ? Ingest(catalog, path) : Layers(path, Layer.MapWithAttributes);
-            Console.WriteLine(Invariant($"mapped {records} records in {clock.Elapsed.TotalSeconds:F3} s"));
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            long records = ingest ? Ingest(catalog, path) : Layers(path, walk ? Layer.Walk : Layer.MapWithAttributes);
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            Console.WriteLine(Invariant($"mapped {records} records in {clock.Elapsed.TotalSeconds:F3} s ({cpuSeconds:F3} s of CPU)"));
         }
 
         return 0;
@@ -114,6 +119,8 @@ internal static class MappingRuns
         Framing,
         ParseWithScanner,
         Parse,
+        WalkWithReader,
+        Walk,
         Map,
         MapWithAttributes,
     }
@@ -122,6 +129,7 @@ internal static class MappingRuns
     {
         var mapper = new RecordMapper(CloudTrail(LargeReport.SampleCatalog()));
         var tokens = new JsonToken[256];
+        var found = new FoundValue[mapper.Pointers.Count];
         using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var framer = new JsonLinesFramer(input);
         long count = 0;
@@ -135,6 +143,16 @@ internal static class MappingRuns
                     break;
                 case Layer.Parse:
                     RecordTokens.Parse(line.Text, ref tokens, RecordMapper.MaxDepth);
+                    break;
+                case Layer.WalkWithReader:
+                    mapper.Pointers.ReadWithReader(line.Text, RecordMapper.MaxDepth, found, out _);
+                    break;
+                case Layer.Walk:
+                    if (!mapper.Pointers.TryScan(line.Text, RecordMapper.MaxDepth, found, out _))
+                    {
+                        throw new InvalidOperationException("the fast walk left record " + count + " to the reader");
+                    }
+
                     break;
                 case Layer.Map or Layer.MapWithAttributes:
                     mapper.Map(line.Text, layer == Layer.MapWithAttributes, out _, out _, out _);

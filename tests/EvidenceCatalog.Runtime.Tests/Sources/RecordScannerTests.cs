@@ -46,6 +46,37 @@ public sealed class RecordScannerTests
     public void A_hand_made_record_walks_as_the_reader_walks_it(string record) =>
         SameWalk(Pointers(EdgePointers), Encoding.UTF8.GetBytes(record));
 
+    /// <summary>Runs of backslashes, escapes, quotes and control characters on both sides of the scanner's 32-byte steps through a string.</summary>
+    public static TheoryData<string> BlockEdgeRecords()
+    {
+        var records = new TheoryData<string>();
+        for (int pad = 52; pad <= 70; pad++)
+        {
+            string x = new('x', pad);
+            for (int run = 0; run <= 5; run++)
+            {
+                records.Add("{\"b\":\"" + x + new string('\\', run) + "\"y\",\"a\":1}");
+                records.Add("{\"b\":\"" + x + new string('\\', run) + "\",\"a\":\"" + x + "\"}");
+            }
+
+            records.Add("{\"b\":\"" + x + "\\u00e9\\u12\"}");
+            records.Add("{\"b\":\"" + x + "\\u00E9\",\"a\":[" + x.Replace('x', '1') + "]}");
+            records.Add("{\"b\":\"" + x + "\u0001\"}");
+            records.Add("{\"b\":\"" + x + "\",\"a\":tru" + "e}");
+            records.Add("{\"a\":" + x.Replace('x', '9') + "," + "\"b\":\"" + x + "\"}");
+            records.Add("{\"b\":\"" + x + "\"" + new string(' ', pad % 7) + "}");
+            records.Add("{\"b\":\"" + x + "\\");
+            records.Add("{\"b\":\"" + x);
+        }
+
+        return records;
+    }
+
+    [Theory]
+    [MemberData(nameof(BlockEdgeRecords))]
+    public void A_record_with_escapes_across_the_scanners_steps_walks_as_the_reader_walks_it(string record) =>
+        SameWalk(Pointers(EdgePointers), Encoding.UTF8.GetBytes(record));
+
     [Fact]
     public void The_fast_path_takes_the_valid_edge_records_it_should()
     {
