@@ -22,5 +22,5 @@ dotnet pack src/EvidenceCatalog.Cli -c Release -o "$out/tool-feed" >&2
 printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' > "$out/tool-nuget.config"
 NUGET_PACKAGES="$out/tool-packages" dotnet tool install EvidenceCatalog.Cli --tool-path "$out/tool" \
   --configfile "$out/tool-nuget.config" --add-source "$out/tool-feed" --prerelease >&2
-echo "installed: $(readlink -f "$out/tool/evidence")" >&2
+echo "installed: $(cd "$out"/tool/.store/evidencecatalog.cli/*/ && echo evidencecatalog.cli.*)" >&2
 echo "$out/tool/evidence"

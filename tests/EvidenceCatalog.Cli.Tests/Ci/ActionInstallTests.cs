@@ -50,11 +50,10 @@ public sealed class ActionInstallTests : IClassFixture<ActionInstallTests.Packed
         var install = repository.RunStep("install", "pull_request", new Dictionary<string, string> { ["package-source"] = tool.Folder });
 
         Assert.True(install.ExitCode == 0, install.Stdout + install.Stderr);
-        // The command is a link into the package dotnet tool install chose: the RID-specific one, not the portable `any`.
-        var command = new FileInfo(Path.Combine(repository.RunnerTemp, "evidence-tool", "evidence"));
-        string target = command.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? throw new InvalidOperationException(command.FullName + " is not a link into the tool's package");
-        string folder = Path.GetDirectoryName(target)!;
-        Assert.EndsWith(Path.Combine("evidencecatalog.cli." + PackedTool.RuntimeIdentifier, PackedTool.Version, "tools", "net10.0", PackedTool.RuntimeIdentifier), folder, StringComparison.Ordinal);
+        // dotnet tool install unpacked the package for this machine, the RID-specific one, and not the portable `any`.
+        string store = Path.Combine(repository.RunnerTemp, "evidence-tool", ".store", "evidencecatalog.cli", PackedTool.Version);
+        Assert.Equal(["evidencecatalog.cli", "evidencecatalog.cli." + PackedTool.RuntimeIdentifier], Directory.GetDirectories(store).Select(directory => Path.GetFileName(directory)).Order(StringComparer.Ordinal));
+        string folder = Path.Combine(store, "evidencecatalog.cli." + PackedTool.RuntimeIdentifier, PackedTool.Version, "tools", "net10.0", PackedTool.RuntimeIdentifier);
         // Every assembly of the tool, ours and its dependencies, carries native code for this platform.
         string[] assemblies = Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
         Assert.Subset(new HashSet<string>(assemblies), new HashSet<string> { "evidence.dll", "EvidenceCatalog.Compiler.dll", "EvidenceCatalog.Runtime.dll", "YamlDotNet.dll", "NJsonSchema.dll", "Newtonsoft.Json.dll", "System.CommandLine.dll" });
