@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Step 1 of action.yml: installs the `evidence` tool into $RUNNER_TEMP and puts it on the job's PATH.
 # Inputs (environment): INPUT_VERSION (a NuGet version of EvidenceCatalog.Cli), INPUT_PACKAGE_SOURCE (a folder holding a
-# packed EvidenceCatalog.Cli.*.nupkg, from `dotnet pack src/EvidenceCatalog.Cli -o FOLDER`). One of the two is required.
+# packed EvidenceCatalog.Cli, from `dotnet pack src/EvidenceCatalog.Cli -o FOLDER`: the package EvidenceCatalog.Cli.VERSION.nupkg and
+# the runtime-specific ones it points at). One of the two is required.
 set -euo pipefail
 
 version="${INPUT_VERSION:-}"
@@ -15,8 +16,10 @@ fi
 
 arguments=(tool install EvidenceCatalog.Cli --tool-path "$tool_path")
 if [[ -n "$source_folder" ]]; then
-  if ! compgen -G "$source_folder/EvidenceCatalog.Cli.*.nupkg" > /dev/null; then
-    echo "::error title=evidence action::package-source '$source_folder' holds no EvidenceCatalog.Cli.*.nupkg; pack it first: dotnet pack src/EvidenceCatalog.Cli -o '$source_folder'"
+  # The package dotnet tool install starts from, EvidenceCatalog.Cli.<version>.nupkg: it names the runtime-specific ones
+  # beside it (EvidenceCatalog.Cli.linux-x64.<version>.nupkg, ..., EvidenceCatalog.Cli.any.<version>.nupkg).
+  if ! compgen -G "$source_folder/EvidenceCatalog.Cli.[0-9]*.nupkg" > /dev/null; then
+    echo "::error title=evidence action::package-source '$source_folder' holds no EvidenceCatalog.Cli.VERSION.nupkg; pack it first: dotnet pack src/EvidenceCatalog.Cli -o '$source_folder'"
     exit 2
   fi
 
