@@ -6,9 +6,12 @@
 #   2. as fresh processes, alternating $ROUNDS times: the raw token scan (`bench scan`), jq mapping the same fields
 #      (the yardstick a user would otherwise reach for), and, once the CLI has `--source`, `evidence ingest --source`
 #      into a fresh SQLite store and `evidence report --events --source`.
-# Builds the benchmarks and the CLI in Release and writes bench/out/cloudtrail-$RECORDS.jsonl once (1 M records,
-# about 1.36 GB). Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt.
-#   RECORDS=1000000 ROUNDS=3 BREAKDOWN=1 NO_JQ=1 bench/sources-end-to-end.sh
+# Builds the benchmarks in Release, installs the `evidence` tool as a user gets it (bench/install-tool.sh: the ReadyToRun
+# package of this machine's runtime identifier; EVIDENCE=PATH times another build instead, e.g. the Release build
+# output) and writes bench/out/cloudtrail-$RECORDS.jsonl once (1 M records, about 1.36 GB). The tool's start-up profile
+# is kept in a folder of its own (bench/out/sources-startup), so that no other build's runs of the same command replace
+# it. Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt.
+#   RECORDS=1000000 ROUNDS=3 BREAKDOWN=1 NO_JQ=1 EVIDENCE=PATH bench/sources-end-to-end.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +22,8 @@ ORG=${ORG:-northwind-cloud}
 OUT=bench/out
 FILE=$OUT/cloudtrail-$RECORDS.jsonl
 BENCH=bench/EvidenceCatalog.Benchmarks/bin/Release/net10.0/EvidenceCatalog.Benchmarks
-EVIDENCE=src/EvidenceCatalog.Cli/bin/Release/net10.0/evidence
 TIMES=$OUT/sources-times.tsv
+export EVIDENCE_STARTUP_PROFILE="$PWD/$OUT/sources-startup"
 
 for tool in /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install time)" >&2; exit 2; }
@@ -31,8 +34,13 @@ if [ -z "${NO_JQ:-}" ] && ! command -v jq >/dev/null; then
 fi
 
 dotnet build -c Release bench/EvidenceCatalog.Benchmarks -v q -nologo
-dotnet build -c Release src/EvidenceCatalog.Cli -v q -nologo
+if [ -z "${EVIDENCE:-}" ]; then
+  rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+  EVIDENCE=$(ToolPackageRuntimeIdentifiers="$rid;any" bench/install-tool.sh | tail -n 1)
+fi
+echo "evidence: $EVIDENCE"
 mkdir -p "$OUT"
+rm -rf "$EVIDENCE_STARTUP_PROFILE"
 if [ ! -f "$FILE" ]; then
   "$BENCH" generate-cloudtrail "$FILE" --records "$RECORDS"
 fi
