@@ -108,7 +108,7 @@ internal sealed class RecordMapper
 
     public LogSource Source { get; }
 
-    /// <summary>Every pointer the source reads (for tests of the walk).</summary>
+    /// <summary>Every pointer the source reads (for tests and benchmarks of the walk).</summary>
     internal PointerSet Pointers => pointers;
 
     /// <summary>
