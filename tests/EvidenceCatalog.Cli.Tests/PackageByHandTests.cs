@@ -43,17 +43,8 @@ public sealed class PackageByHandTests
 
     private static (int ExitCode, string Output) Bash(string workingDirectory, string script)
     {
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var bash = ChildProcess.Run(new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script]) { WorkingDirectory = workingDirectory });
+        return (bash.ExitCode, bash.Stdout + bash.Stderr);
     }
 
     [Fact]

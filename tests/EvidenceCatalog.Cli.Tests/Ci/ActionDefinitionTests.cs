@@ -91,13 +91,8 @@ public sealed partial class ActionDefinitionTests
 
     private static int BashSyntaxCheck(string script)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true };
-        start.ArgumentList.Add("-n");
-        start.ArgumentList.Add(script);
-        using var bash = Process.Start(start)!;
-        string errors = bash.StandardError.ReadToEnd();
-        bash.WaitForExit();
-        Assert.Equal(string.Empty, errors);
+        var bash = ChildProcess.Run(new ProcessStartInfo("bash", ["-n", script]));
+        Assert.Equal(string.Empty, bash.Stderr);
         return bash.ExitCode;
     }
 

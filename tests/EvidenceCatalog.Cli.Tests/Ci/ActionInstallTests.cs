@@ -131,19 +131,16 @@ public sealed class ActionInstallTests : IClassFixture<ActionInstallTests.Packed
         {
             Folder = Path.Combine(Path.GetTempPath(), "evidence-action-pack-" + Guid.NewGuid().ToString("N"));
             string configuration = typeof(PackedTool).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Path };
             foreach (string argument in new[] { "pack", "src/EvidenceCatalog.Cli", "-c", configuration, "-o", Folder, "-p:PackageVersion=" + Version, $"-p:ToolPackageRuntimeIdentifiers=\"{RuntimeIdentifier};any\"", "-nologo" })
             {
                 start.ArgumentList.Add(argument);
             }
 
-            using var pack = Process.Start(start)!;
-            var errors = pack.StandardError.ReadToEndAsync();
-            string output = pack.StandardOutput.ReadToEnd();
-            pack.WaitForExit();
+            var pack = ChildProcess.Run(start);
             if (pack.ExitCode != 0)
             {
-                throw new InvalidOperationException("dotnet pack src/EvidenceCatalog.Cli failed:\n" + output + errors.Result);
+                throw new InvalidOperationException("dotnet pack src/EvidenceCatalog.Cli failed:\n" + pack.Stdout + pack.Stderr);
             }
         }
 

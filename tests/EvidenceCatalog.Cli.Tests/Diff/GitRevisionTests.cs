@@ -132,16 +132,13 @@ public sealed class GitRevisionTests : IDisposable
 
     private string Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = repository.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git") { WorkingDirectory = repository.Path };
         foreach (string argument in new[] { "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var git = Process.Start(start)!;
-        string output = git.StandardOutput.ReadToEnd();
-        string error = git.StandardError.ReadToEnd();
-        git.WaitForExit();
-        return git.ExitCode == 0 ? output : throw new InvalidOperationException("git " + string.Join(' ', arguments) + ": " + error);
+        var git = ChildProcess.Run(start);
+        return git.ExitCode == 0 ? git.Stdout : throw new InvalidOperationException("git " + string.Join(' ', arguments) + ": " + git.Stderr);
     }
 }
