@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -14,8 +13,6 @@ namespace EvidenceCatalog.Runtime.Canonical;
 internal ref struct JsonScanner
 {
     private const ulong EightSpaces = 0x2020202020202020;
-
-    private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
 
     private readonly ReadOnlySpan<byte> json;
     private int position;
@@ -203,27 +200,16 @@ internal ref struct JsonScanner
             }
 
             flags |= JsonTokenFlags.Escaped;
-            if (position + 1 >= json.Length)
+            int escape = JsonGrammar.EscapeLength(json, position);
+            if (escape == 0)
             {
-                throw Error("the input ends inside a string");
+                throw Error(
+                    position + 1 >= json.Length ? "the input ends inside a string"
+                    : json[position + 1] == (byte)'u' ? "\\u must be followed by four hexadecimal digits"
+                    : "invalid escape \\" + Describe(json[position + 1]));
             }
 
-            switch (json[position + 1])
-            {
-                case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                    position += 2;
-                    break;
-                case (byte)'u':
-                    if (position + 6 > json.Length || json.Slice(position + 2, 4).IndexOfAnyExcept(HexDigits) >= 0)
-                    {
-                        throw Error("\\u must be followed by four hexadecimal digits");
-                    }
-
-                    position += 6;
-                    break;
-                default:
-                    throw Error("invalid escape \\" + Describe(json[position + 1]));
-            }
+            position += escape;
         }
 
         Add(kind, start, position - start, flags);
@@ -234,55 +220,17 @@ internal ref struct JsonScanner
     private void ReadNumber()
     {
         int start = position;
-        if (json[position] == (byte)'-')
+        switch (JsonGrammar.Number(json, ref position))
         {
-            position++;
-        }
-
-        if (position < json.Length && json[position] == (byte)'0')
-        {
-            position++;
-        }
-        else if (!SkipDigits())
-        {
-            throw Error("a number needs a digit after its minus sign");
-        }
-
-        if (position < json.Length && json[position] == (byte)'.')
-        {
-            position++;
-            if (!SkipDigits())
-            {
+            case JsonNumberProblem.NoIntegerDigit:
+                throw Error("a number needs a digit after its minus sign");
+            case JsonNumberProblem.NoFractionDigit:
                 throw Error("a number needs a digit after its decimal point");
-            }
-        }
-
-        if (position < json.Length && (json[position] | 0x20) == (byte)'e')
-        {
-            position++;
-            if (position < json.Length && json[position] is (byte)'+' or (byte)'-')
-            {
-                position++;
-            }
-
-            if (!SkipDigits())
-            {
+            case JsonNumberProblem.NoExponentDigit:
                 throw Error("a number needs a digit in its exponent");
-            }
         }
 
         Add(JsonTokenKind.Number, start, position - start, JsonTokenFlags.None);
-    }
-
-    private bool SkipDigits()
-    {
-        int start = position;
-        while (position < json.Length && (uint)(json[position] - '0') <= 9)
-        {
-            position++;
-        }
-
-        return position > start;
     }
 
     private void ReadLiteral(ReadOnlySpan<byte> literal, JsonTokenKind kind)

@@ -53,6 +53,25 @@ public sealed class InvalidJsonTests
         Assert.Equal(19, exception.ByteOffset);
     }
 
+    /// <summary>The numbers' and escapes' rules (shared with the log source scanner, <c>JsonGrammar</c>) say what is missing and where.</summary>
+    [Theory]
+    [InlineData("[-]", "invalid JSON at line 1, column 3: a number needs a digit after its minus sign")]
+    [InlineData("[-x]", "invalid JSON at line 1, column 3: a number needs a digit after its minus sign")]
+    [InlineData("[1.]", "invalid JSON at line 1, column 4: a number needs a digit after its decimal point")]
+    [InlineData("[1.e5]", "invalid JSON at line 1, column 4: a number needs a digit after its decimal point")]
+    [InlineData("[1e]", "invalid JSON at line 1, column 4: a number needs a digit in its exponent")]
+    [InlineData("[2.5E+]", "invalid JSON at line 1, column 7: a number needs a digit in its exponent")]
+    [InlineData("\"a\\x\"", "invalid JSON at line 1, column 3: invalid escape \\'x'")]
+    [InlineData("\"\\u12G4\"", "invalid JSON at line 1, column 2: \\u must be followed by four hexadecimal digits")]
+    [InlineData("\"\\u12", "invalid JSON at line 1, column 2: \\u must be followed by four hexadecimal digits")]
+    [InlineData("\"ab\\", "invalid JSON at line 1, column 4: the input ends inside a string")]
+    public void A_bad_number_or_escape_is_named_at_its_place(string json, string message)
+    {
+        var exception = Assert.Throws<CanonicalJsonException>(() => JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(message, exception.Message);
+    }
+
     [Fact]
     public void Nesting_deeper_than_the_limit_is_refused()
     {

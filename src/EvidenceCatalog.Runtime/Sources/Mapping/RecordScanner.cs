@@ -260,93 +260,13 @@ internal ref struct RecordScanner
     /// <summary>The escape after a backslash (stepped over): one of JSON's nine, \u with four hex digits.</summary>
     private bool Escape()
     {
-        if (position >= json.Length)
-        {
-            return false;
-        }
-
-        switch (json[position++])
-        {
-            case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
-                return true;
-            case (byte)'u':
-                if (position > json.Length - 4)
-                {
-                    return false;
-                }
-
-                for (int i = 0; i < 4; i++)
-                {
-                    if (!char.IsAsciiHexDigit((char)json[position++]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return false;
-        }
+        int length = Canonical.JsonGrammar.EscapeLength(json, position - 1);
+        position += length - 1;
+        return length > 0;
     }
 
     /// <summary>A number as RFC 8259 writes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
-    private bool Number()
-    {
-        if (Current == (byte)'-')
-        {
-            position++;
-        }
-
-        byte first = Current;
-        if (first == (byte)'0')
-        {
-            position++;
-        }
-        else if (first is >= (byte)'1' and <= (byte)'9')
-        {
-            Digits();
-        }
-        else
-        {
-            return false;
-        }
-
-        if (Current == (byte)'.')
-        {
-            position++;
-            if (Digits() == 0)
-            {
-                return false;
-            }
-        }
-
-        if ((Current | 0x20) == (byte)'e')
-        {
-            position++;
-            if (Current is (byte)'+' or (byte)'-')
-            {
-                position++;
-            }
-
-            if (Digits() == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private int Digits()
-    {
-        int start = position;
-        while (position < json.Length && char.IsAsciiDigit((char)json[position]))
-        {
-            position++;
-        }
-
-        return position - start;
-    }
+    private bool Number() => Canonical.JsonGrammar.Number(json, ref position) == Canonical.JsonNumberProblem.None;
 
     private bool Literal(ReadOnlySpan<byte> word, Canonical.JsonTokenKind kind, out FoundValue value)
     {
