@@ -38,21 +38,8 @@ KEY="$OUT/es256.pem"
 [ -s "$KEY" ] || openssl ecparam -name prime256v1 -genkey -noout -out "$KEY" 2>/dev/null
 openssl ec -in "$KEY" -pubout -out "$OUT/es256.pub.pem" 2>/dev/null
 
-declare -A WALLS=() RSSES=()
-
-# once TAG COMMAND...: runs COMMAND once; appends its wall seconds and peak RSS (MB).
-once() {
-  local tag="$1" t0 t1; shift
-  t0=$(date +%s%N)
-  if ! /usr/bin/time -f '%M' -o "$OUT/$tag.rss" "$@" >"$OUT/$tag.out" 2>"$OUT/$tag.err"; then
-    echo "failed: $*" >&2; tail -n 20 "$OUT/$tag.err" >&2; exit 1
-  fi
-  t1=$(date +%s%N)
-  WALLS[$tag]+="$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e9 }') "
-  RSSES[$tag]+="$(tail -n 1 "$OUT/$tag.rss" | awk '{ printf "%.0f", $1 / 1024 }') "
-}
-
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
+# once, med_wall, med_rss.
+source bench/timing.sh
 
 SUMMARY="$OUT/summary.md"
 {
@@ -81,17 +68,17 @@ for size in 120k 1m; do
   echo "== $size: $(wc -l <"$EVENTS") events, $(du -h "$EVENTS" | cut -f1) JSON Lines, window $FROM..$TO, load $(cut -d' ' -f1-3 /proc/loadavg)"
   for run in $(seq "$RUNS"); do
     rm -rf "$OUT/pkg-$size.zip" "$OUT/pkg-$size-events.zip" "$OUT/pkg-$size-dir"
-    once "store-zip-$size" "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size.zip"
-    once "events-zip-$size" "${EVIDENCE[@]}" package --events "$EVENTS" "${WINDOW[@]}" --output "$OUT/pkg-$size-events.zip" --quarantine "$OUT/q-$size.jsonl"
-    once "store-dir-$size" "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size-dir"
-    once "verify-zip-$size" "${EVIDENCE[@]}" verify "$OUT/pkg-$size.zip" --public-key "$OUT/es256.pub.pem"
+    once "store-zip-$size" : "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size.zip"
+    once "events-zip-$size" : "${EVIDENCE[@]}" package --events "$EVENTS" "${WINDOW[@]}" --output "$OUT/pkg-$size-events.zip" --quarantine "$OUT/q-$size.jsonl"
+    once "store-dir-$size" : "${EVIDENCE[@]}" package --store "$DB" "${WINDOW[@]}" --output "$OUT/pkg-$size-dir"
+    once "verify-zip-$size" : "${EVIDENCE[@]}" verify "$OUT/pkg-$size.zip" --public-key "$OUT/es256.pub.pem"
   done
   ROWS=$(awk 'FNR > 1' "$OUT/pkg-$size-dir"/population/*.csv | wc -l)
   ZIP_SIZE=$(stat -c %s "$OUT/pkg-$size.zip")
   DIR_SIZE=$(du -sb "$OUT/pkg-$size-dir" | cut -f1)
   for tag in store-zip events-zip store-dir verify-zip; do
-    wall=$(echo "${WALLS[$tag-$size]}" | median)
-    rss=$(echo "${RSSES[$tag-$size]}" | median)
+    wall=$(med_wall "$tag-$size")
+    rss=$(med_rss "$tag-$size")
     case "$tag" in
       store-zip) source=store; output=zip; bytes=$ZIP_SIZE ;;
       events-zip) source="JSON Lines"; output=zip; bytes=$(stat -c %s "$OUT/pkg-$size-events.zip") ;;

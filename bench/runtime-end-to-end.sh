@@ -61,24 +61,8 @@ SCAN=(dotnet bench/EvidenceCatalog.Benchmarks/bin/Release/net10.0/EvidenceCatalo
 KEY="$OUT/es256.pem"
 [ -s "$KEY" ] || openssl ecparam -name prime256v1 -genkey -noout -out "$KEY" 2>/dev/null
 
-declare -A WALLS=() RSSES=()
-
-# once TAG PREPARE COMMAND...: runs PREPARE (untimed, eval'd), then COMMAND once; appends its wall seconds and peak RSS (MB).
-once() {
-  local tag="$1" prepare="$2" t0 t1; shift 2
-  eval "$prepare"
-  t0=$(date +%s%N)
-  if ! /usr/bin/time -f '%M' -o "$OUT/$tag.rss" "$@" >"$OUT/$tag.out" 2>"$OUT/$tag.err"; then
-    echo "failed: $*" >&2; tail -n 20 "$OUT/$tag.err" >&2; exit 1
-  fi
-  t1=$(date +%s%N)
-  WALLS[$tag]+="$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e9 }') "
-  RSSES[$tag]+="$(tail -n 1 "$OUT/$tag.rss" | awk '{ printf "%.0f", $1 / 1024 }') "
-}
-
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
-med_wall() { echo "${WALLS[$1]}" | median; }
-med_rss() { echo "${RSSES[$1]}" | median; }
+# once, med_wall, med_rss.
+source bench/timing.sh
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n / t }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
