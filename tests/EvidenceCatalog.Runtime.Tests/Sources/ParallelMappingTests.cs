@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using EvidenceCatalog.Model;
+using EvidenceCatalog.Runtime.Events;
+using EvidenceCatalog.Runtime.Mapping;
 using EvidenceCatalog.Runtime.Sources;
 using Xunit;
 using static EvidenceCatalog.Runtime.Tests.Sources.TestLogSources;
@@ -94,8 +96,67 @@ public sealed class ParallelMappingTests
         Assert.EndsWith("(in record 20); the records before it were read", run.Input.Provenance.Damaged, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_sink_that_fails_stops_the_framing_thread_and_its_error_goes_up()
+    {
+        var input = new WatchedStream(Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Range(1, 20_000).Select(ContainerTests.Record)) + "\n"));
+        var source = new MappedJsonSource(CloudTrail, JsonLinesInput.Stream("input", () => input)) { Parallelism = 4, BatchRecords = 3 };
+        var vocabulary = new EventVocabulary(Infrastructure.Events.Catalog);
+        var reader = new EventStreamReader(vocabulary, Infrastructure.Events.Clock.GetUtcNow() + EventStreamReader.DefaultFutureTolerance, null);
+
+        var failure = Assert.Throws<InvalidOperationException>(() => source.ReadAsync(reader, new SingleSinkReceiver(new FailingSink(after: 100)), null, default).GetAwaiter().GetResult());
+
+        Assert.Equal("the store is gone", failure.Message);
+        Assert.True(input.Disposed);
+        Assert.False(input.ReadAfterDispose);
+        Assert.True(input.BytesRead < input.Size / 2, $"read {input.BytesRead} of {input.Size} bytes after the sink failed");
+    }
+
     private static MappedRun Run(byte[] bytes, int parallelism, int batchRecords) =>
         MappedRun.Of(new MappedJsonSource(CloudTrail, JsonLinesInput.Stream("input", () => new MemoryStream(bytes))) { Parallelism = parallelism, BatchRecords = batchRecords });
+
+    /// <summary>Accepts some events, then fails as a store that went away does.</summary>
+    private sealed class FailingSink(int after) : IEventSink
+    {
+        private int accepted;
+
+        public EventVerdict Accept(in EventRecord record) =>
+            ++accepted > after ? throw new InvalidOperationException("the store is gone") : EventVerdict.Accepted;
+    }
+
+    /// <summary>A memory stream that counts what was read from it and tells whether it was read after it was disposed.</summary>
+    private sealed class WatchedStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public long Size { get; } = bytes.Length;
+
+        public long BytesRead { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public bool ReadAfterDispose { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            ReadAfterDispose |= Disposed;
+            int read = base.Read(buffer, offset, count);
+            BytesRead += read;
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            ReadAfterDispose |= Disposed;
+            int read = base.Read(buffer);
+            BytesRead += read;
+            return read;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
 
     /// <summary>Inputs with a bit of everything: mapped, unmapped, duplicate, refused, too long, not objects, cut off, broken.</summary>
     private static Dictionary<string, byte[]> MixedInputs()
