@@ -148,7 +148,7 @@ internal static class MappingRuns
                     mapper.Pointers.ReadWithReader(line.Text, RecordMapper.MaxDepth, found, out _);
                     break;
                 case Layer.Walk:
-                    if (!mapper.Pointers.TryScan(line.Text, RecordMapper.MaxDepth, found, out _))
+                    if (!mapper.Pointers.TryScan(line.Text, RecordMapper.MaxDepth, found, out _, out _))
                     {
                         throw new InvalidOperationException("the fast walk left record " + count + " to the reader");
                     }

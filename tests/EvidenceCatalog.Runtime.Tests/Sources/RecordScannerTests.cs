@@ -67,6 +67,9 @@ public sealed class RecordScannerTests
             records.Add("{\"b\":\"" + x + "\"" + new string(' ', pad % 7) + "}");
             records.Add("{\"b\":\"" + x + "\\");
             records.Add("{\"b\":\"" + x);
+            records.Add("{\"b\":\"" + x + "\u00e9\",\"a\":1}");
+            records.Add("{\"" + x + "\u00e9\":1,\"a\":\"\u2603\"}");
+            records.Add("{\"a\":\"" + x + "\",\"b\":\"" + x + "\U0001F600\"}");
         }
 
         return records;
@@ -137,12 +140,44 @@ public sealed class RecordScannerTests
         Assert.True(refused > mutations / 3, $"{refused} of {mutations} mutations refused by the reader");
     }
 
+    /// <summary>
+    /// Bytes that are not UTF-8 on both sides of the 32-byte steps, alone or after a valid non-ASCII character (after the
+    /// first, the scanner no longer stops at such bytes: the UTF-8 check must still find them).
+    /// </summary>
+    [Fact]
+    public void Bytes_that_are_not_UTF8_anywhere_in_a_string_leave_the_record_to_the_reader()
+    {
+        var set = Pointers(EdgePointers);
+        foreach (byte bad in new byte[] { 0x80, 0xC3, 0xFF })
+        {
+            for (int pad = 0; pad <= 70; pad++)
+            {
+                string x = new('x', pad);
+                byte[][] records =
+                [
+                    [.. Encoding.UTF8.GetBytes("{\"b\":\"" + x), bad, .. "\",\"a\":1}"u8],
+                    [.. Encoding.UTF8.GetBytes("{\"b\":\"\u00e9" + x), bad, .. "\",\"a\":1}"u8],
+                    [.. Encoding.UTF8.GetBytes("{\"a\":\"\u00e9\",\"" + x), bad, .. "\":1}"u8],
+                ];
+                foreach (byte[] record in records)
+                {
+                    Assert.False(SameWalk(set, record), "the fast path took bytes that are not UTF-8: " + Convert.ToHexString(record));
+                }
+            }
+        }
+    }
+
     /// <summary>Compares both walks of <paramref name="json"/>; true when the fast path took the record.</summary>
     private static bool SameWalk(PointerSet set, byte[] json)
     {
         var fast = new FoundValue[set.Count];
         var reference = new FoundValue[set.Count];
-        bool took = System.Text.Unicode.Utf8.IsValid(json) && set.TryScan(json, MaxDepth, fast, out bool fastUnreadable) ? true : (fastUnreadable = false);
+        bool scanned = set.TryScan(json, MaxDepth, fast, out bool fastUnreadable, out bool nonAscii);
+
+        // A record the scanner takes and sees no byte above ASCII in is ASCII: Resolve skips the UTF-8 check for it.
+        Assert.True(!scanned || nonAscii || System.Text.Ascii.IsValid(json), "the scanner saw no byte above ASCII in " + Shorten(Encoding.UTF8.GetString(json)));
+        bool took = scanned && (!nonAscii || System.Text.Unicode.Utf8.IsValid(json));
+        fastUnreadable &= took;
         JsonTokenKind? root = null;
         bool unreadable = false;
         string? error = null;
@@ -159,7 +194,8 @@ public sealed class RecordScannerTests
         JsonTokenKind? resolvedRoot = null;
         try
         {
-            resolvedRoot = set.Resolve(json, System.Text.Unicode.Utf8.IsValid(json), MaxDepth, resolved, out _);
+            resolvedRoot = set.Resolve(json, MaxDepth, resolved, out _, out bool validUtf8);
+            Assert.Equal(System.Text.Unicode.Utf8.IsValid(json), validUtf8);
         }
         catch (JsonException exception)
         {

@@ -49,38 +49,52 @@ internal sealed class PointerSet
     /// Reads the record once and fills <paramref name="found"/>: per slot, where the value its pointer names is, or
     /// <see cref="FoundValue.Absent"/>. Only the objects and arrays that some pointer enters are read member by member;
     /// the others are stepped over whole, their syntax checked. A member named twice: the last one wins, as in most JSON
-    /// readers. An object in valid UTF-8 is walked by <see cref="RecordScanner"/>; anything it does not take (invalid
-    /// JSON, deep nesting, another root, other bytes) is walked again by <see cref="Utf8JsonReader"/>, whose result and
+    /// readers. An object is walked by <see cref="RecordScanner"/>, and taken when it is ASCII or checks as valid UTF-8;
+    /// anything it does not take (invalid JSON, deep nesting, another root, bytes that are not UTF-8) is walked again by
+    /// <see cref="Utf8JsonReader"/>, whose result and
     /// error stand, so both walks give the same answer for every record (<c>RecordScannerTests</c>).
     /// </summary>
     /// <param name="json">The record: one JSON value.</param>
-    /// <param name="validUtf8">Whether the record is valid UTF-8 (the caller checks it anyway); the fast walk only takes those.</param>
     /// <param name="maxDepth">The deepest nesting allowed.</param>
     /// <param name="found">One entry per slot.</param>
     /// <param name="unreadableName">
     /// Set when a member name on a pointer's way escapes half of a UTF-16 surrogate pair, so it cannot be compared:
     /// the record has no text for it. The walk goes on, so that a syntax error after it is still the one reported.
     /// </param>
+    /// <param name="validUtf8">
+    /// Whether the whole record is valid UTF-8: known without a check of its own when the scanner took it and saw no
+    /// byte above ASCII (most records), checked otherwise.
+    /// </param>
     /// <returns>What the record's root value is.</returns>
     /// <exception cref="JsonException">The text is not one JSON value, or is nested too deeply.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public JsonTokenKind Resolve(ReadOnlySpan<byte> json, bool validUtf8, int maxDepth, Span<FoundValue> found, out bool unreadableName) =>
-        validUtf8 && TryScan(json, maxDepth, found, out unreadableName) ? JsonTokenKind.Object : ReadWithReader(json, maxDepth, found, out unreadableName);
+    public JsonTokenKind Resolve(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName, out bool validUtf8)
+    {
+        if (TryScan(json, maxDepth, found, out unreadableName, out bool nonAscii) && (!nonAscii || System.Text.Unicode.Utf8.IsValid(json)))
+        {
+            validUtf8 = true;
+            return JsonTokenKind.Object;
+        }
 
-    /// <summary>The fast walk: false (and <paramref name="found"/> undefined) wherever <see cref="RecordScanner"/> stops.</summary>
+        validUtf8 = System.Text.Unicode.Utf8.IsValid(json);
+        return ReadWithReader(json, maxDepth, found, out unreadableName);
+    }
+
+    /// <summary>
+    /// The fast walk: false (and <paramref name="found"/> undefined) wherever <see cref="RecordScanner"/> stops. It does
+    /// not check UTF-8: <paramref name="nonAscii"/> tells whether a string it crossed has bytes above ASCII (a record
+    /// taken without one is ASCII); with one, the record is the fast walk's only when it is valid UTF-8.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal bool TryScan(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName)
+    internal bool TryScan(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName, out bool nonAscii)
     {
         found.Fill(FoundValue.Absent);
         unreadableName = false;
         var scanner = new RecordScanner(json, maxDepth);
         scanner.SkipWhitespace();
-        if (scanner.Current != (byte)'{')
-        {
-            return false;
-        }
-
-        return Walk(ref scanner, json, root, found, 0, ref unreadableName) && scanner.AtEnd();
+        bool taken = scanner.Current == (byte)'{' && Walk(ref scanner, json, root, found, 0, ref unreadableName) && scanner.AtEnd();
+        nonAscii = scanner.SawNonAscii;
+        return taken;
     }
 
     /// <summary>The reader's walk (the reference the fast one must match).</summary>

@@ -166,10 +166,10 @@ internal sealed class RecordMapper
         scratch.Reset();
         JsonTokenKind root;
         bool unreadableName;
-        bool utf8 = System.Text.Unicode.Utf8.IsValid(json);
+        bool utf8;
         try
         {
-            root = pointers.Resolve(json, utf8, MaxDepth, found, out unreadableName);
+            root = pointers.Resolve(json, MaxDepth, found, out unreadableName, out utf8);
         }
         catch (JsonException exception)
         {

@@ -18,6 +18,7 @@ internal ref struct RecordScanner
     private readonly ReadOnlySpan<byte> json;
     private readonly int maxDepth;
     private int position;
+    private bool nonAscii;
 
     /// <param name="json">The record.</param>
     /// <param name="maxDepth">Containers open at once stay below this (the reader's limit), else the scan stops.</param>
@@ -30,6 +31,12 @@ internal ref struct RecordScanner
 
     /// <summary>Where the scan stands: the byte it reads next.</summary>
     public readonly int Position => position;
+
+    /// <summary>
+    /// Whether a string crossed so far has a byte above ASCII. Outside strings the scanner takes ASCII alone, so a record
+    /// it takes whole without one is ASCII, and valid UTF-8 without a check of its own.
+    /// </summary>
+    public readonly bool SawNonAscii => nonAscii;
 
     /// <summary>The byte at <see cref="Position"/>, or 0 at the end (never a byte that starts or continues a value there).</summary>
     public readonly byte Current => position < json.Length ? json[position] : (byte)0;
@@ -234,7 +241,7 @@ internal ref struct RecordScanner
         escaped = false;
         while (true)
         {
-            int stop = Special(json, position);
+            int stop = Special(json, position, stopAtNonAscii: !nonAscii);
             if (stop < 0)
             {
                 return false;
@@ -245,6 +252,13 @@ internal ref struct RecordScanner
             if (b == (byte)'"')
             {
                 return true;
+            }
+
+            if (b >= 0x80)
+            {
+                // Noted once; the rest of the record is crossed without stopping at such bytes.
+                nonAscii = true;
+                continue;
             }
 
             if (b != (byte)'\\' || !Escape())
@@ -282,12 +296,13 @@ internal ref struct RecordScanner
         return true;
     }
 
-    /// <summary>The first quote, backslash or control character at or after <paramref name="from"/>, or -1.</summary>
+    /// <summary>The first quote, backslash or control character at or after <paramref name="from"/> (or byte above ASCII, when <paramref name="stopAtNonAscii"/>), or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Special(ReadOnlySpan<byte> json, int from)
+    private static int Special(ReadOnlySpan<byte> json, int from, bool stopAtNonAscii)
     {
         int i = from;
         ref byte start = ref MemoryMarshal.GetReference(json);
+        uint high = stopAtNonAscii ? uint.MaxValue : 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var quote = Vector256.Create((byte)'"');
@@ -296,7 +311,8 @@ internal ref struct RecordScanner
             for (; i <= json.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
             {
                 var bytes = Vector256.LoadUnsafe(ref start, (nuint)i);
-                uint found = (Vector256.Equals(bytes, quote) | Vector256.Equals(bytes, backslash) | Vector256.LessThan(bytes, space)).ExtractMostSignificantBits();
+                uint found = (Vector256.Equals(bytes, quote) | Vector256.Equals(bytes, backslash) | Vector256.LessThan(bytes, space)).ExtractMostSignificantBits()
+                    | (bytes.ExtractMostSignificantBits() & high);
                 if (found != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(found);
@@ -312,7 +328,8 @@ internal ref struct RecordScanner
             for (; i <= json.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
             {
                 var bytes = Vector128.LoadUnsafe(ref start, (nuint)i);
-                uint found = (Vector128.Equals(bytes, quote) | Vector128.Equals(bytes, backslash) | Vector128.LessThan(bytes, space)).ExtractMostSignificantBits();
+                uint found = (Vector128.Equals(bytes, quote) | Vector128.Equals(bytes, backslash) | Vector128.LessThan(bytes, space)).ExtractMostSignificantBits()
+                    | (bytes.ExtractMostSignificantBits() & high);
                 if (found != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(found);
@@ -323,7 +340,7 @@ internal ref struct RecordScanner
         for (; i < json.Length; i++)
         {
             byte b = json[i];
-            if (b == (byte)'"' || b == (byte)'\\' || b < (byte)' ')
+            if (b == (byte)'"' || b == (byte)'\\' || b < (byte)' ' || (b >= 0x80 && stopAtNonAscii))
             {
                 return i;
             }
