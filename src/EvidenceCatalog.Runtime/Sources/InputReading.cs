@@ -26,7 +26,9 @@ internal static class InputReading
         var counter = new IngestionCounter();
         var sink = receiver.BeginInput(input.Name, counter);
         string? damage = null;
-        var digest = new DigestingStream(input.Open(), progress);
+        // A log source's records are framed on a thread of their own (LogSourceReader), which hashes as it reads: the
+        // copy to a hashing thread would buy nothing there. Evidence events are read by the judging thread itself.
+        var digest = new DigestingStream(input.Open(), progress, inline: logSource is not null);
         Stream events = digest;
         bool compressed = false;
         try

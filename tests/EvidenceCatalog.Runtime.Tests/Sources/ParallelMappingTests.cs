@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using EvidenceCatalog.Model;
 using EvidenceCatalog.Runtime.Events;
@@ -40,6 +41,9 @@ public sealed class ParallelMappingTests
         }
 
         Assert.True(alone.Counts.Read > 0);
+
+        // The provenance is of the whole input as given, read to its end even where it broke (hashed by the framing thread).
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(bytes)), (long)bytes.Length), (alone.Input.Provenance.Sha256, alone.Input.Provenance.Bytes!.Value));
     }
 
     [Fact]
