@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
 namespace EvidenceCatalog.Runtime.Events;
@@ -104,11 +106,11 @@ public sealed class IngestionCounter
         {
             Span<char> chars = stackalloc char[MaxNameChars];
             int length = Decode(utf8, chars);
-            var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
             var name = chars[..length];
-            if (lookup.TryGetValue(name, out long count))
+            ref long count = ref CollectionsMarshal.GetValueRefOrNullRef(counts.GetAlternateLookup<ReadOnlySpan<char>>(), name);
+            if (!Unsafe.IsNullRef(ref count))
             {
-                lookup[name] = count + 1;
+                count++;
             }
             else if (counts.Count < UnmappedNames.MaxNames)
             {
