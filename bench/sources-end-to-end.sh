@@ -10,7 +10,8 @@
 # package of this machine's runtime identifier; EVIDENCE=PATH times another build instead, e.g. the Release build
 # output) and writes bench/out/cloudtrail-$RECORDS.jsonl once (1 M records, about 1.36 GB). The tool's start-up profile
 # is kept in a folder of its own (bench/out/sources-startup), so that no other build's runs of the same command replace
-# it. Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt.
+# it. Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt (medians, and each
+# command's wall time over the scan of its own round).
 #   RECORDS=1000000 ROUNDS=3 BREAKDOWN=1 NO_JQ=1 EVIDENCE=PATH bench/sources-end-to-end.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,8 +97,16 @@ for ((i = 1; i <= ROUNDS; i++)); do
 done
 echo "load average after: $(cat /proc/loadavg)"
 
+middle() { # the median of the numbers on standard input, one a line
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 median() { # NAME COLUMN (2 = wall, 3 = cpu, 4 = RSS)
-  awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$TIMES" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  awk -v n="$1" -v c="$2" '$1 == n { print $c }' "$TIMES" | middle
+}
+# The wall time of NAME over the scan of the same round, one a line: the VM's speed drifts within minutes, and a round's
+# processes run within seconds of each other, so these ratios drift less than the medians' ratio.
+round_ratios() {
+  awk -v n="$1" '$1 == "scan" { scan[++s] = $2 } $1 == n { printf "%.3f\n", $2 / scan[s] }' "$TIMES"
 }
 {
   echo "fresh processes, $RECORDS records, median of $ROUNDS alternating runs; load average $(cat /proc/loadavg)"
@@ -109,5 +118,10 @@ median() { # NAME COLUMN (2 = wall, 3 = cpu, 4 = RSS)
     cpu=$(median "$name" 3)
     printf '%-7s wall %8.2f s (%5.2f x scan)  cpu %8.2f s (%5.2f x scan)  %10.0f records/s  peak RSS %s KB\n' \
       "$name" "$wall" "$(echo "$wall / $scan_wall" | bc -l)" "$cpu" "$(echo "$cpu / $scan_cpu" | bc -l)" "$(echo "$RECORDS / $wall" | bc -l)" "$(median "$name" 4)"
+  done
+  for name in jq ingest report; do
+    ratios=$(round_ratios "$name")
+    [ -n "$ratios" ] || continue
+    printf '%-7s wall over the same round'"'"'s scan: median %.2f x, rounds %s\n' "$name" "$(echo "$ratios" | middle)" "$(echo "$ratios" | xargs printf '%.2f ')"
   done
 } | tee "$OUT/sources-processes.txt"
