@@ -100,14 +100,20 @@ public sealed class IngestionCounter
         private const int MaxNameChars = 200;
 
         private readonly Dictionary<string, long> counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> countsBySpan;
         private long other;
+
+        public NameTally()
+        {
+            countsBySpan = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         public void Count(ReadOnlySpan<byte> utf8)
         {
             Span<char> chars = stackalloc char[MaxNameChars];
             int length = Decode(utf8, chars);
             var name = chars[..length];
-            ref long count = ref CollectionsMarshal.GetValueRefOrNullRef(counts.GetAlternateLookup<ReadOnlySpan<char>>(), name);
+            ref long count = ref CollectionsMarshal.GetValueRefOrNullRef(countsBySpan, name);
             if (!Unsafe.IsNullRef(ref count))
             {
                 count++;

@@ -47,13 +47,16 @@ internal sealed class DigestingStream : ReadOnlyStream
     public override int Read(Span<byte> buffer)
     {
         int read = Inner.Read(buffer);
-        if (read > 0 && hashing is null)
+        if (read == 0)
+        {
+            return read;
+        }
+
+        if (hashing is null)
         {
             sha256.AppendData(buffer[..read]);
-            Bytes += read;
-            progress?.Invoke(read);
         }
-        else if (read > 0)
+        else
         {
             var block = ArrayPool<byte>.Shared.Rent(read);
             buffer[..read].CopyTo(block);
@@ -62,10 +65,10 @@ internal sealed class DigestingStream : ReadOnlyStream
                 // The hash is behind: wait for room rather than buffer without bound.
                 blocks.Writer.WaitToWriteAsync().AsTask().GetAwaiter().GetResult();
             }
-
-            Bytes += read;
-            progress?.Invoke(read);
         }
+
+        Bytes += read;
+        progress?.Invoke(read);
 
         return read;
     }

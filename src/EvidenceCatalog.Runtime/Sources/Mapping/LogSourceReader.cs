@@ -154,7 +154,7 @@ internal sealed class LogSourceReader
                         Monitor.PulseAll(framed);
                     }
 
-                    if (broken is not null || end)
+                    if (end)
                     {
                         damage = broken;
                         return;

@@ -51,8 +51,8 @@ internal sealed class PointerSet
     /// the others are stepped over whole, their syntax checked. A member named twice: the last one wins, as in most JSON
     /// readers. An object is walked by <see cref="RecordScanner"/>, and taken when it is ASCII or checks as valid UTF-8;
     /// anything it does not take (invalid JSON, deep nesting, another root, bytes that are not UTF-8) is walked again by
-    /// <see cref="Utf8JsonReader"/>, whose result and
-    /// error stand, so both walks give the same answer for every record (<c>RecordScannerTests</c>).
+    /// <see cref="Utf8JsonReader"/>, whose result and error stand, so both walks give the same answer for every record
+    /// (<c>RecordScannerTests</c>).
     /// </summary>
     /// <param name="json">The record: one JSON value.</param>
     /// <param name="maxDepth">The deepest nesting allowed.</param>
@@ -70,14 +70,9 @@ internal sealed class PointerSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public JsonTokenKind Resolve(ReadOnlySpan<byte> json, int maxDepth, Span<FoundValue> found, out bool unreadableName, out bool validUtf8)
     {
-        if (TryScan(json, maxDepth, found, out unreadableName, out bool nonAscii) && (!nonAscii || System.Text.Unicode.Utf8.IsValid(json)))
-        {
-            validUtf8 = true;
-            return JsonTokenKind.Object;
-        }
-
-        validUtf8 = System.Text.Unicode.Utf8.IsValid(json);
-        return ReadWithReader(json, maxDepth, found, out unreadableName);
+        bool taken = TryScan(json, maxDepth, found, out unreadableName, out bool nonAscii);
+        validUtf8 = (taken && !nonAscii) || System.Text.Unicode.Utf8.IsValid(json);
+        return taken && validUtf8 ? JsonTokenKind.Object : ReadWithReader(json, maxDepth, found, out unreadableName);
     }
 
     /// <summary>
