@@ -9,8 +9,8 @@
 # Builds the benchmarks in Release, installs the `evidence` tool as a user gets it (bench/install-tool.sh: the ReadyToRun
 # package of this machine's runtime identifier; EVIDENCE=PATH times another build instead, e.g. the Release build
 # output) and writes bench/out/cloudtrail-$RECORDS.jsonl once (1 M records, about 1.36 GB). The tool's start-up profile
-# is kept in a folder of its own (bench/out/sources-startup), so that no other build's runs of the same command replace
-# it. Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt (medians, and each
+# and its compiled-catalog cache are kept in folders of their own (bench/out/sources-startup, bench/out/sources-catalogs),
+# so that no other build's runs of the same command replace them. Output: bench/out/sources-end-to-end.txt (in process) and bench/out/sources-processes.txt (medians, and each
 # command's wall time over the scan of its own round).
 #   RECORDS=1000000 ROUNDS=3 BREAKDOWN=1 NO_JQ=1 EVIDENCE=PATH bench/sources-end-to-end.sh
 set -euo pipefail
@@ -25,6 +25,7 @@ FILE=$OUT/cloudtrail-$RECORDS.jsonl
 BENCH=bench/EvidenceCatalog.Benchmarks/bin/Release/net10.0/EvidenceCatalog.Benchmarks
 TIMES=$OUT/sources-times.tsv
 export EVIDENCE_STARTUP_PROFILE="$PWD/$OUT/sources-startup"
+export EVIDENCE_CATALOG_CACHE="$PWD/$OUT/sources-catalogs"
 
 for tool in /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install time)" >&2; exit 2; }
@@ -41,7 +42,7 @@ if [ -z "${EVIDENCE:-}" ]; then
 fi
 echo "evidence: $EVIDENCE"
 mkdir -p "$OUT"
-rm -rf "$EVIDENCE_STARTUP_PROFILE"
+rm -rf "$EVIDENCE_STARTUP_PROFILE" "$EVIDENCE_CATALOG_CACHE"
 if [ ! -f "$FILE" ]; then
   "$BENCH" generate-cloudtrail "$FILE" --records "$RECORDS"
 fi
@@ -78,7 +79,8 @@ fi
 STORE=$OUT/sources.db
 if [ -n "$CLI_HAS_SOURCE" ]; then
   # One untimed run of each command records its multi-core JIT start-up profile (src/EvidenceCatalog.Cli/StartupProfile.cs)
-  # under ~/.cache/evidence/startup, as a user's first run does; the timed runs then start as a user's later runs do.
+  # and the compiled catalogs (src/EvidenceCatalog.Cli/Caching), as a user's first run of the day does; the timed runs
+  # then start as a user's later runs do.
   rm -f "$STORE" "$STORE-wal" "$STORE-shm" "$STORE.quarantine.jsonl"
   "$EVIDENCE" ingest --source "$SOURCE" --store "$STORE" "$FILE" >/dev/null 2>&1
   "$EVIDENCE" report --events "$FILE" --source "$SOURCE" --org "$ORG" --from 2026-01-01 --to 2026-03-31 --out "$OUT/sources-report.json" >/dev/null 2>&1

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.IO;
+using EvidenceCatalog.Cli.Caching;
 using EvidenceCatalog.Cli.Commands;
 using EvidenceCatalog.Cli.Output;
 
@@ -19,7 +20,14 @@ public static class EvidenceCli
         Run(args, stdout, stderr, workingDirectory, TimeProvider.System);
 
     /// <summary>Runs the command line; <paramref name="clock"/> gives the default as-of date (the compiler itself never reads a clock).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, TimeProvider clock)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, TimeProvider clock) =>
+        Run(args, stdout, stderr, workingDirectory, clock, catalogCache: null);
+
+    /// <summary>
+    /// Runs the command line as the <c>evidence</c> process does; <paramref name="catalogCache"/> is the folder where the
+    /// runtime commands keep the models of catalogs that compiled (null: compile every time).
+    /// </summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string workingDirectory, TimeProvider clock, string? catalogCache)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -32,6 +40,7 @@ public static class EvidenceCli
             var context = new CommandContext(Path.GetFullPath(workingDirectory), stdout, stderr, clock)
             {
                 IsTerminal = TerminalConsole.IsTerminal(stdout, stderr),
+                CatalogCache = catalogCache is null ? null : new CompiledCatalogCache(catalogCache),
             };
             var root = new RootCommand("EvidenceCatalog: checks SOC 2 catalogs and turns audit events into signed evidence reports.")
             {

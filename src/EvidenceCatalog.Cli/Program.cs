@@ -1,4 +1,5 @@
 using System;
+using EvidenceCatalog.Cli.Caching;
 
 namespace EvidenceCatalog.Cli;
 
@@ -7,6 +8,6 @@ public static class Program
     public static int Main(string[] args)
     {
         StartupProfile.Start(args);
-        return EvidenceCli.Run(args, Console.Out, Console.Error);
+        return EvidenceCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, TimeProvider.System, CompiledCatalogCache.FromEnvironment()?.Folder);
     }
 }

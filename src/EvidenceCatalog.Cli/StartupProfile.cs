@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Runtime;
+using EvidenceCatalog.Cli.Caching;
 
 namespace EvidenceCatalog.Cli;
 
@@ -40,32 +41,7 @@ internal static class StartupProfile
     }
 
     /// <summary>The profiles' folder: the variable's value, else <c>$XDG_CACHE_HOME/evidence/startup</c> or <c>~/.cache/evidence/startup</c>; null when off or there is no home.</summary>
-    internal static string? Folder(string? setting)
-    {
-        if (string.Equals(setting, "off", StringComparison.OrdinalIgnoreCase) || setting == "0")
-        {
-            return null;
-        }
-
-        if (!string.IsNullOrEmpty(setting))
-        {
-            return Path.GetFullPath(setting);
-        }
-
-        string? cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrEmpty(cache) || !Path.IsPathRooted(cache))
-        {
-            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            if (string.IsNullOrEmpty(home))
-            {
-                return null;
-            }
-
-            cache = Path.Combine(home, ".cache");
-        }
-
-        return Path.Combine(cache, "evidence", "startup");
-    }
+    internal static string? Folder(string? setting) => UserCache.Folder(setting, "startup");
 
     /// <summary>One profile per command (its first word, when it is a plain word), so that each plays back what it compiles.</summary>
     internal static string ProfileName(string[] args)

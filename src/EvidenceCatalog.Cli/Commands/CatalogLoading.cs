@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using EvidenceCatalog.Catalogs;
+using EvidenceCatalog.Cli.Caching;
 using EvidenceCatalog.Cli.Input;
 using EvidenceCatalog.Cli.Output;
 using EvidenceCatalog.Compiler;
@@ -89,7 +90,10 @@ internal sealed class CatalogOption
     }
 }
 
-/// <summary>Compiles a catalog folder for the runtime commands, reporting errors as <c>evidence validate</c> does.</summary>
+/// <summary>
+/// Compiles a catalog folder for the runtime commands, reporting errors as <c>evidence validate</c> does. A folder that
+/// compiled before, unchanged, is loaded from the context's <see cref="CompiledCatalogCache"/> when there is one.
+/// </summary>
 internal static class CatalogLoading
 {
     /// <summary>The catalog, or null after writing its diagnostics to standard error.</summary>
@@ -98,6 +102,26 @@ internal static class CatalogLoading
         var options = new CompilerOptions { AsOf = context.Today };
         var files = CatalogFileDiscovery.FindCatalogs([path], context.WorkingDirectory);
         var sources = SourceFileReader.Read(files.Files, options.Limits);
+        CatalogModel? model;
+        if (files.Refused.IsEmpty && sources.Diagnostics.IsEmpty && context.CatalogCache is { } cache)
+        {
+            string key = CompiledCatalogCache.Key(sources.Files, options);
+            model = cache.TryLoad(key);
+            if (model is null && (model = Compile(context, files, sources, options, given)) is not null)
+            {
+                cache.Store(key, model);
+            }
+        }
+        else
+        {
+            model = Compile(context, files, sources, options, given);
+        }
+
+        return model is null ? null : new ModelEvidenceCatalog(model);
+    }
+
+    private static CatalogModel? Compile(CommandContext context, Discovery files, DecodedSources sources, CompilerOptions options, string given)
+    {
         var result = CatalogCompiler.Compile(sources.Files, SchemaSet.Embedded, options, files.Refused.Concat(sources.Diagnostics));
         if (!result.Succeeded)
         {
@@ -107,6 +131,6 @@ internal static class CatalogLoading
             return null;
         }
 
-        return new ModelEvidenceCatalog(result.Model);
+        return result.Model;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using EvidenceCatalog.Cli.Caching;
 using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Cli.Commands;
@@ -13,6 +14,9 @@ internal sealed record CommandContext(string WorkingDirectory, TextWriter Output
 {
     /// <summary>True when the output is a terminal: live progress and colours; false in pipes, CI logs and tests.</summary>
     public bool IsTerminal { get; init; }
+
+    /// <summary>Where the runtime commands keep the models of catalogs that compiled; null compiles every time (tests, <c>EVIDENCE_CATALOG_CACHE=off</c>).</summary>
+    public CompiledCatalogCache? CatalogCache { get; init; }
 
     /// <summary>Today's date in UTC, by <see cref="Clock"/>: the default as-of date and the end of default windows.</summary>
     public CalendarDate Today

@@ -17,7 +17,12 @@ internal static class AtomicFile
             return "-";
         }
 
-        string path = CommandOptions.FullPath(context, outputPath);
+        return Write(CommandOptions.FullPath(context, outputPath), write);
+    }
+
+    /// <summary>Writes the file at the full path <paramref name="path"/>, making its folder when missing; returns the path.</summary>
+    public static string Write(string path, Action<Stream> write)
+    {
         if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);

@@ -16,11 +16,15 @@ internal static class Evidence
     public static CliResult Run(string workingDirectory, params string[] args) =>
         Run(workingDirectory, TimeProvider.System, args);
 
-    public static CliResult Run(string workingDirectory, TimeProvider clock, params string[] args)
+    public static CliResult Run(string workingDirectory, TimeProvider clock, params string[] args) =>
+        RunWithCatalogCache(workingDirectory, clock, catalogCache: null, args);
+
+    /// <summary>Runs as the process does, keeping compiled catalogs in <paramref name="catalogCache"/>.</summary>
+    public static CliResult RunWithCatalogCache(string workingDirectory, TimeProvider clock, string? catalogCache, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        int exitCode = EvidenceCli.Run(args, stdout, stderr, workingDirectory, clock);
+        int exitCode = EvidenceCli.Run(args, stdout, stderr, workingDirectory, clock, catalogCache);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 }
