@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using EvidenceCatalog.Cli.Output;
@@ -15,7 +14,7 @@ namespace EvidenceCatalog.Cli.Caching;
 /// <summary>
 /// The models of catalog folders that compiled without errors, so that the runtime commands (<c>ingest</c>,
 /// <c>report</c>, <c>serve</c>, ...) skip the YAML, the schemas and the checks when nothing changed: those take most of a
-/// short command's start (bench/README.md, "Compiled catalogs cache").
+/// short command's start (bench/README.md, "Compiled-catalog cache").
 /// </summary>
 /// <remarks>
 /// A model is stored under the SHA-256 of everything the compilation reads: each file's path and text, the compiler
@@ -89,13 +88,25 @@ internal sealed class CompiledCatalogCache
                 return null;
             }
 
-            // Most recently used first when pruning.
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            Touch(path);
             return cached.Model;
         }
         catch (Exception exception) when (IsMiss(exception))
         {
             return null;
+        }
+    }
+
+    /// <summary>Marks the entry as just used, so pruning keeps it; a folder that cannot be written keeps it as it was.</summary>
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Only the order of pruning depends on it.
         }
     }
 

@@ -148,6 +148,41 @@ public sealed class CompiledCatalogCacheTests : IDisposable
         Assert.EndsWith(Path.Combine("evidence", "catalogs"), UserCache.Folder(null, "catalogs"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_process_keeps_its_cache_in_the_user_cache_folder_and_off_keeps_none()
+    {
+        var byDefault = Process(("XDG_CACHE_HOME", Path.Combine(folder, "cache")), (CompiledCatalogCache.Variable, null));
+        var again = Process(("XDG_CACHE_HOME", Path.Combine(folder, "cache")), (CompiledCatalogCache.Variable, null));
+        var elsewhere = Process((CompiledCatalogCache.Variable, Path.Combine(folder, "elsewhere")));
+        var off = Process(("XDG_CACHE_HOME", Path.Combine(folder, "off")), (CompiledCatalogCache.Variable, "off"));
+
+        Assert.Equal(0, byDefault.ExitCode);
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "cache", "evidence", "catalogs")));
+        Assert.Single(Directory.GetFiles(Path.Combine(folder, "elsewhere")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "off")));
+        Assert.Equal(byDefault, again);
+        Assert.Equal(byDefault, elsewhere);
+        Assert.Equal(byDefault, off);
+    }
+
+    /// <summary>The <c>evidence</c> process itself, with the repository's catalogs, start-up profiles off.</summary>
+    private static (int ExitCode, string Stdout, string Stderr) Process(params (string Name, string? Value)[] environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot.Path };
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "evidence.dll"), "sources", "list", "--catalogs", RepositoryRoot.Catalogs })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["EVIDENCE_STARTUP_PROFILE"] = "off";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return ChildProcess.Run(start);
+    }
+
     private CliResult Coverage(CatalogWorkspace workspace) =>
         Evidence.RunWithCatalogCache(
             workspace.Path, Clock, folder, "sources", "coverage", "--source", "aws-cloudtrail", Sample(CloudTrail), "--catalogs", CatalogWorkspace.SourceCatalogs);
