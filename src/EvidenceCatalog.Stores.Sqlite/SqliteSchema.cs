@@ -14,6 +14,13 @@ internal static class SqliteSchema
     /// <summary>The schema version this build writes; a newer file is refused rather than misread.</summary>
     public const int CurrentVersion = 2;
 
+    /// <summary>
+    /// The page size of a new store, in bytes: a quarter of the B-tree pages to split and write than SQLite's 4 KiB default
+    /// for the same events (bench/README.md, "Store pages of 16 KiB": ingesting 1 M CloudTrail records, 105 k of them
+    /// mapped, took 0.15 s and 0.2 CPU-seconds less; reports read the store as fast).
+    /// </summary>
+    public const int PageSize = 16384;
+
     /// <summary>Each entry takes the schema from version <c>index</c> to <c>index + 1</c>.</summary>
     private static readonly string[][] Steps =
     [
@@ -71,6 +78,12 @@ internal static class SqliteSchema
         }
 
         int before = version;
+        if (version == 0)
+        {
+            // Only a file without tables takes a page size; a store keeps the one it was made with.
+            Execute(connection, null, string.Create(CultureInfo.InvariantCulture, $"PRAGMA page_size = {PageSize}"));
+        }
+
         if (version < CurrentVersion)
         {
             // BEGIN IMMEDIATE: one writer at a time. Another process may have migrated the file while this one waited.
@@ -116,7 +129,7 @@ internal static class SqliteSchema
         return command.ExecuteScalar();
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -22,6 +22,24 @@ public sealed class StoreFileTests
     }
 
     [Fact]
+    public void A_new_store_has_pages_of_16_KiB_and_an_existing_store_keeps_its_own()
+    {
+        using var created = new StoreFolder();
+        using var older = new StoreFolder();
+        created.OpenStore().Dispose();
+
+        // A store made before new stores had 16 KiB pages: SQLite's default.
+        older.OpenStore().Dispose();
+        Scalar(older.StorePath, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM");
+        Assert.Equal(4096L, Scalar(older.StorePath, "PRAGMA page_size"));
+        older.OpenStore().Dispose();
+
+        Assert.Equal(16384L, Scalar(created.StorePath, "PRAGMA page_size"));
+        Assert.Equal(4096L, Scalar(older.StorePath, "PRAGMA page_size"));
+        Assert.Equal(2L, Scalar(older.StorePath, "PRAGMA user_version"));
+    }
+
+    [Fact]
     public void An_empty_file_becomes_a_store()
     {
         using var folder = new StoreFolder();
