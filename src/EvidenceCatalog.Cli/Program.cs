@@ -8,6 +8,6 @@ public static class Program
     public static int Main(string[] args)
     {
         StartupProfile.Start(args);
-        return EvidenceCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, TimeProvider.System, CompiledCatalogCache.FromEnvironment()?.Folder);
+        return EvidenceCli.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, TimeProvider.System, CompiledCatalogCache.FolderFromEnvironment());
     }
 }

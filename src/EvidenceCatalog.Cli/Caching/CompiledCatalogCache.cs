@@ -48,9 +48,8 @@ internal sealed class CompiledCatalogCache
     /// <summary>The folder the entries are kept in.</summary>
     public string Folder { get; }
 
-    /// <summary>The cache in the folder the environment names (<see cref="Variable"/>, else the user's cache), or null when off.</summary>
-    public static CompiledCatalogCache? FromEnvironment() =>
-        UserCache.Folder(Environment.GetEnvironmentVariable(Variable), "catalogs") is { } folder ? new CompiledCatalogCache(folder) : null;
+    /// <summary>The folder the environment names for the cache (<see cref="Variable"/>, else the user's cache), or null when off.</summary>
+    public static string? FolderFromEnvironment() => UserCache.Folder(Environment.GetEnvironmentVariable(Variable), "catalogs");
 
     /// <summary>The key of compiling <paramref name="files"/> (in this order) with <paramref name="options"/>: lower-case hex SHA-256.</summary>
     public static string Key(IReadOnlyList<SourceFile> files, CompilerOptions options)
