@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using EvidenceCatalog.Model;
 
 namespace EvidenceCatalog.Cli.Caching;
@@ -10,9 +11,8 @@ namespace EvidenceCatalog.Cli.Caching;
 /// <summary>A compiled catalog as the cache keeps it.</summary>
 /// <param name="Format">The layout of the entry (<see cref="CompiledCatalogCache.Format"/>).</param>
 /// <param name="Key">The key it was stored under, checked on load.</param>
-/// <param name="Fingerprint">The model's fingerprint when stored; a loaded model must have the same.</param>
 /// <param name="Model">The model the compiler built.</param>
-internal sealed record CachedCatalog(int Format, string Key, string Fingerprint, CatalogModel Model);
+internal sealed record CachedCatalog(int Format, string Key, CatalogModel Model);
 
 /// <summary>
 /// A <see cref="CatalogModel"/> as bytes and back, exactly: every constructor parameter of every model record in order,
@@ -23,32 +23,51 @@ internal sealed record CachedCatalog(int Format, string Key, string Fingerprint,
 /// </summary>
 internal static class CatalogModelCodec
 {
-    /// <summary>Writes the entry: its layout (<see cref="CachedCatalog.Format"/>), key and fingerprint, then the model.</summary>
+    private const int DigestBytes = 32;
+
+    /// <summary>Writes the entry: its layout (<see cref="CachedCatalog.Format"/>) and key, the SHA-256 of the model's bytes, then those bytes.</summary>
     public static void Write(Stream stream, CachedCatalog entry)
     {
+        using var model = new MemoryStream();
+        var body = new Writer(model);
+        Write(body, entry.Model);
+        var bytes = model.GetBuffer().AsSpan(0, (int)model.Length);
+
         var writer = new Writer(stream);
         writer.Number(entry.Format);
         writer.Text(entry.Key);
-        writer.Text(entry.Fingerprint);
-        Write(writer, entry.Model);
+        stream.Write(SHA256.HashData(bytes));
+        stream.Write(bytes);
         writer.Flush();
     }
 
-    /// <summary>The entry in <paramref name="bytes"/>, or null when it is of another layout than <paramref name="format"/>.</summary>
+    /// <summary>
+    /// The entry in <paramref name="bytes"/>, or null when it is of another layout than <paramref name="format"/>. The
+    /// model is decoded only when its bytes have the SHA-256 written before them, so damage anywhere in it is refused.
+    /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a whole entry.</exception>
     public static CachedCatalog? Read(ReadOnlySpan<byte> bytes, int format)
     {
-        var reader = new Reader(bytes);
-        if (reader.Number() != format)
+        var header = new Reader(bytes);
+        if (header.Number() != format)
         {
             return null;
         }
 
-        string key = reader.Text();
-        string fingerprint = reader.Text();
+        string key = header.Text();
+        var digest = header.Bytes(DigestBytes);
+        var body = header.Rest();
+        Span<byte> actual = stackalloc byte[DigestBytes];
+        SHA256.HashData(body, actual);
+        if (!actual.SequenceEqual(digest))
+        {
+            throw Damaged();
+        }
+
+        var reader = new Reader(body);
         var model = ReadCatalogModel(ref reader);
         reader.End();
-        return new CachedCatalog(format, key, fingerprint, model);
+        return new CachedCatalog(format, key, model);
     }
 
     // The model, then each record type in the order it appears in the model.
@@ -518,17 +537,23 @@ internal static class CatalogModelCodec
             }
         }
 
-        public int Number()
+        public int Number() => BinaryPrimitives.ReadInt32LittleEndian(Bytes(4));
+
+        /// <summary>The next <paramref name="count"/> bytes as they are.</summary>
+        public ReadOnlySpan<byte> Bytes(int count)
         {
-            if (bytes.Length - position < 4)
+            if (bytes.Length - position < count)
             {
                 throw Damaged();
             }
 
-            int value = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(position, 4));
-            position += 4;
+            var value = bytes.Slice(position, count);
+            position += count;
             return value;
         }
+
+        /// <summary>Every byte not read yet.</summary>
+        public ReadOnlySpan<byte> Rest() => Bytes(bytes.Length - position);
 
         public int? OptionalNumber()
         {

@@ -91,7 +91,7 @@ public sealed class CompiledCatalogCacheTests : IDisposable
         File.WriteAllBytes(entry, bytes[..(bytes.Length / 2)]);
         Assert.Null(cache.TryLoad(key));
 
-        // A changed character of a name: whole bytes, but the fingerprint stored with the model no longer holds.
+        // A changed character of a name: whole bytes, but no longer the ones whose SHA-256 is stored with them.
         string text = new(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes));
         int at = text.IndexOf("Access enforcement", StringComparison.Ordinal);
         Assert.True(at > 0);
