@@ -107,9 +107,13 @@ internal static class CatalogLoading
         {
             string key = CompiledCatalogCache.Key(sources.Files, options);
             model = cache.TryLoad(key);
-            if (model is null && (model = Compile(context, files, sources, options, given)) is not null)
+            if (model is null)
             {
-                cache.Store(key, model);
+                model = Compile(context, files, sources, options, given);
+                if (model is not null)
+                {
+                    cache.Store(key, model);
+                }
             }
         }
         else
